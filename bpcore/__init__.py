@@ -1,0 +1,61 @@
+"""bpcore: backpropagation, derived and computed.
+
+The numeric engine behind a bilingual (zh/en) course on backpropagation. ``import bpcore``
+loads NumPy only; :mod:`bpcore.symbolic` (SymPy), :mod:`bpcore.plots` (matplotlib) and
+:mod:`bpcore.widgets` (ipywidgets) load when first used.
+
+Examples
+--------
+>>> import numpy as np, bpcore
+>>> float(bpcore.sigmoid(0.0))
+0.5
+>>> net = bpcore.TextbookNet(v=np.eye(2), gamma=np.zeros(2), w=np.ones((2, 1)), theta=np.zeros(1))
+>>> net.forward(np.array([0.0, 0.0])).y_hat.round(4)
+array([0.7311])
+"""
+
+from importlib import import_module
+
+from .activations import identity, relu, sigmoid, sigmoid_prime, tanh
+from .errors import DivergenceError, InputError
+from .gradcheck import check_gradients, numeric_gradient, relative_error
+from .losses import half_sse
+from .network import Layer, NetSpec, Network, TextbookNet
+from .train import History, iterations_per_epoch, schedule, train
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DivergenceError",
+    "History",
+    "InputError",
+    "Layer",
+    "NetSpec",
+    "Network",
+    "TextbookNet",
+    "check_gradients",
+    "half_sse",
+    "identity",
+    "iterations_per_epoch",
+    "numeric_gradient",
+    "relative_error",
+    "relu",
+    "schedule",
+    "sigmoid",
+    "sigmoid_prime",
+    "tanh",
+    "train",
+]
+
+# Submodules that pull in heavier libraries, loaded on first attribute access (PEP 562).
+_LAZY = {"symbolic", "plots", "widgets", "examples", "i18n", "exercises"}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        return import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'bpcore' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | _LAZY)

@@ -1,0 +1,312 @@
+"""Training: standard, accumulated and mini-batch backpropagation, with a history.
+
+* ``"standard"`` — update after every sample (the textbook's standard BP), m = 1.
+* ``"accumulated"`` — one update per epoch from the error over the whole training set
+  (the textbook's accumulated BP; full-batch gradient descent, tutorial 000).
+* ``"minibatch"`` — batches of B samples, ⌈N/B⌉ iterations per epoch; the last batch holds
+  the N − (⌈N/B⌉ − 1)·B samples that are left, never padded or dropped.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import _validate as check
+from .errors import DivergenceError
+from .losses import half_sse
+
+MODES = ("standard", "accumulated", "minibatch")
+
+
+def iterations_per_epoch(n_samples, batch_size):
+    """⌈N / B⌉: how many batches (iterations) one pass over N samples takes.
+
+    Examples
+    --------
+    >>> iterations_per_epoch(50_000, 256)
+    196
+    """
+    n = check.count("n_samples", n_samples)
+    b = check.count("batch_size", batch_size, maximum=n, what_max=("the number of samples", "样本数"))
+    return math.ceil(n / b)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The epoch / batch / iteration arithmetic of a training run (tutorial 004)."""
+
+    n_samples: int
+    batch_size: int
+    epochs: int
+    iterations_per_epoch: int
+    total_iterations: int
+    last_batch_size: int
+
+
+def schedule(n_samples, batch_size, epochs=1):
+    """How N samples in batches of B split over E epochs.
+
+    Examples
+    --------
+    >>> s = schedule(50_000, 256, epochs=10)
+    >>> s.iterations_per_epoch, s.total_iterations, s.last_batch_size
+    (196, 1960, 80)
+    """
+    ipe = iterations_per_epoch(n_samples, batch_size)
+    epochs = check.count("epochs", epochs)
+    last = n_samples - (ipe - 1) * batch_size
+    return Schedule(int(n_samples), int(batch_size), epochs, ipe, ipe * epochs, last)
+
+
+@dataclass
+class History:
+    """What a training run did.
+
+    Attributes
+    ----------
+    loss : ndarray, shape (epochs_run + 1,)
+        Loss on the whole training set: ``loss[0]`` before training, ``loss[k]`` after epoch k.
+    iteration_loss : ndarray, shape (iterations_run,)
+        Loss of each batch, measured before its update.
+    net : Network or TextbookNet
+        The trained network (a copy: the network passed in is never changed).
+    snapshot_epochs : list of int
+        Epochs at which parameters were saved (``snapshot_every``).
+    snapshots : list of ndarray
+        The saved parameters in ``Network.flat()`` order; see :meth:`snapshot`.
+    diverged_at : int or None
+        The epoch whose loss was not finite; training stopped there and ``net`` holds the
+        parameters after the last finite epoch.
+    stopped_at : int or None
+        The epoch after which a callback asked to stop.
+    settings : dict
+        The arguments of the run (eta, mode, batch size, …).
+    """
+
+    loss: np.ndarray
+    iteration_loss: np.ndarray
+    net: object
+    snapshot_epochs: list = field(default_factory=list)
+    snapshots: list = field(default_factory=list)
+    diverged_at: int | None = None
+    stopped_at: int | None = None
+    settings: dict = field(default_factory=dict)
+
+    @property
+    def epochs_run(self):
+        return len(self.loss) - 1
+
+    @property
+    def final_loss(self):
+        return float(self.loss[-1])
+
+    def snapshot(self, epoch):
+        """The network as it was after `epoch` (must be one of ``snapshot_epochs``)."""
+        if epoch not in self.snapshot_epochs:
+            raise check.InputError(
+                f"no snapshot at epoch {epoch}; snapshots exist at {self.snapshot_epochs}",
+                f"第 {epoch} 轮没有快照；已保存的轮次为 {self.snapshot_epochs}",
+            )
+        network = getattr(self.net, "network", self.net).with_flat(
+            self.snapshots[self.snapshot_epochs.index(epoch)]
+        )
+        return _same_kind(self.net, network)
+
+
+def _same_kind(template, network):
+    from .network import TextbookNet
+
+    return TextbookNet.from_network(network) if isinstance(template, TextbookNet) else network
+
+
+def _batch_size(mode, batch_size, n):
+    if mode == "standard":
+        return 1
+    if mode == "accumulated":
+        return n
+    if batch_size is None:
+        raise check.InputError(
+            "mode='minibatch' needs batch_size (an integer from 1 to the number of samples)",
+            "mode='minibatch' 需要 batch_size（1 到样本数之间的整数）",
+        )
+    return check.count("batch_size", batch_size, maximum=n, what_max=("the number of samples", "样本数"))
+
+
+def train(
+    net,
+    X,
+    Y,
+    *,
+    eta,
+    epochs,
+    mode="accumulated",
+    batch_size=None,
+    train_offsets=True,
+    reduction="mean",
+    shuffle=False,
+    rng=None,
+    callback=None,
+    snapshot_every=None,
+    on_divergence="raise",
+    fast=False,
+):
+    """Train a copy of `net` by gradient descent with backpropagated gradients.
+
+    Each iteration: forward on the batch, backward, θ ← θ − η ∂E/∂θ (textbook eq. 5.6,
+    i.e. v ← v + Δv etc. with the Δ's of eqs. 5.11–5.14 for the textbook net).
+
+    Parameters
+    ----------
+    net : Network or TextbookNet
+        Not modified; the trained copy is ``history.net``.
+    X : array_like, shape (N, d)
+    Y : array_like, shape (N, l)
+    eta : float > 0
+        Learning rate η.
+    epochs : int >= 1
+    mode : {"standard", "accumulated", "minibatch"}
+    batch_size : int, optional
+        Required for ``"minibatch"``: 1 ≤ B ≤ N.
+    train_offsets : bool
+        False freezes biases / thresholds (the 2-2-2 post never trains its biases).
+    reduction : {"mean", "sum"}
+        How the per-sample E_k = ½ Σ_j (ŷ_j − y_j)² combine over a batch (see bpcore.losses).
+    shuffle : bool
+        Visit the samples in a new random order each epoch (drawn from `rng`).
+    rng : int or numpy.random.Generator, optional
+        Seed for `shuffle`.
+    callback : callable, optional
+        ``callback(epoch, history, net)`` after every epoch; returning ``False`` stops training.
+    snapshot_every : int, optional
+        Save the parameters at epoch 0 and every k epochs (and at the last epoch).
+    on_divergence : {"raise", "stop"}
+        When the loss stops being finite: raise :class:`bpcore.DivergenceError` (which carries
+        the history), or return the history with ``diverged_at`` set.
+    fast : bool
+        Use the compiled step of :mod:`bpcore.symbolic.compiled` (small nets; equal to the NumPy
+        path to ~1e-12). Loads SymPy on first use for a given network shape.
+
+    Returns
+    -------
+    History
+
+    Examples
+    --------
+    >>> from bpcore import Network
+    >>> X = np.array([[0., 0.], [0., 1.], [1., 0.], [1., 1.]]); Y = np.array([[0.], [1.], [1.], [0.]])
+    >>> h = train(Network.from_sizes((2, 3, 1), rng=1), X, Y, eta=2.0, epochs=2000)
+    >>> h.loss[-1] < h.loss[0] / 10
+    True
+    """
+    network = getattr(net, "network", net).copy()
+    X, Y = network.check_data(X, Y)
+    n = X.shape[0]
+    eta = check.positive_number("eta", eta)
+    epochs = check.count("epochs", epochs)
+    mode = check.choice("mode", mode, MODES)
+    reduction = check.choice("reduction", reduction, ("mean", "sum"))
+    on_divergence = check.choice("on_divergence", on_divergence, ("raise", "stop"))
+    B = _batch_size(mode, batch_size, n)
+    if snapshot_every is not None:
+        snapshot_every = check.count("snapshot_every", snapshot_every)
+    gen = np.random.default_rng(rng) if shuffle else None
+    settings = dict(
+        eta=eta, epochs=epochs, mode=mode, batch_size=B, train_offsets=bool(train_offsets),
+        reduction=reduction, shuffle=bool(shuffle), fast=bool(fast),
+    )
+
+    runner = _FastRunner(network, B, n, train_offsets, reduction) if fast else None
+    history = History(np.empty(0), np.empty(0), net, settings=settings)
+    full_trace = network._forward(X)
+    epoch_loss = [half_sse(full_trace.output, Y, reduction)]
+    iteration_loss = []
+    starts = range(0, n, B)
+
+    def finish(last_good):
+        history.loss = np.array(epoch_loss)
+        history.iteration_loss = np.array(iteration_loss)
+        history.net = _same_kind(net, last_good)
+        return history
+
+    def snap(epoch, vector):
+        history.snapshot_epochs.append(epoch)
+        history.snapshots.append(vector.copy())
+
+    if snapshot_every:
+        snap(0, network.flat())
+    if runner:
+        runner.load(network)
+
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        for epoch in range(1, epochs + 1):
+            order = gen.permutation(n) if gen is not None else None
+            Xe, Ye = (X[order], Y[order]) if order is not None else (X, Y)
+            before = runner.flat() if runner else network.flat()
+            for s in starts:
+                xb, yb = Xe[s : s + B], Ye[s : s + B]
+                if runner:
+                    iteration_loss.append(runner.step(xb, yb, eta))
+                    continue
+                # full batch: the forward pass that measured last epoch's loss is reused
+                trace = full_trace if B == n and order is None else network._forward(xb)
+                grads = network._backward(trace, yb, reduction)
+                iteration_loss.append(grads.loss)
+                network.step(grads, eta, train_offsets)
+            if runner:
+                loss = runner.loss(X, Y)
+            else:
+                full_trace = network._forward(X)
+                loss = half_sse(full_trace.output, Y, reduction)
+            if not math.isfinite(loss):
+                history.diverged_at = epoch
+                del iteration_loss[(epoch - 1) * len(starts) :]
+                finish(network.with_flat(before) if np.all(np.isfinite(before)) else network)
+                if on_divergence == "raise":
+                    raise DivergenceError(epoch, history)
+                return history
+            epoch_loss.append(loss)
+            if snapshot_every and (epoch % snapshot_every == 0 or epoch == epochs):
+                snap(epoch, runner.flat() if runner else network.flat())
+            if callback is not None:
+                current = network if not runner else network.with_flat(runner.flat())
+                if callback(epoch, finish(current.copy()), current) is False:
+                    history.stopped_at = epoch
+                    break
+    return finish(network if not runner else network.with_flat(runner.flat()))
+
+
+class _FastRunner:
+    """Drives the compiled step of bpcore.symbolic.compiled over Python float lists."""
+
+    def __init__(self, network, B, n, train_offsets, reduction):
+        from .symbolic.compiled import make_step
+
+        spec = network.spec
+        self._make = lambda m: make_step(spec, m, train_offsets=train_offsets, reduction=reduction)
+        self._steps = {}
+        self._network = network
+        self._reduction = reduction
+        self.p = None
+
+    def load(self, network):
+        self.p = network.flat().tolist()
+
+    def flat(self):
+        return np.array(self.p)
+
+    def _step_for(self, m):
+        if m not in self._steps:
+            self._steps[m] = self._make(m)
+        return self._steps[m]
+
+    def step(self, xb, yb, eta):
+        step = self._step_for(xb.shape[0])
+        self.p, loss = step(self.p, xb.ravel().tolist(), yb.ravel().tolist(), eta)
+        return loss
+
+    def loss(self, X, Y):
+        net = self._network.with_flat(self.flat()) if np.all(np.isfinite(self.flat())) else None
+        if net is None:
+            return math.inf
+        return half_sse(net._forward(X).output, Y, self._reduction)
