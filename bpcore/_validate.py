@@ -68,8 +68,10 @@ def real_array(name, value, *, ndim=None, shape=None, allow_int=True):
         array of integers would silently truncate every update.
     """
     arr = np.asarray(value)
-    if arr.dtype == bool or arr.dtype.kind not in ("f", "i", "u") or (
-        not allow_int and arr.dtype.kind != "f"
+    if (
+        arr.dtype == bool
+        or arr.dtype.kind not in ("f", "i", "u")
+        or (not allow_int and arr.dtype.kind != "f")
     ):
         kind_en = "floating-point numbers" if not allow_int else "real numbers"
         kind_zh = "浮点数" if not allow_int else "实数"
@@ -91,7 +93,8 @@ def real_array(name, value, *, ndim=None, shape=None, allow_int=True):
     if shape is not None and (
         arr.ndim != len(shape) or any(s is not None and s != a for s, a in zip(shape, arr.shape))
     ):
-        want = "(" + ", ".join("any" if s is None else str(s) for s in shape) + ")"
+        parts = ["any" if s is None else str(s) for s in shape]
+        want = "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
         raise InputError(
             f"{name} must have shape {want}; got shape {arr.shape}",
             f"{name} 的形状应为 {want}；实际为 {arr.shape}",

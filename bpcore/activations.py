@@ -5,8 +5,8 @@ f'(z) is a function of the output f(z) alone, so the backward pass reuses what t
 pass stored and never recomputes an exponential (textbook eq. 5.9: f'(x) = f(x)(1 − f(x))).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -56,7 +56,7 @@ def sigmoid_grad(y_hat):
 
 
 def identity(z):
-    """f(z) = z, the activation of the XOR post (tutorial 001) and of tutorial 000's hidden layer."""
+    """f(z) = z: the XOR post's activation (tutorial 001) and tutorial 000's hidden layer."""
     return np.asarray(z, dtype=float) if not np.isscalar(z) else float(z)
 
 
@@ -89,7 +89,7 @@ def relu_grad(out):
 
 @dataclass(frozen=True)
 class Activation:
-    """An activation `f` with its derivative written in terms of the output, `grad(f(z)) = f'(z)`."""
+    """An activation `f` and its derivative in terms of the output: `grad(f(z)) = f'(z)`."""
 
     name: str
     f: Callable

@@ -9,6 +9,7 @@ argument of the activation and ``out = f(z)``.
 §5.3, with the book's names (v, γ, w, θ; α, b, β, ŷ; g, e) and its equations written out.
 """
 
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -57,7 +58,7 @@ class LayerTrace:
 
 @dataclass
 class LayerGradient:
-    """∂E/∂ for one layer: ``delta`` = ∂E/∂z (m, n_out), ``W`` (n_in, n_out), ``offset`` (n_out,)."""
+    """∂E/∂ of one layer: ``delta`` = ∂E/∂z (m, n_out), ``W`` (n_in, n_out), ``offset`` (n_out,)."""
 
     delta: np.ndarray
     W: np.ndarray
@@ -111,9 +112,7 @@ class Layer:
 
     def __init__(self, W, offset, activation="sigmoid", offset_kind="bias"):
         self.W = check.real_array("W", W, ndim=2, allow_int=False)
-        self.offset = check.real_array(
-            "offset", offset, shape=(self.W.shape[1],), allow_int=False
-        )
+        self.offset = check.real_array("offset", offset, shape=(self.W.shape[1],), allow_int=False)
         self.activation = get_activation(activation).name
         self.offset_kind = check.choice("offset_kind", offset_kind, OFFSET_KINDS)
 
@@ -171,7 +170,7 @@ class Network:
                 "layers must be a non-empty list of bpcore.Layer",
                 "layers 应为非空的 bpcore.Layer 列表",
             )
-        for k, (prev, nxt) in enumerate(zip(layers[:-1], layers[1:])):
+        for k, (prev, nxt) in enumerate(itertools.pairwise(layers)):
             if prev.W.shape[1] != nxt.W.shape[0]:
                 raise check.InputError(
                     f"layer {k + 1} has {nxt.W.shape[0]} inputs but layer {k} has "
@@ -206,7 +205,7 @@ class Network:
         scale : float, optional
             Weights and offsets are uniform in [−scale, scale]; default 1/√n_in.
         """
-        sizes = [check.count("sizes[%d]" % k, s) for k, s in enumerate(sizes)]
+        sizes = [check.count(f"sizes[{k}]", s) for k, s in enumerate(sizes)]
         if len(sizes) < 2:
             raise check.InputError(
                 f"sizes needs at least 2 entries (inputs and outputs); got {sizes}",
@@ -214,7 +213,7 @@ class Network:
             )
         rng = np.random.default_rng(rng)
         layers = []
-        for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        for k, (n_in, n_out) in enumerate(itertools.pairwise(sizes)):
             last = k == len(sizes) - 2
             act = output_activation if (last and output_activation) else activation
             r = 1.0 / np.sqrt(n_in) if scale is None else float(scale)
@@ -326,7 +325,9 @@ class Network:
     def gradients(self, X, Y, reduction="mean"):
         """Forward then backward: :class:`Gradients` of the loss at (X, Y)."""
         X, Y = self.check_data(X, Y)
-        return self._backward(self._forward(X), Y, check.choice("reduction", reduction, ("mean", "sum")))
+        return self._backward(
+            self._forward(X), Y, check.choice("reduction", reduction, ("mean", "sum"))
+        )
 
     def predict(self, X):
         """The network's output for X, shape (m, l) (or (l,) for one sample of shape (d,))."""
@@ -341,7 +342,9 @@ class Network:
     # -- parameters --------------------------------------------------------------------
     def flat(self):
         """All parameters as one vector: per layer, W row-major then the offset."""
-        return np.concatenate([np.concatenate([layer.W.ravel(), layer.offset]) for layer in self.layers])
+        return np.concatenate(
+            [np.concatenate([layer.W.ravel(), layer.offset]) for layer in self.layers]
+        )
 
     def with_flat(self, vector):
         """A copy of this network with parameters taken from `vector` (:meth:`flat` order)."""
@@ -434,12 +437,13 @@ class TextbookNet:
 
     Examples
     --------
-    >>> net = TextbookNet(v=[[1.0, -1.0], [0.5, 0.5]], gamma=[0.0, 0.0], w=[[1.0], [1.0]], theta=[0.5])
+    >>> net = TextbookNet(v=[[1.0, -1.0], [0.5, 0.5]], gamma=[0.0, 0.0],
+    ...                   w=[[1.0], [1.0]], theta=[0.5])
     >>> fw = net.forward(np.array([1.0, 0.0]))
     >>> fw.b.round(4), fw.y_hat.round(4)
     (array([0.7311, 0.2689]), array([0.6225]))
     >>> net.updates(np.array([1.0, 0.0]), np.array([1.0]), eta=0.1).theta.round(5)
-    array([-0.00888])
+    array([-0.00887])
     """
 
     v: np.ndarray
@@ -450,7 +454,7 @@ class TextbookNet:
 
     def __post_init__(self):
         v = check.real_array("v", self.v, ndim=2, allow_int=False)
-        d, q = v.shape
+        q = v.shape[1]
         gamma = check.real_array("gamma", self.gamma, shape=(q,), allow_int=False)
         w = check.real_array("w", self.w, shape=(q, None), allow_int=False)
         theta = check.real_array("theta", self.theta, shape=(w.shape[1],), allow_int=False)
@@ -465,9 +469,14 @@ class TextbookNet:
     def from_network(cls, network):
         """The textbook view of a 2-layer sigmoid network with thresholds."""
         s = network.spec
-        if len(network.layers) != 2 or s.activations != ("sigmoid", "sigmoid") or s.offsets != (
-            "threshold",
-            "threshold",
+        if (
+            len(network.layers) != 2
+            or s.activations != ("sigmoid", "sigmoid")
+            or s.offsets
+            != (
+                "threshold",
+                "threshold",
+            )
         ):
             raise check.InputError(
                 f"TextbookNet needs 2 sigmoid layers with thresholds; got {network!r}",

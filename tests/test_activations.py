@@ -1,0 +1,76 @@
+"""Activations and losses: values, stability, derivatives against central differences."""
+
+import warnings
+
+import numpy as np
+import pytest
+
+import bpcore
+from bpcore.activations import ACTIVATIONS
+from bpcore.losses import half_sse, half_sse_grad
+
+
+def test_sigmoid_known_values():
+    assert bpcore.sigmoid(0.0) == 0.5
+    # σ(ln 3) = 3/4 exactly in real arithmetic
+    assert bpcore.sigmoid(np.log(3.0)) == pytest.approx(0.75, abs=1e-15)
+    assert bpcore.sigmoid(-np.log(3.0)) == pytest.approx(0.25, abs=1e-15)
+
+
+@pytest.mark.parametrize("z", [1e6, -1e6, 745.2, -745.2, 1e308, -1e308])
+def test_sigmoid_never_overflows_or_nans(z):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s = bpcore.sigmoid(np.array([z]))
+        d = bpcore.sigmoid_prime(z)
+    assert np.all(np.isfinite(s)) and 0.0 <= s[0] <= 1.0
+    assert np.isfinite(d) and d >= 0.0
+    assert s[0] == (1.0 if z > 0 else 0.0)
+
+
+def test_sigmoid_symmetry_and_dtype():
+    z = np.linspace(-30, 30, 601)
+    np.testing.assert_allclose(bpcore.sigmoid(z) + bpcore.sigmoid(-z), 1.0, rtol=0, atol=1e-15)
+    assert bpcore.sigmoid(np.array([1, 2, 3])).dtype == np.float64
+
+
+def test_sigmoid_prime_is_f_times_one_minus_f():
+    z = np.linspace(-8, 8, 33)
+    s = bpcore.sigmoid(z)
+    np.testing.assert_allclose(bpcore.sigmoid_prime(z), s * (1 - s), rtol=1e-15)
+    assert bpcore.sigmoid_prime(0.0) == 0.25
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_derivative_from_output_matches_central_difference(name):
+    act = ACTIVATIONS[name]
+    # avoid relu's kink at 0
+    z = np.array([-2.3, -0.7, 0.4, 1.9])
+    eps = 1e-6
+    numeric = (act.f(z + eps) - act.f(z - eps)) / (2 * eps)
+    np.testing.assert_allclose(act.grad(act.f(z)), numeric, rtol=1e-8, atol=1e-10)
+
+
+def test_half_sse_conventions():
+    y_hat = np.array([[0.907], [0.698], [0.796]])
+    t = np.array([[0.64], [0.52], [0.36]])
+    # tutorial 000: Σ (t − y)² / (2m)
+    expected_mean = np.sum((t - y_hat) ** 2) / (2 * 3)
+    assert half_sse(y_hat, t, "mean") == pytest.approx(expected_mean, rel=1e-15)
+    assert half_sse(y_hat, t, "sum") == pytest.approx(3 * expected_mean, rel=1e-15)
+    np.testing.assert_allclose(half_sse(y_hat, t, "none"), 0.5 * ((t - y_hat) ** 2).ravel())
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum"])
+def test_half_sse_grad_matches_central_difference(reduction):
+    rng = np.random.default_rng(3)
+    y_hat, y = rng.normal(size=(4, 2)), rng.normal(size=(4, 2))
+    numeric = bpcore.numeric_gradient(lambda a: half_sse(a, y, reduction), y_hat)
+    np.testing.assert_allclose(half_sse_grad(y_hat, y, reduction), numeric, rtol=1e-8)
+
+
+def test_unknown_activation_and_reduction_are_named():
+    with pytest.raises(ValueError, match="activation"):
+        bpcore.Layer([[1.0]], [0.0], activation="softplus")
+    with pytest.raises(ValueError, match="reduction"):
+        half_sse(np.zeros(1), np.zeros(1), reduction="median")
