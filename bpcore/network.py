@@ -358,6 +358,22 @@ class Network:
             k += n_out
         return Network(layers)
 
+    def updates(self, X, Y, eta, reduction="mean", train_offsets=True):
+        """The Δ's of one gradient-descent step: ΔW = −η ∂E/∂W, Δoffset = −η ∂E/∂offset.
+
+        Returns
+        -------
+        list of (ndarray, ndarray)
+            ``(ΔW, Δoffset)`` per layer, shapes (n_in, n_out) and (n_out,); Δoffset is zero
+            when `train_offsets` is False.
+        """
+        eta = check.positive_number("eta", eta)
+        grads = self.gradients(X, Y, reduction)
+        return [
+            (-eta * g.W, -eta * g.offset if train_offsets else np.zeros_like(g.offset))
+            for g in grads.layers
+        ]
+
     def step(self, grads, eta, train_offsets=True):
         """Gradient descent in place: θ ← θ − η ∂E/∂θ for every parameter (textbook eq. 5.6)."""
         for layer, g in zip(self.layers, grads.layers):

@@ -206,3 +206,16 @@ def test_predict_shapes():
     net = Network.from_sizes((2, 3, 2), rng=0)
     assert net.predict(np.zeros(2)).shape == (2,)
     assert net.predict(np.zeros((5, 2))).shape == (5, 2)
+
+
+def test_generic_updates_are_minus_eta_times_gradients():
+    rng = np.random.default_rng(12)
+    net = Network.from_sizes((3, 2, 2), offset_kind="threshold", rng=rng)
+    X, Y = rng.normal(size=(2, 3)), rng.uniform(size=(2, 2))
+    grads = net.gradients(X, Y)
+    ups = net.updates(X, Y, eta=0.25)
+    for (dW, doff), g in zip(ups, grads.layers):
+        np.testing.assert_array_equal(dW, -0.25 * g.W)
+        np.testing.assert_array_equal(doff, -0.25 * g.offset)
+    frozen = net.updates(X, Y, eta=0.25, train_offsets=False)
+    assert all(np.all(doff == 0) for _, doff in frozen)
