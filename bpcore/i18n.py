@@ -1,0 +1,389 @@
+"""One message catalogue for everything a student reads, in Simplified Chinese and English.
+
+Every label, button, tooltip, plot title, axis label, legend entry and message of the
+playground (:mod:`bpcore.widgets`) and the plots (:mod:`bpcore.plots`) is a key of
+:data:`MESSAGES`, with a ``"zh"`` and an ``"en"`` text.  Texts are :meth:`str.format`
+templates; both languages of a key use the same placeholders (``tests/test_i18n.py`` checks
+this, and that no key lacks a language).
+
+The module imports nothing outside the standard library, so the font build script
+(``scripts/build_font_subset.py``) can read the catalogue without importing ``bpcore``.
+
+Examples
+--------
+>>> from bpcore.i18n import t
+>>> t("status.diverged", "zh", epoch=12)
+'训练发散：第 12 轮的损失不再是有限数。'
+>>> t("status.diverged", "en", epoch=12)
+'Training diverged at epoch 12: the loss is no longer a finite number.'
+"""
+
+from __future__ import annotations
+
+import string
+
+#: The languages of the course, in the order they are shown.
+LANGS: tuple[str, ...] = ("zh", "en")
+
+#: Language used when none is given: the course is written first in Chinese.
+DEFAULT_LANG = "zh"
+
+# Keys are grouped by where the text appears: "ui." widget labels and buttons, "tip." tooltips,
+# "mode."/"act." choices, "status." messages, "plot." figure text, "table." the step table,
+# "err." errors.  Textbook symbols (η, v, γ, w, θ, g, e) stay as they are in both languages.
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- the playground's labels -----------------------------------------------------------
+    "ui.title": {
+        "zh": "反向传播训练场：{name}",
+        "en": "Backpropagation playground: {name}",
+    },
+    "ui.eta": {"zh": "学习率 η", "en": "learning rate η"},
+    "ui.epochs": {"zh": "训练轮数", "en": "epochs"},
+    "ui.mode": {"zh": "训练方式", "en": "training mode"},
+    "ui.batch_size": {"zh": "批大小", "en": "batch size"},
+    "ui.train_offsets": {"zh": "训练阈值/偏置", "en": "train thresholds/biases"},
+    "ui.hidden_activation": {"zh": "隐层激活函数", "en": "hidden activation"},
+    "ui.seed": {"zh": "随机种子", "en": "random seed"},
+    "ui.lang": {"zh": "语言", "en": "language"},
+    "ui.weights": {"zh": "初始权重与{offset}", "en": "initial weights and {offset}"},
+    "ui.layer": {
+        "zh": "第 {k} 层（{n_in} → {n_out}）：{symbols}",
+        "en": "layer {k} ({n_in} → {n_out}): {symbols}",
+    },
+    "ui.offset.threshold": {"zh": "阈值", "en": "thresholds"},
+    "ui.offset.bias": {"zh": "偏置", "en": "biases"},
+    "ui.show_values": {"zh": "显示数值", "en": "show values"},
+    "ui.phase": {"zh": "显示阶段", "en": "show phase"},
+    "ui.code": {"zh": "重建此训练场的代码：", "en": "Code that rebuilds this playground:"},
+    "ui.loss_panel": {"zh": "损失曲线", "en": "Loss curve"},
+    "ui.network_panel": {"zh": "网络", "en": "Network"},
+    "ui.boundary_panel": {"zh": "决策边界", "en": "Decision boundary"},
+    "ui.table_panel": {"zh": "单步计算表", "en": "Step table"},
+    # --- buttons ---------------------------------------------------------------------------
+    "btn.train": {"zh": "训练", "en": "Train"},
+    "btn.pause": {"zh": "暂停", "en": "Pause"},
+    "btn.resume": {"zh": "继续", "en": "Resume"},
+    "btn.step_iteration": {"zh": "单步（一次迭代）", "en": "Step one iteration"},
+    "btn.step_epoch": {"zh": "单步（一轮）", "en": "Step one epoch"},
+    "btn.reset": {"zh": "重置", "en": "Reset"},
+    "btn.reset_weights": {"zh": "恢复教程初值", "en": "Tutorial's values"},
+    "btn.randomise": {"zh": "随机初始化", "en": "Randomise"},
+    "btn.clear_runs": {"zh": "清除历史曲线", "en": "Clear previous runs"},
+    "btn.show_code": {"zh": "显示代码", "en": "Show code"},
+    # --- tooltips --------------------------------------------------------------------------
+    "tip.eta": {
+        "zh": "学习率 η：每次更新沿负梯度走多远（对数刻度）。太小学得慢，太大会来回震荡甚至发散。",
+        "en": "Learning rate η: how far each update moves against the gradient (log scale). "
+        "Too small learns slowly; too large overshoots and may diverge.",
+    },
+    "tip.epochs": {
+        "zh": "一轮 = 把全部训练样本用一遍。",
+        "en": "One epoch = one pass over every training sample.",
+    },
+    "tip.mode": {
+        "zh": "标准 BP 每个样本更新一次；累积 BP 用全部样本的累积误差更新一次；"
+        "小批量每批样本更新一次。",
+        "en": "Standard BP updates after every sample; accumulated BP once per epoch from the "
+        "error accumulated over all samples; mini-batch once per batch.",
+    },
+    "tip.batch_size": {
+        "zh": "小批量训练时每批的样本数。",
+        "en": "Number of samples per batch in mini-batch training.",
+    },
+    "tip.train_offsets": {
+        "zh": "勾选时阈值/偏置和权重一起学习；不勾选时保持初值不变。",
+        "en": "When ticked, thresholds/biases are learned with the weights; otherwise they "
+        "keep their initial values.",
+    },
+    "tip.hidden_activation": {
+        "zh": "恒等激活使整个网络成为线性函数，无论怎么训练都学不会异或；Sigmoid 可以。",
+        "en": "With the identity activation the whole network is linear and cannot learn XOR, "
+        "however long it trains; sigmoid hidden units can.",
+    },
+    "tip.seed": {
+        "zh": "“随机初始化”使用的种子：同一种子给出同样的初值。",
+        "en": "Seed used by “Randomise”: the same seed gives the same initial values.",
+    },
+    "tip.weight": {
+        "zh": "{symbol} 的初始值",
+        "en": "initial value of {symbol}",
+    },
+    "tip.train": {
+        "zh": "从当前初值开始训练，损失曲线实时增长。",
+        "en": "Train from the current initial values; the loss curve grows as it runs.",
+    },
+    "tip.pause": {
+        "zh": "暂停正在进行的训练；再按一次继续。",
+        "en": "Pause the running training; press again to resume.",
+    },
+    "tip.step_iteration": {
+        "zh": "执行一次迭代，依次显示前向、反向、更新三个阶段。",
+        "en": "Run one iteration, showing its forward, backward and update phases in turn.",
+    },
+    "tip.step_epoch": {
+        "zh": "训练一轮（全部样本用一遍）。",
+        "en": "Train for one epoch (one pass over all samples).",
+    },
+    "tip.reset": {
+        "zh": "丢弃训练结果，回到初值（历史曲线保留）。",
+        "en": "Discard the training and return to the initial values (previous runs stay).",
+    },
+    "tip.reset_weights": {
+        "zh": "把所有初值滑块恢复为教程中的数值。",
+        "en": "Set every initial-value slider back to the tutorial's numbers.",
+    },
+    "tip.randomise": {
+        "zh": "用随机种子生成新的初值（可复现）。",
+        "en": "Draw new initial values from the random seed (reproducible).",
+    },
+    "tip.clear_runs": {
+        "zh": "删除淡色显示的历史训练曲线。",
+        "en": "Remove the faded curves of earlier runs.",
+    },
+    "tip.show_code": {
+        "zh": "显示一行代码，粘贴到单元格即可重建当前设置的训练场。",
+        "en": "Show one line of code that rebuilds this playground with the current settings.",
+    },
+    "tip.show_values": {
+        "zh": "在连线旁标出权重或梯度的数值。",
+        "en": "Write the value of each weight or gradient next to its connection.",
+    },
+    # --- choices ---------------------------------------------------------------------------
+    "mode.standard": {"zh": "标准 BP（逐样本）", "en": "standard BP (per sample)"},
+    "mode.accumulated": {"zh": "累积 BP（全批量）", "en": "accumulated BP (full batch)"},
+    "mode.minibatch": {"zh": "小批量", "en": "mini-batch"},
+    "mode.short.standard": {"zh": "标准", "en": "standard"},
+    "mode.short.accumulated": {"zh": "累积", "en": "accumulated"},
+    "mode.short.minibatch": {"zh": "小批量 {batch_size}", "en": "mini-batch {batch_size}"},
+    "act.sigmoid": {"zh": "Sigmoid", "en": "sigmoid"},
+    "act.identity": {"zh": "恒等（线性）", "en": "identity (linear)"},
+    "act.tanh": {"zh": "tanh", "en": "tanh"},
+    "act.relu": {"zh": "ReLU", "en": "ReLU"},
+    "phase.weights": {"zh": "权重", "en": "weights"},
+    "phase.forward": {"zh": "前向", "en": "forward"},
+    "phase.backward": {"zh": "反向", "en": "backward"},
+    "phase.update": {"zh": "更新", "en": "update"},
+    # --- status line -----------------------------------------------------------------------
+    "status.ready": {
+        "zh": "就绪：初始损失 {loss:.6g}",
+        "en": "Ready: initial loss {loss:.6g}",
+    },
+    "status.running": {
+        "zh": "训练中… 第 {epoch} / {epochs} 轮，损失 {loss:.6g}",
+        "en": "Training… epoch {epoch} / {epochs}, loss {loss:.6g}",
+    },
+    "status.done": {
+        "zh": "训练完成：{epochs} 轮，损失 {loss:.6g}",
+        "en": "Training finished: {epochs} epochs, loss {loss:.6g}",
+    },
+    "status.paused": {
+        "zh": "已暂停：第 {epoch} 轮，损失 {loss:.6g}",
+        "en": "Paused at epoch {epoch}, loss {loss:.6g}",
+    },
+    "status.diverged": {
+        "zh": "训练发散：第 {epoch} 轮的损失不再是有限数。",
+        "en": "Training diverged at epoch {epoch}: the loss is no longer a finite number.",
+    },
+    "status.diverged_hint": {
+        "zh": "请减小学习率 η 后重试。",
+        "en": "Try again with a smaller learning rate η.",
+    },
+    "status.step": {
+        "zh": "第 {epoch} 轮第 {iteration} 次迭代（样本 {samples}）：{phase}",
+        "en": "Epoch {epoch}, iteration {iteration} (samples {samples}): {phase}",
+    },
+    "status.epoch_done": {
+        "zh": "第 {epoch} 轮结束，损失 {loss:.6g}",
+        "en": "End of epoch {epoch}, loss {loss:.6g}",
+    },
+    "status.busy": {
+        "zh": "训练正在进行，请先暂停。",
+        "en": "A run is in progress; pause it first.",
+    },
+    "status.error": {
+        "zh": "出错了（训练场仍可使用）：{error}",
+        "en": "Something went wrong (the playground still works): {error}",
+    },
+    "status.cleared": {"zh": "历史曲线已清除。", "en": "Previous runs cleared."},
+    "status.randomised": {
+        "zh": "已用种子 {seed} 随机生成初值。",
+        "en": "Initial values drawn with seed {seed}.",
+    },
+    "status.tutorial_values": {
+        "zh": "已恢复教程中的初值。",
+        "en": "Tutorial's initial values restored.",
+    },
+    # --- plots -----------------------------------------------------------------------------
+    "plot.loss.title": {"zh": "训练损失", "en": "Training loss"},
+    "plot.loss.xlabel": {"zh": "轮次", "en": "epoch"},
+    "plot.loss.xlabel_iter": {"zh": "迭代次数", "en": "iteration"},
+    "plot.loss.ylabel": {"zh": "损失 E", "en": "loss E"},
+    "plot.loss.current": {"zh": "本次", "en": "this run"},
+    "plot.loss.now": {
+        "zh": "第 {epoch} 轮  E = {loss:.4g}",
+        "en": "epoch {epoch}  E = {loss:.4g}",
+    },
+    "plot.loss.run": {"zh": "η = {eta:.3g}，{mode}", "en": "η = {eta:.3g}, {mode}"},
+    "plot.loss.diverged": {"zh": "第 {epoch} 轮发散", "en": "diverged at epoch {epoch}"},
+    "plot.loss.empty": {"zh": "尚未训练", "en": "not trained yet"},
+    "plot.net.title": {"zh": "网络与权重", "en": "Network and weights"},
+    "plot.net.title_forward": {
+        "zh": "前向：各神经元的输出",
+        "en": "Forward: the output of every neuron",
+    },
+    "plot.net.title_backward": {
+        "zh": "反向：连线上的梯度 ∂E/∂w，神经元上的 g、e",
+        "en": "Backward: gradient ∂E/∂w on each connection, g and e on the neurons",
+    },
+    "plot.net.title_update": {"zh": "更新后的权重", "en": "Weights after the update"},
+    "plot.net.input": {"zh": "输入层", "en": "input"},
+    "plot.net.hidden": {"zh": "隐层", "en": "hidden"},
+    "plot.net.output": {"zh": "输出层", "en": "output"},
+    "plot.net.positive": {"zh": "正", "en": "positive"},
+    "plot.net.negative": {"zh": "负", "en": "negative"},
+    "plot.net.legend": {
+        "zh": "颜色：符号（红正蓝负）；粗细：大小",
+        "en": "colour: sign (red +, blue −); width: size",
+    },
+    "plot.boundary.title": {"zh": "决策边界（ŷ = 0.5）", "en": "Decision boundary (ŷ = 0.5)"},
+    "plot.boundary.xlabel": {"zh": "输入 x₁", "en": "input x₁"},
+    "plot.boundary.ylabel": {"zh": "输入 x₂", "en": "input x₂"},
+    "plot.boundary.colorbar": {"zh": "网络输出 ŷ", "en": "network output ŷ"},
+    "plot.boundary.class": {"zh": "目标 y = {y:g}", "en": "target y = {y:g}"},
+    "plot.boundary.unavailable": {
+        "zh": "决策边界只适用于两个输入、一个输出的网络。",
+        "en": "A decision boundary is drawn only for nets with two inputs and one output.",
+    },
+    # --- step table ------------------------------------------------------------------------
+    "table.caption": {
+        "zh": "第 {iteration} 次迭代，样本 {samples}，η = {eta:.4g}",
+        "en": "Iteration {iteration}, samples {samples}, η = {eta:.4g}",
+    },
+    "table.forward": {"zh": "前向计算", "en": "Forward pass"},
+    "table.backward": {"zh": "反向传播的梯度", "en": "Gradients from the backward pass"},
+    "table.update": {"zh": "参数更新", "en": "Parameter update"},
+    "table.sample": {"zh": "样本", "en": "sample"},
+    "table.quantity": {"zh": "量", "en": "quantity"},
+    "table.value": {"zh": "数值", "en": "value"},
+    "table.parameter": {"zh": "参数", "en": "parameter"},
+    "table.old": {"zh": "旧值", "en": "old"},
+    "table.gradient": {"zh": "梯度 ∂E/∂·", "en": "gradient ∂E/∂·"},
+    "table.delta": {"zh": "改变量 Δ", "en": "change Δ"},
+    "table.new": {"zh": "新值", "en": "new"},
+    "table.loss": {"zh": "本批损失 E（更新前）", "en": "batch loss E (before the update)"},
+    "table.empty": {
+        "zh": "按“单步”查看一次迭代的全部数值。",
+        "en": "Press “Step one iteration” to see every number of one iteration.",
+    },
+    # --- errors ----------------------------------------------------------------------------
+    "err.lang": {
+        "zh": "不支持的语言 {lang!r}：请用 'zh'（中文）或 'en'（英文）。",
+        "en": "Unsupported language {lang!r}: use 'zh' (Chinese) or 'en' (English).",
+    },
+    "err.key": {
+        "zh": "消息目录中没有键 {key!r}。",
+        "en": "The message catalogue has no key {key!r}.",
+    },
+    "err.example": {
+        "zh": "没有名为 {name!r} 的例子；可用的例子：{names}。",
+        "en": "There is no example named {name!r}; available examples: {names}.",
+    },
+    "err.option": {
+        "zh": "{name} 的取值 {value!r} 无效：应为 {expected}。",
+        "en": "Invalid value {value!r} for {name}: expected {expected}.",
+    },
+    "err.no_ipywidgets": {
+        "zh": "训练场需要 ipywidgets：请运行 pip install ipywidgets。",
+        "en": "The playground needs ipywidgets: run pip install ipywidgets.",
+    },
+    "err.custom_net": {
+        "zh": "自定义网络需要训练数据 X 和 Y。",
+        "en": "A custom network needs training data X and Y.",
+    },
+}
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is one of :data:`LANGS`, else raise a bilingual ``ValueError``.
+
+    Parameters
+    ----------
+    lang : str
+        ``"zh"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The same language code.
+
+    Examples
+    --------
+    >>> check_lang("en")
+    'en'
+    """
+    if lang not in LANGS:
+        raise ValueError(both("err.lang", lang=lang))
+    return lang
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
+    """The text of catalogue entry ``key`` in ``lang``, with ``fields`` filled in.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`MESSAGES`, e.g. ``"btn.train"``.
+    lang : {"zh", "en"}
+        The language.
+    **fields
+        Values for the template's placeholders.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        If ``key`` is not in the catalogue (the message says so in both languages).
+    ValueError
+        If ``lang`` is not supported.
+
+    Examples
+    --------
+    >>> t("btn.train", "zh"), t("btn.train", "en")
+    ('训练', 'Train')
+    """
+    check_lang(lang)
+    try:
+        entry = MESSAGES[key]
+    except KeyError:
+        raise KeyError(both("err.key", key=key)) from None
+    return entry[lang].format(**fields)
+
+
+def both(key: str, /, **fields: object) -> str:
+    """Both languages of ``key`` on one line, Chinese first: the form used for errors.
+
+    Examples
+    --------
+    >>> both("btn.reset")
+    '重置 / Reset'
+    """
+    return " / ".join(MESSAGES[key][lang].format(**fields) for lang in LANGS)
+
+
+def placeholders(template: str) -> set[str]:
+    """Names of the ``{placeholders}`` of a format template (used by the sync test).
+
+    Examples
+    --------
+    >>> sorted(placeholders("第 {epoch} 轮，损失 {loss:.4g}"))
+    ['epoch', 'loss']
+    """
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def catalogue_text() -> str:
+    """Every catalogue text of every language joined: what the CJK font subset must cover."""
+    return "\n".join(text for entry in MESSAGES.values() for text in entry.values())

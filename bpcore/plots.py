@@ -1,0 +1,768 @@
+"""Figures of the course: loss curves, the network with its weights and gradients, decision
+boundaries, all as :class:`matplotlib.figure.Figure` rendered to PNG bytes.
+
+Design (why it looks like this):
+
+* **No pyplot, no global state.** Every figure is a ``Figure`` with its own Agg canvas, so it
+  works the same in any backend, in threads, and in a notebook saved to GitHub.  Fonts are set
+  per figure (each text artist and the tick-label defaults get the family list below), never
+  through ``rcParams``, so the student's own plots are untouched.
+* **Chinese without boxes.** A subset of Noto Sans CJK SC ships in ``bpcore/fonts`` under the
+  private family name :data:`FONT_FAMILY`; :func:`register_font` adds it to matplotlib's font
+  manager on first use.  matplotlib (>= 3.6) falls back glyph by glyph along the family list
+  ``[FONT_FAMILY, "DejaVu Sans"]``, so the few symbols the subset lacks (ŷ, x₁) come from
+  DejaVu Sans, which ships with matplotlib.
+* **Fast redraws.** :class:`LossPlot`, :class:`NetworkPlot` and :class:`BoundaryPlot` keep their
+  figure and artists and only change data, so the playground can redraw ten or more times a
+  second.
+* **Plots never compute gradients.**  They draw arrays they are given; the decision boundary
+  asks a ``predict`` callable (the engine's forward pass) for the grid's outputs.
+
+Examples
+--------
+>>> import numpy as np
+>>> from bpcore.plots import loss_figure, to_png
+>>> png = to_png(loss_figure(np.exp(-np.arange(50) / 10), lang="zh"))
+>>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+True
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties, fontManager
+from matplotlib.ticker import MaxNLocator, NullLocator
+
+from .i18n import DEFAULT_LANG, check_lang, t
+
+#: Private family name of the bundled CJK subset (see scripts/build_font_subset.py).
+FONT_FAMILY = "bpcore Sans SC"
+#: Where the subset lives.
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+#: The family list every figure uses: the subset first, DejaVu Sans (bundled with
+#: matplotlib) for the glyphs the subset lacks.
+FAMILIES = [FONT_FAMILY, "DejaVu Sans"]
+
+#: Colours by sign: red for positive, blue for negative (colour-blind safe pair).
+POSITIVE, NEGATIVE = "#c0392b", "#2166ac"
+CURRENT_COLOUR = "#1a1a1a"
+RUN_COLOURS = ("#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#0072b2", "#d55e00", "#999999")
+
+#: Default size and resolution: small figures keep each redraw at a few tens of ms.
+FIGSIZE = (6.0, 3.2)
+DPI = 90
+
+_font_lock = threading.Lock()
+_font_registered = False
+# Agg's text cache and the font manager are not thread-safe: one draw at a time.
+_draw_lock = threading.RLock()
+
+
+def font_files() -> list[Path]:
+    """The bundled subset's files (Regular and Bold)."""
+    return sorted(FONT_DIR.glob("*.otf"))
+
+
+def register_font() -> str:
+    """Add the bundled CJK subset to matplotlib's font manager (once) and return its family.
+
+    Called by every figure-making function; cheap after the first call.
+
+    Returns
+    -------
+    str
+        :data:`FONT_FAMILY`.
+
+    Examples
+    --------
+    >>> register_font()
+    'bpcore Sans SC'
+    """
+    global _font_registered
+    if _font_registered:
+        return FONT_FAMILY
+    with _font_lock:
+        if not _font_registered:
+            known = {entry.fname for entry in fontManager.ttflist}
+            for path in font_files():
+                if str(path) not in known:
+                    fontManager.addfont(str(path))
+            _font_registered = True
+    return FONT_FAMILY
+
+
+def font(size: float = 9, weight: str = "normal") -> FontProperties:
+    """A :class:`~matplotlib.font_manager.FontProperties` with the course's family list."""
+    register_font()
+    return FontProperties(family=FAMILIES, size=size, weight=weight)
+
+
+def _text_kw(size: float = 9, weight: str = "normal") -> dict:
+    return {"fontproperties": font(size, weight)}
+
+
+def new_figure(figsize: tuple[float, float] = FIGSIZE, dpi: int = DPI) -> Figure:
+    """An empty ``Figure`` with an Agg canvas (no pyplot; nothing global is touched)."""
+    register_font()
+    fig = Figure(figsize=figsize, dpi=dpi, layout=None)
+    FigureCanvasAgg(fig)
+    fig.patch.set_facecolor("white")
+    return fig
+
+
+def style_axes(ax, size: float = 8) -> None:
+    """Give the tick labels (including ticks matplotlib creates later) the course's fonts."""
+    ax.tick_params(labelfontfamily=FAMILIES, labelsize=size)
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.get_offset_text().set_fontproperties(font(size))
+        axis.label.set_fontproperties(font(size + 1))
+    ax.title.set_fontproperties(font(size + 2, "bold"))
+
+
+def to_png(fig: Figure) -> bytes:
+    """Render ``fig`` with Agg and return PNG bytes (fast zlib level: redraws are frequent).
+
+    Examples
+    --------
+    >>> to_png(new_figure((1, 1), 20))[:4]
+    b'\\x89PNG'
+    """
+    buf = io.BytesIO()
+    with _draw_lock:
+        canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+        canvas.print_png(buf, pil_kwargs={"compress_level": 1})
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# Text helpers
+# ---------------------------------------------------------------------------------------------
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def sub(*indices: int) -> str:
+    """Subscript digits for 1-based indices: ``sub(1, 2) == "₁₂"``; commas once any is ≥ 10."""
+    parts = [str(i) for i in indices]
+    sep = "," if any(len(p) > 1 for p in parts) else ""
+    return sep.join(parts).translate(_SUB)
+
+
+def symbols(sizes: Sequence[int], offsets: Sequence[str]) -> dict:
+    """Textbook names for every parameter and unit of a network with layer sizes ``sizes``.
+
+    For a single hidden layer the names are the textbook's (Zhou Zhihua, ch. 5): inputs x_i,
+    hidden outputs b_h, outputs ŷ_j, weights v_ih and w_hj, thresholds γ_h and θ_j.  A layer
+    with *biases* (added, tutorials 003/004) names them b⁽¹⁾ and b⁽²⁾ per layer so they cannot
+    be confused with the hidden outputs b_h.  Deeper nets use W⁽ᵏ⁾ and h⁽ᵏ⁾.
+
+    Parameters
+    ----------
+    sizes : sequence of int
+        Units per layer, inputs first (d, q, l).
+    offsets : sequence of {"bias", "threshold"}
+        One per weight layer.
+
+    Returns
+    -------
+    dict
+        ``"W"``: per layer an (n_in, n_out) nested list of names; ``"offset"``: per layer a list
+        of n_out names; ``"units"``: per layer of units (inputs first) a list of names;
+        ``"delta"``: per weight layer the names of its units' negative deltas (g_j, e_h).
+
+    Examples
+    --------
+    >>> s = symbols((2, 2, 1), ("threshold", "threshold"))
+    >>> s["W"][0][0][1], s["offset"][0][1], s["W"][1][1][0], s["offset"][1][0], s["units"][2][0]
+    ('v₁₂', 'γ₂', 'w₂₁', 'θ₁', 'ŷ₁')
+    """
+    n_layers = len(sizes) - 1
+    textbook = n_layers == 2
+    W_names, off_names, units, deltas = [], [], [["x" + sub(i + 1) for i in range(sizes[0])]], []
+    sup = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+    for k in range(n_layers):
+        n_in, n_out = sizes[k], sizes[k + 1]
+        last = k == n_layers - 1
+        tag = f"({k + 1})".translate(sup)
+        w = ("v" if k == 0 else "w") if textbook else "W" + tag
+        W_names.append([[w + sub(i + 1, j + 1) for j in range(n_out)] for i in range(n_in)])
+        if offsets[k] == "threshold":
+            o = ("γ" if k == 0 else "θ") if textbook else "θ" + tag
+        else:
+            o = "b" + tag
+        off_names.append([o + sub(j + 1) for j in range(n_out)])
+        if last:
+            units.append(["ŷ" + sub(j + 1) for j in range(n_out)])
+        else:
+            u = "b" if textbook else "h" + tag
+            units.append([u + sub(j + 1) for j in range(n_out)])
+        d = ("g" if last else "e") if textbook else "δ" + tag
+        deltas.append([d + sub(j + 1) for j in range(n_out)])
+    return {"W": W_names, "offset": off_names, "units": units, "delta": deltas}
+
+
+def fmt(x: float, digits: int = 4) -> str:
+    """A short number: 4 significant digits, no "-0", minus sign as U+2212."""
+    if not math.isfinite(x):
+        return "∞" if x > 0 else ("−∞" if x < 0 else "NaN")
+    text = f"{x:.{digits}g}"
+    if text in ("-0", "0"):
+        return "0"
+    return text.replace("-", "−")
+
+
+# ---------------------------------------------------------------------------------------------
+# Loss curve
+# ---------------------------------------------------------------------------------------------
+class LossPlot:
+    """A loss curve that grows while training runs, with earlier runs kept as faded curves.
+
+    Parameters
+    ----------
+    lang : {"zh", "en"}
+    logy : bool
+        Logarithmic loss axis (default): runs that differ by orders of magnitude stay readable.
+    max_runs : int
+        How many earlier runs to keep (oldest dropped first).
+
+    Examples
+    --------
+    >>> plot = LossPlot(lang="en")
+    >>> plot.update(np.exp(-np.arange(101) / 30), epochs=200)
+    >>> plot.add_run(np.exp(-np.arange(101) / 30), "η = 0.5")
+    >>> len(plot.png()) > 1000
+    True
+    """
+
+    def __init__(
+        self,
+        lang: str = DEFAULT_LANG,
+        *,
+        figsize: tuple[float, float] = FIGSIZE,
+        dpi: int = DPI,
+        logy: bool = True,
+        max_runs: int = 6,
+    ):
+        self.lang = check_lang(lang)
+        self.logy = logy
+        self.max_runs = max_runs
+        self.fig = new_figure(figsize, dpi)
+        self.ax = self.fig.add_axes((0.11, 0.15, 0.86, 0.74))
+        style_axes(self.ax)
+        if logy:
+            self.ax.set_yscale("log")
+            # Minor ticks of a log axis cost more to draw than the curve itself; the limits
+            # snap to whole decades (see _rescale), so major ticks alone are enough.
+            self.ax.yaxis.set_minor_locator(NullLocator())
+        self.ax.grid(True, which="major", color="#dddddd", linewidth=0.6)
+        # Title and axis labels sit at fixed figure positions: matplotlib's automatic
+        # placement measures every tick label on every draw (~40 % of a redraw).
+        self.title = self.fig.text(0.5, 0.97, "", ha="center", va="top", **_text_kw(11, "bold"))
+        self.xlabel = self.fig.text(0.54, 0.01, "", ha="center", va="bottom", **_text_kw(9))
+        self.ylabel = self.fig.text(
+            0.01, 0.52, "", ha="left", va="center", rotation=90, **_text_kw(9)
+        )
+        (self.line,) = self.ax.plot([], [], color=CURRENT_COLOUR, linewidth=1.6, zorder=5)
+        (self.marker,) = self.ax.plot([], [], "o", color=CURRENT_COLOUR, markersize=4, zorder=6)
+        self.now = self.ax.text(
+            0.99, 0.96, "", transform=self.ax.transAxes, ha="right", va="top", zorder=7,
+            bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": "#bbbbbb", "alpha": 0.9},
+            **_text_kw(9),
+        )
+        self.diverged_line = self.ax.axvline(0, color=POSITIVE, linestyle=":", visible=False)
+        self.runs: list[tuple[str, np.ndarray]] = []
+        self._run_lines: list = []
+        self._legend = None
+        self._loss = np.empty(0)
+        self._epochs = None
+        self._diverged_at = None
+        self._relabel()
+
+    # -- text ---------------------------------------------------------------------------
+    def set_lang(self, lang: str) -> None:
+        """Switch every label of the figure to ``lang``."""
+        self.lang = check_lang(lang)
+        self._relabel()
+        self._refresh_text()
+
+    def _relabel(self) -> None:
+        self.title.set_text(t("plot.loss.title", self.lang))
+        self.xlabel.set_text(t("plot.loss.xlabel", self.lang))
+        self.ylabel.set_text(t("plot.loss.ylabel", self.lang))
+        self.line.set_label(t("plot.loss.current", self.lang))
+        self._update_legend()
+
+    def _update_legend(self) -> None:
+        if self._legend is not None:
+            self._legend.remove()
+            self._legend = None
+        handles = [*self._run_lines]
+        if handles:
+            handles.append(self.line)
+            self._legend = self.ax.legend(
+                handles=handles, loc="lower left", prop=font(7.5), framealpha=0.85,
+                handlelength=1.4, borderaxespad=0.3,
+            )
+
+    def _refresh_text(self) -> None:
+        loss, lang = self._loss, self.lang
+        if self._diverged_at is not None:
+            self.now.set_text(t("plot.loss.diverged", lang, epoch=self._diverged_at))
+            self.now.set_color(POSITIVE)
+        elif len(loss):
+            self.now.set_text(t("plot.loss.now", lang, epoch=len(loss) - 1, loss=loss[-1]))
+            self.now.set_color(CURRENT_COLOUR)
+        else:
+            self.now.set_text(t("plot.loss.empty", lang))
+            self.now.set_color("#777777")
+
+    # -- data ---------------------------------------------------------------------------
+    def update(
+        self,
+        loss: Sequence[float],
+        *,
+        epochs: int | None = None,
+        diverged_at: int | None = None,
+    ) -> None:
+        """Show ``loss`` (``loss[k]`` after epoch k, ``loss[0]`` the initial loss).
+
+        Parameters
+        ----------
+        loss : sequence of float, shape (epochs_run + 1,)
+        epochs : int, optional
+            The run's planned length: the x axis spans it, so the curve grows to the right.
+        diverged_at : int, optional
+            Mark the epoch where training diverged.
+        """
+        loss = np.asarray(loss, dtype=float)
+        self._loss, self._epochs, self._diverged_at = loss, epochs, diverged_at
+        x = np.arange(len(loss))
+        shown = np.where(np.isfinite(loss) & ((loss > 0) | (not self.logy)), loss, np.nan)
+        self.line.set_data(x, shown)
+        if len(loss):
+            self.marker.set_data([x[-1]], [shown[-1]])
+        else:
+            self.marker.set_data([], [])
+        self.diverged_line.set_visible(diverged_at is not None)
+        if diverged_at is not None:
+            self.diverged_line.set_xdata([diverged_at, diverged_at])
+        self._refresh_text()
+        self._rescale()
+
+    def add_run(self, loss: Sequence[float], label: str) -> None:
+        """Keep a finished run as a faded curve labelled ``label`` (e.g. its η and mode)."""
+        loss = np.asarray(loss, dtype=float)
+        self.runs.append((label, loss))
+        colour = RUN_COLOURS[(len(self.runs) - 1) % len(RUN_COLOURS)]
+        shown = np.where(np.isfinite(loss) & ((loss > 0) | (not self.logy)), loss, np.nan)
+        (line,) = self.ax.plot(
+            np.arange(len(loss)), shown, color=colour, alpha=0.55, linewidth=1.2, label=label,
+            zorder=3,
+        )
+        self._run_lines.append(line)
+        while len(self.runs) > self.max_runs:
+            self.runs.pop(0)
+            self._run_lines.pop(0).remove()
+        self._update_legend()
+        self._rescale()
+
+    def clear_runs(self) -> None:
+        """Remove every faded earlier run."""
+        for line in self._run_lines:
+            line.remove()
+        self.runs.clear()
+        self._run_lines.clear()
+        self._update_legend()
+        self._rescale()
+
+    def _rescale(self) -> None:
+        curves = [self._loss, *(loss for _, loss in self.runs)]
+        xmax = max([len(c) - 1 for c in curves] + [self._epochs or 0, 1])
+        values = np.concatenate([c[np.isfinite(c)] for c in curves] + [np.empty(0)])
+        if self.logy:
+            values = values[values > 0]
+        self.ax.set_xlim(0, xmax)
+        if len(values):
+            lo, hi = float(values.min()), float(values.max())
+            if self.logy:
+                # whole decades: at least two labelled ticks, and the limits (so the axis
+                # drawing) change rarely while a curve grows
+                lo = 10.0 ** math.floor(math.log10(lo))
+                hi = 10.0 ** math.ceil(math.log10(hi))
+                if hi <= lo:
+                    hi = lo * 10.0
+            else:
+                pad = 0.05 * (hi - lo) or 0.05 * abs(hi) or 0.05
+                lo, hi = lo - pad, hi + pad
+            self.ax.set_ylim(lo, hi)
+        else:
+            self.ax.set_ylim(*((1e-3, 1.0) if self.logy else (0.0, 1.0)))
+
+    def png(self) -> bytes:
+        """The figure as PNG bytes."""
+        return to_png(self.fig)
+
+
+def loss_figure(
+    loss,
+    previous: Sequence[tuple[str, Sequence[float]]] = (),
+    *,
+    lang: str = DEFAULT_LANG,
+    diverged_at: int | None = None,
+    logy: bool = True,
+    figsize: tuple[float, float] = FIGSIZE,
+    dpi: int = DPI,
+) -> Figure:
+    """A loss-curve figure for a notebook.
+
+    Parameters
+    ----------
+    loss : History or sequence of float
+        A :class:`bpcore.History` (its ``loss`` and ``diverged_at`` are used) or the losses
+        themselves, ``loss[0]`` before training.
+    previous : sequence of (label, losses)
+        Earlier runs drawn faded, e.g. ``[("η = 0.1", h1.loss)]``.
+    lang : {"zh", "en"}
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    if hasattr(loss, "loss"):
+        diverged_at = loss.diverged_at if diverged_at is None else diverged_at
+        loss = loss.loss
+    plot = LossPlot(lang, figsize=figsize, dpi=dpi, logy=logy, max_runs=max(len(previous), 1))
+    for label, values in previous:
+        plot.add_run(getattr(values, "loss", values), label)
+    plot.update(loss, diverged_at=diverged_at)
+    return plot.fig
+
+
+# ---------------------------------------------------------------------------------------------
+# The network drawn
+# ---------------------------------------------------------------------------------------------
+PHASES = ("weights", "forward", "backward", "update")
+
+
+class NetworkPlot:
+    """The network drawn: units in columns, connections coloured by sign, width by size.
+
+    Phases (what the connections and units show):
+
+    * ``"weights"`` — connections: the weights; units: their names; offsets beside each unit.
+    * ``"forward"`` — units: their outputs for one sample (x_i, b_h, ŷ_j); connections faded.
+    * ``"backward"`` — connections: ∂E/∂w of the batch loss; units: the negative deltas
+      (the textbook's g_j and e_h); offsets: ∂E/∂offset.
+    * ``"update"`` — connections: the new weights; offsets: the new offsets.
+
+    The figure's artists are made once; :meth:`draw` only changes colours, widths and texts.
+
+    Parameters
+    ----------
+    sizes : sequence of int
+        Units per layer, inputs first.
+    offsets : sequence of {"bias", "threshold"}
+    lang : {"zh", "en"}
+
+    Examples
+    --------
+    >>> plot = NetworkPlot((2, 2, 1), ("threshold", "threshold"), "en")
+    >>> plot.draw([np.ones((2, 2)), -np.ones((2, 1))], [np.zeros(2), np.zeros(1)])
+    >>> plot.title.get_text()
+    'Network and weights'
+    """
+
+    def __init__(
+        self,
+        sizes: Sequence[int],
+        offsets: Sequence[str],
+        lang: str = DEFAULT_LANG,
+        *,
+        figsize: tuple[float, float] = (5.2, 3.4),
+        dpi: int = DPI,
+    ):
+        self.sizes = tuple(int(s) for s in sizes)
+        self.offsets = tuple(offsets)
+        self.lang = check_lang(lang)
+        self.names = symbols(self.sizes, self.offsets)
+        self.fig = new_figure(figsize, dpi)
+        ax = self.ax = self.fig.add_axes((0.01, 0.02, 0.98, 0.84))
+        ax.set_axis_off()
+        # unit positions: layer k at x = k, units centred vertically, first unit on top
+        self.pos = []
+        for k, n in enumerate(self.sizes):
+            ys = np.arange(n)[::-1] - (n - 1) / 2.0
+            self.pos.append(np.column_stack([np.full(n, float(k)), ys]))
+        span = max(self.sizes)
+        top = span / 2.0 + 0.05
+        ax.set_xlim(-0.45, len(self.sizes) - 0.55)
+        ax.set_ylim(-span / 2.0 - 0.3, top)
+        # connections: one LineCollection, fixed segments, recoloured by draw()
+        self._edges = [
+            (k, i, j) for k in range(len(self.sizes) - 1)
+            for i in range(self.sizes[k]) for j in range(self.sizes[k + 1])
+        ]
+        segs = [[self.pos[k][i], self.pos[k + 1][j]] for k, i, j in self._edges]
+        self.lines = LineCollection(segs, zorder=1)
+        ax.add_collection(self.lines)
+        self.edge_labels = []
+        for k, i, j in self._edges:
+            a, b = self.pos[k][i], self.pos[k + 1][j]
+            f = 0.22 + 0.5 * (j + 0.5) / self.sizes[k + 1]  # staggered: labels do not overlap
+            x, y = a + f * (b - a)
+            self.edge_labels.append(ax.text(
+                x, y, "", ha="center", va="center", zorder=4, color="#222222", visible=False,
+                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+                **_text_kw(6.5),
+            ))
+        # units, their names and the notes beside them
+        self.layer_labels, self.unit_notes = [], []
+        for k, P in enumerate(self.pos):
+            ax.scatter(P[:, 0], P[:, 1], s=520, facecolor="white", edgecolor="#444444",
+                       linewidth=1.2, zorder=2)
+            self.layer_labels.append(ax.text(
+                P[0, 0], top, "", ha="center", va="top", color="#555555", **_text_kw(8)
+            ))
+            notes = []
+            for u, (x, y) in enumerate(P):
+                ax.text(x, y, self.names["units"][k][u], ha="center", va="center", zorder=3,
+                        **_text_kw(8.5))
+                notes.append(ax.text(x + 0.13, y - 0.22, "", ha="left", va="top", zorder=3,
+                                     color="#333333", linespacing=1.1, **_text_kw(6.5)))
+            self.unit_notes.append(notes)
+        self.title = self.fig.text(0.01, 0.98, "", ha="left", va="top", **_text_kw(10, "bold"))
+        self.legend = self.fig.text(0.99, 0.01, "", ha="right", va="bottom", color="#666666",
+                                    **_text_kw(6.5))
+        self._relabel()
+
+    def _relabel(self) -> None:
+        lang, n = self.lang, len(self.sizes)
+        names = [t("plot.net.input", lang)] + [t("plot.net.hidden", lang)] * (n - 2)
+        for label, name in zip(self.layer_labels, [*names, t("plot.net.output", lang)]):
+            label.set_text(name)
+        self.legend.set_text(t("plot.net.legend", lang))
+
+    def set_lang(self, lang: str) -> None:
+        """Switch the figure's language (the next :meth:`draw` updates the title)."""
+        self.lang = check_lang(lang)
+        self._relabel()
+
+    def draw(
+        self,
+        weights: Sequence[np.ndarray],
+        offsets: Sequence[np.ndarray],
+        *,
+        phase: str = "weights",
+        edge_values: Sequence[np.ndarray] | None = None,
+        offset_values: Sequence[np.ndarray] | None = None,
+        unit_values: Sequence[np.ndarray] | None = None,
+        show_values: bool = False,
+        note: str = "",
+    ) -> None:
+        """Show one phase.
+
+        Parameters
+        ----------
+        weights : list of ndarray, shape (n_in, n_out) per layer
+            The current weights (what the connections show in the ``"weights"`` phase).
+        offsets : list of ndarray, shape (n_out,) per layer
+        phase : {"weights", "forward", "backward", "update"}
+        edge_values : list of ndarray, optional
+            What the connections show instead of ``weights``: ∂E/∂W in ``"backward"``, the
+            new weights in ``"update"``.
+        offset_values : list of ndarray, optional
+            What is written beside each unit instead of ``offsets`` (∂E/∂offset, new offsets).
+        unit_values : list of ndarray, optional
+            ``"forward"``: one array per layer of units, inputs first (x, b, ŷ of one sample);
+            ``"backward"``: one per weight layer (e_h, g_j of one sample).
+        show_values : bool
+            Write each connection's value on it.
+        note : str
+            Extra text after the title (e.g. which sample is shown).
+        """
+        if phase not in PHASES:
+            raise ValueError(f"phase must be one of {PHASES}; got {phase!r}")
+        values = list(edge_values) if edge_values is not None else list(weights)
+        offs = list(offset_values) if offset_values is not None else list(offsets)
+        flat = np.array([float(values[k][i, j]) for k, i, j in self._edges])
+        finite = np.isfinite(flat)
+        scale = float(np.max(np.abs(flat[finite]))) if finite.any() else 1.0
+        size = np.where(finite, np.abs(flat) / (scale or 1.0), 1.0)
+        self.lines.set_color([POSITIVE if v >= 0 else NEGATIVE for v in flat])
+        self.lines.set_linewidth(0.4 + 4.0 * size)
+        self.lines.set_alpha(0.25 if phase == "forward" else 0.8)
+        for label, (k, i, j), val in zip(self.edge_labels, self._edges, flat):
+            label.set_visible(show_values and phase != "forward")
+            if show_values:
+                label.set_text(f"{self.names['W'][k][i][j]} {fmt(val, 3)}")
+        for k, notes in enumerate(self.unit_notes):
+            for u, text in enumerate(notes):
+                text.set_text(self._unit_note(phase, k, u, unit_values, offs))
+        key = {"weights": "plot.net.title", "forward": "plot.net.title_forward",
+               "backward": "plot.net.title_backward", "update": "plot.net.title_update"}[phase]
+        self.title.set_text(t(key, self.lang) + (f"  {note}" if note else ""))
+
+    def _unit_note(self, phase, k, u, unit_values, offs) -> str:
+        names, lines = self.names, []
+        if phase == "forward" and unit_values is not None:
+            lines.append(f"= {fmt(float(unit_values[k][u]))}")
+        if phase == "backward" and unit_values is not None and k > 0:
+            lines.append(f"{names['delta'][k - 1][u]} = {fmt(float(unit_values[k - 1][u]))}")
+        if k > 0:
+            o = names["offset"][k - 1][u]
+            v = fmt(float(offs[k - 1][u]))
+            lines.append(f"∂E/∂{o} = {v}" if phase == "backward" else f"{o} = {v}")
+        return "\n".join(lines)
+
+    def png(self) -> bytes:
+        """The figure as PNG bytes."""
+        return to_png(self.fig)
+
+
+def network_figure(net, *, lang: str = DEFAULT_LANG, show_values: bool = True) -> Figure:
+    """The weights of a :class:`bpcore.Network` (or ``TextbookNet``) drawn, for a notebook.
+
+    Examples
+    --------
+    >>> import bpcore
+    >>> fig = network_figure(bpcore.Network.from_sizes((2, 3, 1), rng=0), lang="en")
+    >>> len(fig.axes)
+    1
+    """
+    network = getattr(net, "network", net)
+    spec = network.spec
+    plot = NetworkPlot(spec.sizes, spec.offsets, lang)
+    plot.draw(
+        [layer.W for layer in network.layers],
+        [layer.offset for layer in network.layers],
+        show_values=show_values,
+    )
+    return plot.fig
+
+
+# ---------------------------------------------------------------------------------------------
+# Decision boundary
+# ---------------------------------------------------------------------------------------------
+class BoundaryPlot:
+    """Output of a two-input, one-output network over the input plane, with the ŷ = 0.5 line.
+
+    Parameters
+    ----------
+    X : ndarray, shape (m, 2)
+        Training inputs (drawn as markers, and they set the plotted range).
+    Y : ndarray, shape (m, 1)
+        Targets (marker shape and colour).
+    lang : {"zh", "en"}
+    resolution : int
+        Grid points per axis.
+    """
+
+    def __init__(
+        self,
+        X,
+        Y,
+        lang: str = DEFAULT_LANG,
+        *,
+        resolution: int = 61,
+        figsize: tuple[float, float] = (3.4, 3.2),
+        dpi: int = DPI,
+    ):
+        self.X = np.asarray(X, dtype=float)
+        self.Y = np.asarray(Y, dtype=float).reshape(len(self.X), -1)
+        self.lang = check_lang(lang)
+        lo, hi = self.X.min(axis=0), self.X.max(axis=0)
+        pad = 0.25 * np.maximum(hi - lo, 1e-9)
+        self.extent = (lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1])
+        gx = np.linspace(self.extent[0], self.extent[1], resolution)
+        gy = np.linspace(self.extent[2], self.extent[3], resolution)
+        self.gx, self.gy = np.meshgrid(gx, gy)
+        self.grid = np.column_stack([self.gx.ravel(), self.gy.ravel()])
+        self.fig = new_figure(figsize, dpi)
+        self.ax = self.fig.add_axes((0.17, 0.24, 0.79, 0.66))
+        style_axes(self.ax)
+        self.ax.xaxis.set_major_locator(MaxNLocator(5))
+        self.ax.yaxis.set_major_locator(MaxNLocator(5))
+        # fixed positions: automatic title/label placement measures every tick on each draw
+        self.title = self.fig.text(0.56, 0.98, "", ha="center", va="top", **_text_kw(10, "bold"))
+        self.xlabel = self.fig.text(0.56, 0.095, "", ha="center", va="bottom", **_text_kw(9))
+        self.ylabel = self.fig.text(
+            0.01, 0.57, "", ha="left", va="center", rotation=90, **_text_kw(9)
+        )
+        self.image = self.ax.imshow(
+            np.full(self.gx.shape, 0.5), origin="lower", extent=self.extent, cmap="RdBu_r",
+            vmin=0.0, vmax=1.0, aspect="auto", interpolation="bilinear", alpha=0.75,
+        )
+        self._contour = None
+        self._markers, self._classes = [], []
+        for value in np.unique(self.Y[:, 0]):
+            self._classes.append(float(value))
+            rows = self.Y[:, 0] == value
+            self._markers.append(self.ax.scatter(
+                self.X[rows, 0], self.X[rows, 1], s=60, zorder=5,
+                marker="^" if value >= 0.5 else "o",
+                c=POSITIVE if value >= 0.5 else NEGATIVE, edgecolors="white", linewidths=1.0,
+            ))
+        self._legend = None
+        self._relabel()
+
+    def _relabel(self) -> None:
+        self.title.set_text(t("plot.boundary.title", self.lang))
+        self.xlabel.set_text(t("plot.boundary.xlabel", self.lang))
+        self.ylabel.set_text(t("plot.boundary.ylabel", self.lang))
+        for marker, y in zip(self._markers, self._classes):
+            marker.set_label(t("plot.boundary.class", self.lang, y=y))
+        if self._legend is not None:
+            self._legend.remove()
+        self._legend = self.fig.legend(
+            handles=self._markers, loc="lower center", bbox_to_anchor=(0.56, 0.0), ncol=2,
+            prop=font(7.5), frameon=False, handletextpad=0.2, borderaxespad=0.1,
+        )
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = check_lang(lang)
+        self._relabel()
+
+    def update(self, predict: Callable[[np.ndarray], np.ndarray]) -> None:
+        """Evaluate ``predict`` (inputs (n, 2) → outputs (n, 1)) on the grid and redraw."""
+        with np.errstate(all="ignore"):
+            Z = np.asarray(predict(self.grid), dtype=float).reshape(self.gx.shape)
+        self.image.set_data(np.nan_to_num(Z, nan=0.5))
+        if self._contour is not None:
+            self._contour.remove()
+            self._contour = None
+        finite = np.isfinite(Z)
+        if finite.all() and Z.min() < 0.5 < Z.max():
+            self._contour = self.ax.contour(
+                self.gx, self.gy, Z, levels=[0.5], colors="#111111", linewidths=1.4
+            )
+
+    def png(self) -> bytes:
+        return to_png(self.fig)
+
+
+def boundary_figure(net, X, Y, *, lang: str = DEFAULT_LANG) -> Figure:
+    """The decision boundary of a 2-input, 1-output network over its training inputs.
+
+    Examples
+    --------
+    >>> import bpcore
+    >>> X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    >>> Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    >>> fig = boundary_figure(bpcore.Network.from_sizes((2, 3, 1), rng=0), X, Y, lang="zh")
+    >>> fig.texts[0].get_text()
+    '决策边界（ŷ = 0.5）'
+    """
+    network = getattr(net, "network", net)
+    if network.n_inputs != 2 or network.n_outputs != 1:
+        raise ValueError(" / ".join(t("plot.boundary.unavailable", la) for la in ("zh", "en")))
+    plot = BoundaryPlot(X, Y, lang)
+    plot.update(network.predict)
+    return plot.fig
