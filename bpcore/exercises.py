@@ -19,18 +19,30 @@ import numpy as np
 
 _TEXT = {
     "right": {"zh": "正确！", "en": "Right!"},
-    "missing": {"zh": "还没有作答：把 answer 设为你的结果，再运行本单元。",
-                "en": "Not answered yet: set answer to your result and run this cell again."},
-    "shape": {"zh": "形状不对：期望 {want}，得到 {got}。",
-              "en": "Wrong shape: expected {want}, got {got}."},
-    "not_number": {"zh": "答案应为数字或数组，得到的是 {got}。",
-                   "en": "The answer should be a number or an array; got {got}."},
-    "sign": {"zh": "差一点：符号反了。检查梯度下降的方向：Δw = −η ∂E/∂w。",
-             "en": "Almost: the sign is flipped. Check the direction of descent: Δw = −η ∂E/∂w."},
-    "half": {"zh": "差一点：差了 2 倍。检查损失里的 ½ 或求导时的系数 2。",
-             "en": "Almost: off by a factor of 2. Check the ½ in the loss or the 2 from the square."},
-    "close": {"zh": "差一点：相对误差 {err:.1e}。是不是中间结果四舍五入得太早了？",
-              "en": "Almost: relative error {err:.1e}. Did you round an intermediate value?"},
+    "missing": {
+        "zh": "还没有作答：把 answer 设为你的结果，再运行本单元。",
+        "en": "Not answered yet: set answer to your result and run this cell again.",
+    },
+    "shape": {
+        "zh": "形状不对：期望 {want}，得到 {got}。",
+        "en": "Wrong shape: expected {want}, got {got}.",
+    },
+    "not_number": {
+        "zh": "答案应为数字或数组，得到的是 {got}。",
+        "en": "The answer should be a number or an array; got {got}.",
+    },
+    "sign": {
+        "zh": "差一点：符号反了。检查梯度下降的方向：Δw = −η ∂E/∂w。",
+        "en": "Almost: the sign is flipped. Check the direction of descent: Δw = −η ∂E/∂w.",
+    },
+    "half": {
+        "zh": "差一点：差了 2 倍。检查损失里的 ½ 或求导时的系数 2。",
+        "en": "Almost: off by a factor of 2. Check the ½ in the loss or the 2 from the square.",
+    },
+    "close": {
+        "zh": "差一点：相对误差 {err:.1e}。是不是中间结果四舍五入得太早了？",
+        "en": "Almost: relative error {err:.1e}. Did you round an intermediate value?",
+    },
     "wrong": {"zh": "还不对。", "en": "Not yet."},
 }
 

@@ -73,7 +73,11 @@ def build(path, lang):
     name = path.stem + ".ipynb"
     nb = nbformat.v4.new_notebook()
     nb.metadata = {
-        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+        "kernelspec": {
+            "display_name": "Python 3 (ipykernel)",
+            "language": "python",
+            "name": "python3",
+        },
         "language_info": {"name": "python"},
     }
     cells = [nbformat.v4.new_markdown_cell(header(lesson, name, lang))]
@@ -105,7 +109,9 @@ def execute(nb, workdir):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("only", nargs="*", help="lesson prefixes, e.g. 05")
     ap.add_argument("--no-execute", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)
