@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # Submodules that pull in heavier libraries, loaded on first attribute access (PEP 562).
-_LAZY = {"symbolic", "plots", "widgets", "examples", "i18n", "exercises"}
+_LAZY = {"symbolic", "plots", "widgets", "examples", "i18n", "exercises", "glossary", "perceptron"}
 
 
 def __getattr__(name):
