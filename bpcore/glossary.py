@@ -95,7 +95,7 @@ TERMS = dict(
         ),
         _t(
             "sigmoid",
-            "Sigmoid 函数",
+            "Sigmoid函数",
             "sigmoid function",
             "f(x) = 1/(1+e^(−x))",
             "把任意实数压到 (0, 1) 的 S 形函数，f'(x) = f(x)(1 − f(x))",
@@ -183,7 +183,7 @@ TERMS = dict(
         ),
         _t(
             "standard_bp",
-            "标准 BP",
+            "标准BP",
             "standard BP",
             "",
             "每个样本更新一次参数",
@@ -191,7 +191,7 @@ TERMS = dict(
         ),
         _t(
             "accumulated_bp",
-            "累积 BP",
+            "累积BP",
             "accumulated BP",
             "",
             "读完整个训练集后按累积误差更新一次",
