@@ -1,0 +1,424 @@
+"""The project's own promises: README commands, links, dependency lists, Binder, CI, imports."""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+REPO = Path(__file__).resolve().parents[1]
+README = REPO / "README.md"
+README_ZH = REPO / "README.zh-CN.md"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _load_ci_readme():
+    spec = importlib.util.spec_from_file_location("ci_readme", REPO / "scripts" / "ci_readme.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ci_readme = _load_ci_readme()
+
+
+def _tool(name: str) -> str | None:
+    """A command-line tool, preferably the one installed beside this Python."""
+    return shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+
+
+# conda-forge names that differ from PyPI's (PyPI name on the right).
+CONDA_TO_PYPI = {"matplotlib-base": "matplotlib"}
+# Test tools that stay pip-only: they drive a browser or build images, which neither Binder
+# nor the conda job does.
+PIP_ONLY_TEST_TOOLS = {"playwright", "jupyter-repo2docker"}
+# Modules `import bpcore` must not load (brief: NumPy only, the rest lazily).
+HEAVY_MODULES = ("sympy", "matplotlib", "ipywidgets")
+
+
+# -- README: the two commands ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
+def test_readme_has_exactly_the_two_setup_commands(readme):
+    found = ci_readme.commands(readme.read_text(encoding="utf-8"))
+    assert sorted(found) == ["course", "test"], found
+    for name, bodies in found.items():
+        assert len(bodies) == 1, f"{name} appears {len(bodies)} times"
+        assert "\n" not in bodies[0], f"{name} must be one line"
+
+
+def test_both_readmes_carry_the_same_commands():
+    en = ci_readme.commands(README.read_text(encoding="utf-8"))
+    zh = ci_readme.commands(README_ZH.read_text(encoding="utf-8"))
+    assert en == zh
+
+
+def test_course_command_installs_and_opens_jupyterlab_on_localhost_with_a_token():
+    cmd = ci_readme.command("course")
+    assert cmd.startswith("python3 -m venv .venv && ")
+    assert ".venv/bin/python -m pip install -e . " in cmd
+    assert re.search(r"\.venv/bin/jupyter lab .*--ip=127\.0\.0\.1", cmd)
+    assert cmd.rstrip().endswith("notebooks/")
+    # The token stays on: nothing may switch authentication off.
+    assert not re.search(r"token\s*=\s*(''|\"\"|\s|$)|--no-token|disable_check_xsrf", cmd)
+
+
+def test_test_command_installs_the_test_extra_and_runs_pytest():
+    cmd = ci_readme.command("test")
+    assert cmd.startswith("python3 -m venv .venv && ")
+    assert '.venv/bin/python -m pip install -e ".[test]"' in cmd
+    assert cmd.endswith(".venv/bin/python -m pytest")
+
+
+def test_command_extraction_rejects_a_missing_or_doubled_block():
+    block = "<!-- command:test -->\n```bash\necho hi\n```\n"
+    assert ci_readme.command("test", block) == "echo hi"
+    with pytest.raises(ValueError, match="exactly one"):
+        ci_readme.command("test", block * 2)
+    with pytest.raises(ValueError, match="exactly one"):
+        ci_readme.command("course", block)
+    with pytest.raises(ValueError, match="single line"):
+        ci_readme.command("test", "<!-- command:test -->\n```bash\na\nb\n```\n")
+
+
+def test_ci_run_runs_exactly_the_readme_test_command():
+    script = (REPO / ".ci" / "run").read_text()
+    assert script.startswith("#!/usr/bin/env bash\n")
+    assert "set -euo pipefail" in script
+    out = subprocess.run(
+        ["bash", str(REPO / ".ci" / "run")],
+        env={**os.environ, "BPCORE_CI_DRY_RUN": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    assert out.strip() == ci_readme.command("test")
+    # And it is executed with bash, its status (pytest's 5 included) becoming .ci/run's.
+    assert 'bash -c "$test_command"' in script
+    assert 'exit "$status"' in script
+
+
+def test_github_workflow_runs_the_readme_command_on_311_and_312_and_the_conda_route():
+    wf = (REPO / ".github" / "workflows" / "ci.yml").read_text()
+    assert "scripts/ci_readme.py command test" in wf
+    assert re.search(r'python:\s*\["3\.11",\s*"3\.12"\]', wf)
+    assert "apt-get install -y -q chromium fonts-noto-cjk" in wf
+    assert "mamba-org/setup-micromamba" in wf and "environment-file: environment.yml" in wf
+
+
+# -- README: links and lessons ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
+def test_every_relative_link_in_the_readme_resolves(readme):
+    targets = ci_readme.relative_links(readme.read_text(encoding="utf-8"))
+    assert targets, "no relative links found: the link parser is broken"
+    missing = [t for t in targets if not (readme.parent / t).exists()]
+    assert missing == [], f"{readme.name} links to missing files: {missing}"
+
+
+def test_the_readmes_link_each_other():
+    assert "README.zh-CN.md" in ci_readme.relative_links(README.read_text(encoding="utf-8"))
+    assert "README.md" in ci_readme.relative_links(README_ZH.read_text(encoding="utf-8"))
+
+
+def test_link_parser_sees_markdown_html_and_images_but_not_code():
+    text = (
+        "[a](docs/x.md) ![i](img/p.png \"t\") <a href='y.txt'>y</a> [w](https://e.org/z)\n"
+        "[anchor](#top) [q](n/b.ipynb?x=1#h)\n```bash\n[c](in/code.md)\n```\n"
+    )
+    assert ci_readme.relative_links(text) == ["docs/x.md", "img/p.png", "n/b.ipynb", "y.txt"]
+
+
+def _course_notebooks() -> list[Path]:
+    return sorted((REPO / "notebooks").glob("*/*.ipynb"))
+
+
+@pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
+def test_every_notebook_is_listed_in_the_readme_lesson_table(readme):
+    listed = set(ci_readme.relative_links(readme.read_text(encoding="utf-8")))
+    unlisted = [
+        p.relative_to(REPO).as_posix()
+        for p in _course_notebooks()
+        if p.relative_to(REPO).as_posix() not in listed
+    ]
+    assert unlisted == [], (
+        f"{readme.name} does not list {unlisted}: run `python3 scripts/ci_readme.py lessons`"
+    )
+
+
+@pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
+def test_binder_and_nbgitpuller_links_open_existing_start_pages(readme):
+    text = readme.read_text(encoding="utf-8")
+    labpaths = re.findall(r"labpath=([^)\s&]+)", text)
+    urlpaths = re.findall(r"urlpath=lab%2Ftree%2Fbpcore%2F([^&\s]+)", text)
+    assert {"notebooks/zh/00_start_here.ipynb", "notebooks/en/00_start_here.ipynb"} <= set(labpaths)
+    targets = set(labpaths) | {p.replace("%2F", "/") for p in urlpaths}
+    if not _course_notebooks():
+        pytest.skip("no notebooks yet: the start pages cannot be checked")
+    missing = sorted(t for t in targets if not (REPO / t).is_file())
+    assert missing == [], f"Binder/nbgitpuller links open missing notebooks: {missing}"
+
+
+def _slug() -> str:
+    """OWNER/NAME of the GitHub repository, from pyproject's [project.urls] (one place)."""
+    url = _pyproject()["project"]["urls"]["Repository"]
+    m = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+)", url)
+    assert m, f"Repository URL is not a GitHub one: {url}"
+    return m[1]
+
+
+@pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
+def test_readme_links_name_the_repository_of_pyproject(readme):
+    text = readme.read_text(encoding="utf-8")
+    slugs = re.findall(r"(?:/v2/gh/|github\.com(?:/|%2F))([\w.-]+(?:/|%2F)[\w.-]+)", text)
+    slugs = {s.replace("%2F", "/") for s in slugs} - {"jupyterhub/nbgitpuller"}
+    assert slugs == {_slug()}
+
+
+def test_lesson_table_is_built_from_titles_and_pairs_languages(tmp_path):
+    import json
+
+    for lang, title in (("zh", "从这里开始"), ("en", "Start | here")):
+        folder = tmp_path / "notebooks" / lang
+        folder.mkdir(parents=True)
+        nb = {"cells": [{"cell_type": "markdown", "source": ["intro\n", f"# {title}\n"]}]}
+        (folder / "00_start_here.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    (tmp_path / "notebooks" / "en" / "01_only_en.ipynb").write_text(
+        json.dumps({"cells": []}), encoding="utf-8"
+    )
+    table = ci_readme.lesson_table("en", tmp_path)
+    assert (
+        "| 00 | [Start \\| here](notebooks/en/00_start_here.ipynb) | "
+        "[从这里开始](notebooks/zh/00_start_here.ipynb) |" in table
+    )
+    assert "| 01 | [01_only_en](notebooks/en/01_only_en.ipynb) | — |" in table
+    assert ci_readme.lesson_table("zh", tmp_path).splitlines()[0] == "| # | 中文 | English |"
+
+
+def test_readme_lesson_tables_are_up_to_date():
+    stale = ci_readme.update_lessons(check=True)
+    assert stale == [], f"{stale}: run `python3 scripts/ci_readme.py lessons`"
+
+
+# -- dependencies: pyproject.toml <-> environment.yml -----------------------------------------
+
+
+def _pyproject() -> dict:
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _requirements(lines) -> dict[str, str]:
+    reqs = {}
+    for line in lines:
+        r = Requirement(line)
+        reqs[canonicalize_name(r.name)] = str(r.specifier)
+    return reqs
+
+
+def _environment() -> tuple[dict[str, str], list[str]]:
+    """environment.yml's conda dependencies as {pypi-name: specifier}, and its raw lines."""
+    lines = (REPO / "environment.yml").read_text(encoding="utf-8").splitlines()
+    deps, raw, inside = {}, [], False
+    for line in lines:
+        stripped = line.split("#", 1)[0].rstrip()
+        if not stripped:
+            continue
+        if not line.startswith(" ") and not line.startswith("-"):
+            inside = stripped == "dependencies:"
+            continue
+        if inside:
+            item = stripped.strip()
+            assert item.startswith("- "), f"unexpected line in dependencies: {line!r}"
+            item = item[2:].strip()
+            raw.append(item)
+            m = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*(.*)", item)
+            name, spec = m[1], m[2].replace(" ", "")
+            name = CONDA_TO_PYPI.get(name, name)
+            deps[canonicalize_name(name)] = spec
+    return deps, raw
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    project = _pyproject()["project"]
+    runtime = _requirements(project["dependencies"])
+    test_extra = _requirements(project["optional-dependencies"]["test"])
+    env, _ = _environment()
+    python_spec = env.pop("python")
+    assert env.pop("pip") == ""
+    expected = {**runtime}
+    expected.update({k: v for k, v in test_extra.items() if k not in PIP_ONLY_TEST_TOOLS})
+    assert env == expected, (
+        f"only in environment.yml: {sorted(set(env) - set(expected))}; "
+        f"only in pyproject.toml: {sorted(set(expected) - set(env))}; "
+        f"different bounds: {[k for k in env.keys() & expected.keys() if env[k] != expected[k]]}"
+    )
+    assert python_spec.startswith("=")
+
+
+def test_environment_pins_a_python_that_pyproject_accepts():
+    env, _ = _environment()
+    pinned = env["python"].lstrip("=")
+    assert re.fullmatch(r"3\.\d+", pinned), "pin python to a minor version, e.g. python=3.12"
+    from packaging.specifiers import SpecifierSet
+
+    assert pinned in SpecifierSet(_pyproject()["project"]["requires-python"])
+
+
+def test_environment_yml_does_not_install_the_repository_itself():
+    text = (REPO / "environment.yml").read_text(encoding="utf-8")
+    body = "\n".join(line.split("#", 1)[0] for line in text.splitlines())
+    # A local path here stops repo2docker from building the environment before the copy.
+    assert not re.search(r"-e\s|\s\.\s*$|file:|-r\s", body, re.MULTILINE)
+
+
+def test_postbuild_installs_bpcore_without_dependencies():
+    post = REPO / "postBuild"
+    assert os.access(post, os.X_OK), "postBuild must be executable"
+    text = post.read_text()
+    assert text.startswith("#!/bin/bash")
+    assert "set -euo pipefail" in text
+    assert re.search(r"^python -m pip install --no-deps (--no-cache-dir )?\.$", text, re.M)
+
+
+@pytest.mark.slow
+def test_repo2docker_builds_the_environment_before_copying_the_repository(tmp_path):
+    exe = _tool("jupyter-repo2docker")
+    if exe is None:
+        if in_ci():
+            pytest.fail("CI=true but jupyter-repo2docker is missing (it is in the test extra)")
+        pytest.skip("jupyter-repo2docker not installed: python -m pip install -e '.[test]'")
+    # A copy of just the files repo2docker reads, so the check does not depend on the rest.
+    for name in ("environment.yml", "postBuild", "pyproject.toml"):
+        shutil.copy2(REPO / name, tmp_path / name)
+    result = subprocess.run(
+        [exe, "--no-build", "--debug", "--no-run", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    dockerfile = result.stdout
+    pinned = _environment()[0]["python"].lstrip("=")
+    assert f"Building conda environment for python={pinned}" in result.stderr
+    # The base environment's lock file is named after the Python version; repo2docker
+    # escapes the path ("." -> "-2e"), so decode it before looking.
+    lock = re.search(r"build_script_files/(\S+) /tmp/env/environment\.lock", dockerfile)
+    assert lock, "no base environment lock file in the Dockerfile"
+    decoded = re.sub(r"-([0-9a-f]{2})", lambda m: chr(int(m[1], 16)), lock[1])
+    assert f"environment.py-{pinned}-linux-64.lock" in decoded, decoded
+    env_copy = dockerfile.index("src/environment.yml ${REPO_DIR}/environment.yml")
+    env_install = dockerfile.index('env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"')
+    repo_copy = dockerfile.index("COPY --chown=0:0 src/ ${REPO_DIR}/")
+    post_build = dockerfile.index("RUN ./postBuild")
+    assert env_copy < env_install < repo_copy < post_build
+
+
+# -- pytest and nbval configuration -----------------------------------------------------------
+
+
+def test_pytest_runs_unit_tests_and_every_notebook_strictly():
+    ini = _pyproject()["tool"]["pytest"]["ini_options"]
+    assert ini["testpaths"] == ["tests", "notebooks"]
+    opts = ini["addopts"].split()
+    assert "--nbval" in opts and "--nbval-lax" not in opts
+    assert "--nbval-sanitize-with=nbval_sanitize.cfg" in opts
+    # xdist must keep a notebook's cells (one kernel) together.
+    assert "--dist" in opts and opts[opts.index("--dist") + 1] == "loadfile"
+    assert {"browser", "slow"} <= {m.split(":")[0] for m in ini["markers"]}
+
+
+def _sanitize(text: str) -> str:
+    cfg = configparser.ConfigParser(interpolation=None)
+    cfg.read(REPO / "nbval_sanitize.cfg", encoding="utf-8")
+    for section in cfg.sections():
+        text = re.sub(cfg[section]["regex"], cfg[section]["replace"], text)
+    return text
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("<Figure at 0x7f3a2c1d9e50>", "<Figure at 0xADDRESS>"),
+        ("saved to /tmp/pytest-of-root/pytest-3/x0/plot.png.", "saved to TEMPPATH."),
+        ("cache /private/var/folders/ab/T/tmpq1w2e3r4 ok", "cache TEMPPATH ok"),
+        ("Wall time: 1.23 s", "Wall time: ELAPSED"),
+        ("a step takes 12.5 µs, 300 epochs 0.8 ms", "a step takes ELAPSED, 300 epochs ELAPSED"),
+        ("训练用时 0.52 秒", "训练用时 ELAPSED"),
+    ],
+)
+def test_sanitizer_hides_what_differs_between_runs(raw, clean):
+    assert _sanitize(raw) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "outputs (0.7514, 0.7729), loss 0.2984",
+        "w1: 0.8 → 0.766; E = 0.234 after 1 update",
+        "196 batches per epoch, 1,960 iterations in 10 epochs, 50000 samples",
+        "w5 = 0.35891648, eta = 0.5, shape (3, 2), 4 samples",
+        "v[0, 1] = 0x1 is not an address; 10 steps; 3 sigmoid units",
+    ],
+)
+def test_sanitizer_leaves_the_lessons_numbers_alone(text):
+    assert _sanitize(text) == text
+
+
+# -- the package --------------------------------------------------------------------------------
+
+
+def test_import_bpcore_loads_numpy_but_not_sympy_matplotlib_or_ipywidgets():
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import bpcore"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = {
+        line.rsplit("|", 1)[-1].strip().split(".")[0]
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "bpcore" in imported, "importtime output not understood"
+    assert sorted(set(HEAVY_MODULES) & imported) == []
+
+
+def test_code_is_ruff_clean():
+    ruff = _tool("ruff")
+    if ruff is None:
+        if in_ci():
+            pytest.fail("CI=true but ruff is missing (it is in the test extra)")
+        pytest.skip("ruff not installed: python -m pip install -e '.[test]'")
+    targets = [
+        p
+        for p in ("bpcore", "tests", "scripts", "benchmarks", "conftest.py")
+        if (REPO / p).exists()
+    ]
+    result = subprocess.run(
+        [ruff, "check", "--no-cache", *targets], cwd=REPO, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-1000:]
+
+
+def test_gitignore_keeps_artefacts_and_environments_out():
+    ignored = (REPO / ".gitignore").read_text().split()
+    for entry in (".venv/", "_output/", "__pycache__/", ".ipynb_checkpoints/"):
+        assert entry in ignored
