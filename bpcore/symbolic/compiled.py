@@ -1,0 +1,572 @@
+"""Fused training steps generated from the derived gradients: the engine's fast path.
+
+From :func:`bpcore.symbolic.netexpr.symbolic_net` (the gradients of E_k derived by SymPy
+for a concrete :class:`bpcore.NetSpec`) this module writes plain Python source: the
+forward pass unit by unit, the derived gradients after ``sympy.factor_terms`` and
+``sympy.cse`` (which recovers the g_j / e_h structure of backpropagation), the batch
+unrolled sample by sample, and the update. Only float arithmetic and ``math.exp`` /
+``math.tanh``: no NumPy, no lists in the hot path except the returned parameter list.
+
+Contract (docs/architecture.md)
+-------------------------------
+``make_step(spec, batch_size, *, train_offsets, reduction)`` returns
+``step(p, x, y, eta) -> (new_p, loss)``:
+
+* ``p``: list of floats in ``Network.flat()`` order (per layer W row-major, then offsets);
+* ``x``: the batch's inputs flattened row-major (m·d floats), ``y`` its targets (m·l);
+* ``loss``: the batch loss *before* the update, E = Σ_k E_k (``"sum"``) or (1/m) Σ_k E_k
+  (``"mean"``) with E_k = ½ Σ_j (ŷ_j − y_j)²;
+* ``new_p = p − η ∂E/∂p`` for every parameter (offsets unchanged when
+  ``train_offsets=False``).
+
+``make_epochs_runner`` runs whole epochs inside one generated function (see its docstring
+for the exact order of samples and when losses are measured: the same as
+:func:`bpcore.train`).
+
+The sigmoid is computed as 1/(1 + e^(−z)) for z ≥ 0 and e^z/(1 + e^z) for z < 0: ``math.exp``
+never sees an argument above 0, so it never overflows (``math.exp`` raises on overflow, it
+does not return inf). Non-finite parameters propagate as inf/nan without raising.
+"""
+
+from __future__ import annotations
+
+import functools
+import linecache
+import math
+
+import sympy as sp
+
+from ..errors import InputError
+from .netexpr import Positive, spec_key
+
+__all__ = ["make_epochs_runner", "make_loss", "make_step", "source"]
+
+REDUCTIONS = ("mean", "sum")
+
+
+# --- printing SymPy expressions as float Python ----------------------------------------
+
+
+class _Printer:
+    """Prints Add/Mul/Pow/Number/Symbol trees as float Python (no ``**``: it can raise)."""
+
+    def __init__(self, names):
+        self.names = names
+
+    def __call__(self, e) -> str:
+        return self.expr(e)
+
+    def expr(self, e) -> str:
+        if e in self.names:
+            return self.names[e]
+        if e.is_Number:
+            return repr(float(e))
+        if isinstance(e, Positive):
+            return f"(1.0 if {self.expr(e.args[0])} > 0.0 else 0.0)"
+        if e.is_Add:
+            terms = list(e.args)
+            # Put a positive term first so that the sum does not start with a negation.
+            terms.sort(key=lambda t: t.could_extract_minus_sign())
+            out = self.term(terms[0])
+            for t in terms[1:]:
+                if t.could_extract_minus_sign():
+                    out += " - " + self.term(-t, in_sub=True)
+                else:
+                    out += " + " + self.term(t)
+            return out
+        return self.term(e)
+
+    def term(self, e, in_sub=False) -> str:
+        if e.is_Mul:
+            coeff, rest = e.as_coeff_Mul()
+            if coeff < 0:
+                return "-" + self.atom(-e)
+            num, den = [], []
+            for fac in sp.Mul.make_args(rest):
+                if fac.is_Pow and fac.exp.is_Integer and fac.exp < 0:
+                    den.append(self.power(fac.base, -int(fac.exp)))
+                else:
+                    num.append(self.factor(fac))
+            if coeff != 1:
+                num.insert(0, repr(float(coeff)))
+            out = "*".join(num) if num else "1.0"
+            for dd in den:
+                out += "/" + (dd if "*" not in dd else f"({dd})")
+            return f"({out})" if in_sub and den else out
+        if e.is_Pow:
+            return self.factor(e)
+        if e.is_Add:
+            return f"({self.expr(e)})" if in_sub else self.expr(e)
+        return self.expr(e)
+
+    def factor(self, e) -> str:
+        if e.is_Pow and e.exp.is_Integer and e.exp > 0:
+            return self.power(e.base, int(e.exp))
+        if e.is_Pow and e.exp.is_Integer and e.exp < 0:
+            return f"(1.0/{self.power(e.base, -int(e.exp))})"
+        return self.atom(e)
+
+    def power(self, base, n) -> str:
+        a = self.atom(base)
+        return "*".join([a] * n) if n <= 4 else f"({a}**{n})"
+
+    def atom(self, e) -> str:
+        s = self.expr(e)
+        if e in self.names or e.is_Symbol or isinstance(e, Positive):
+            return s
+        if e.is_Number and e >= 0:
+            return s
+        return f"({s})"
+
+
+# --- one sample's computation, as a template --------------------------------------------
+
+
+@functools.cache
+def _template(key, train_offsets):
+    """Forward lines, CSE'd gradient lines and the per-sample results of one sample.
+
+    Returns a dict with ``trained`` (indices of trained parameters in flat order),
+    ``cse`` (list of (symbol, expr)), ``sq`` (Σ_j (ŷ_j − y_j)² as an expression of CSE
+    symbols), ``grads`` (one expr per trained parameter) and ``negated`` (True where the
+    printed expression is −∂E/∂p, so the update adds instead of subtracting).
+    """
+    net = symbolic_net_from_key(key)
+    trained = [k for k, p in enumerate(net.params) if train_offsets or not _is_offset(net, p)]
+    sq = sp.Add(*((o - t) ** 2 for o, t in zip(net.out[-1], net.targets)))
+    grads = [sp.factor_terms(net.gradients[k]) for k in trained]
+    repl, reduced = sp.cse([sq, *grads], symbols=sp.numbered_symbols("_c"), order="none")
+    repl, reduced = _drop_negations(repl, reduced)
+    sq_r, grads_r = reduced[0], reduced[1:]
+    negated = [g.could_extract_minus_sign() for g in grads_r]
+    grads_r = [-g if neg else g for g, neg in zip(grads_r, negated)]
+    return {
+        "net": net,
+        "trained": trained,
+        "cse": repl,
+        "sq": sq_r,
+        "grads": grads_r,
+        "negated": negated,
+    }
+
+
+def _drop_negations(repl, reduced):
+    """Remove CSE temporaries that only negate another one (``c1 = -c0``).
+
+    Substituting ``-c0`` lets SymPy fold the sign into products and squares, and a leading
+    minus of a gradient is folded into its update (``p + c·…`` instead of ``p − c·(−…)``).
+    """
+    out, sub = [], {}
+    for sym, e in repl:
+        e = e.xreplace(sub)
+        if (-e).is_Symbol:
+            sub[sym] = e
+        else:
+            out.append((sym, e))
+    return out, [e.xreplace(sub) for e in reduced]
+
+
+def symbolic_net_from_key(key):
+    from .netexpr import _symbolic_net
+
+    return _symbolic_net(key)
+
+
+def _is_offset(net, p):
+    return len(p.indices) == 1 and p not in net.inputs
+
+
+def _sample_code(t, s, names_p, with_grads=True, safe=False):
+    """Python lines computing sample s: forward, CSE temporaries and sq_s = Σ_j (ŷ_j − y_j)².
+
+    With ``with_grads=False`` only the temporaries the loss needs are kept. ``safe`` picks
+    the sigmoid that cannot overflow (a branch on the sign of z); the fast form
+    1/(1 + e^(−z)) raises OverflowError for z < −709, and the callers then redo the whole
+    call with the safe form.
+    """
+    net = t["net"]
+    names = dict(names_p)
+    for i, sym in enumerate(net.inputs):
+        names[sym] = f"x{s}_{i}"
+    for j, sym in enumerate(net.targets):
+        names[sym] = f"y{s}_{j}"
+    lines = []
+    for k, (zs, outs, act) in enumerate(zip(net.z, net.out, net.activations)):
+        for j, (z, o) in enumerate(zip(zs, outs)):
+            oname = f"o{s}_{k}_{j}"
+            zcode = _Printer(names)(z)
+            if act == "sigmoid" and safe:
+                lines.append(f"z = {zcode}")
+                lines.append(
+                    f"{oname} = 1.0/(1.0 + exp(-z)) if z >= 0.0 else (u := exp(z))/(1.0 + u)"
+                )
+            elif act == "sigmoid":
+                lines.append(f"{oname} = 1.0/(1.0 + exp(-({zcode})))")
+            elif act == "tanh":
+                lines.append(f"{oname} = tanh({zcode})")
+            elif act == "relu":
+                lines.append(f"z = {zcode}")
+                lines.append(f"{oname} = z if z > 0.0 else 0.0")
+            else:  # identity
+                lines.append(f"{oname} = {zcode}")
+            names[o] = oname
+    pr = _Printer(names)
+    cse = t["cse"] if with_grads else _needed(t["cse"], t["sq"])
+    for sym, e in cse:
+        names[sym] = f"c{s}_{sym.name[2:]}"
+        lines.append(f"{names[sym]} = {pr(e)}")
+    lines.append(f"sq{s} = {pr(t['sq'])}")
+    return lines
+
+
+def _grad_terms(t, s, names_p):
+    """Per-sample gradient expressions of sample s, as code to inline in the update."""
+    net = t["net"]
+    names = dict(names_p)
+    names.update({sym: f"x{s}_{i}" for i, sym in enumerate(net.inputs)})
+    names.update({sym: f"y{s}_{j}" for j, sym in enumerate(net.targets)})
+    for k, outs in enumerate(net.out):
+        names.update({o: f"o{s}_{k}_{j}" for j, o in enumerate(outs)})
+    names.update({sym: f"c{s}_{sym.name[2:]}" for sym, _ in t["cse"]})
+    pr = _Printer(names)
+    return [pr(g) for g in t["grads"]]
+
+
+def _updates(t, samples, names_p):
+    """``(name, new value)`` per trained parameter: p − c·Σ_s ∂E_s/∂p (sign folded in)."""
+    terms = [_grad_terms(t, s, names_p) for s in samples]
+    out = []
+    for n, k in enumerate(t["trained"]):
+        acc = " + ".join(tt[n] for tt in terms)
+        op = "+" if t["negated"][n] else "-"
+        out.append((f"p{k}", f"p{k} {op} c*({acc})"))
+    return out
+
+
+def _needed(repl, target):
+    """The CSE assignments `target` depends on (for loss-only code)."""
+    need, out = set(target.free_symbols), []
+    for sym, e in reversed(repl):
+        if sym in need:
+            out.append((sym, e))
+            need |= e.free_symbols
+    return out[::-1]
+
+
+def _param_names(net):
+    return {p: f"p{k}" for k, p in enumerate(net.params)}
+
+
+def _unpack(prefix, m, n, var):
+    names = [f"{prefix}{s}_{i}" for s in range(m) for i in range(n)]
+    return f"{', '.join(names)}, = {var}" if names else ""
+
+
+def _check_args(key, train_offsets, reduction, batch_size, what="batch_size"):
+    k = spec_key(key) if not isinstance(key, tuple) else key
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        raise InputError(
+            f"{what} must be a positive integer; got {batch_size!r}",
+            f"{what} 应为正整数；实际为 {batch_size!r}",
+        )
+    if reduction not in REDUCTIONS:
+        raise InputError(
+            f"reduction must be 'mean' or 'sum'; got {reduction!r}",
+            f"reduction 应为 'mean' 或 'sum'；实际为 {reduction!r}",
+        )
+    return k, bool(train_offsets)
+
+
+def _bad_call(n_p, n_x, n_y, p, x, y):
+    def size(a):
+        try:
+            return len(a)
+        except TypeError:
+            return repr(type(a).__name__)
+
+    raise InputError(
+        f"expected p, x, y as sequences of {n_p}, {n_x}, {n_y} floats "
+        f"(parameters in Network.flat() order, inputs and targets flattened row-major); "
+        f"got lengths {size(p)}, {size(x)}, {size(y)}",
+        f"p、x、y 应分别为 {n_p}、{n_x}、{n_y} 个浮点数的序列"
+        f"（参数按 Network.flat() 顺序，输入与目标按行展平）；"
+        f"实际长度为 {size(p)}、{size(x)}、{size(y)}",
+    )
+
+
+def _compile(src, name, label):
+    filename = f"<bpcore.symbolic.compiled {label}>"
+    linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
+    namespace = {"exp": math.exp, "tanh": math.tanh, "_bad_call": _bad_call}
+    exec(compile(src, filename, "exec"), namespace)
+    fn = namespace[name]
+    fn.source = src
+    return fn
+
+
+def _label(key, m, train_offsets, reduction):
+    sizes, acts, offs = key
+    return (
+        f"{'-'.join(map(str, sizes))} {','.join(acts)} {','.join(offs)} m={m} "
+        f"train_offsets={train_offsets} {reduction}"
+    )
+
+
+def _indent(lines, n):
+    pad = " " * n
+    return [pad + ln if ln else ln for ln in lines]
+
+
+# --- the step ------------------------------------------------------------------------------
+
+
+def _unpack_lines(n_p, m, d, l):
+    return [
+        "try:",
+        f"    {', '.join(f'p{k}' for k in range(n_p))}, = p",
+        f"    {_unpack('x', m, d, 'x')}",
+        f"    {_unpack('y', m, l, 'y')}",
+        "except (TypeError, ValueError):",
+        f"    _bad_call({n_p}, {m * d}, {m * l}, p, x, y)",
+    ]
+
+
+def _with_fallback(name, args, make_body, uses_sigmoid):
+    """``def name(args)`` whose fast body falls back to a safe twin on OverflowError."""
+    if not uses_sigmoid:
+        return f"def {name}({args}):\n" + "\n".join(_indent(make_body(True), 4)) + "\n"
+    safe = f"def _{name}_safe({args}):\n" + "\n".join(_indent(make_body(True), 4)) + "\n"
+    fast = (
+        f"def {name}({args}):\n    try:\n"
+        + "\n".join(_indent(make_body(False), 8))
+        + "\n    except OverflowError:  # e^(-z) overflowed (z < -709): redo, overflow-free\n"
+        + f"        return _{name}_safe({args})\n"
+    )
+    return safe + "\n\n" + fast
+
+
+@functools.cache
+def _step_source(key, m, train_offsets, reduction):
+    t = _template(key, train_offsets)
+    net = t["net"]
+    d, l, n_p = key[0][0], key[0][-1], len(net.params)
+    names_p = _param_names(net)
+    scale = 1.0 / m if reduction == "mean" else 1.0
+
+    def body(safe):
+        lines = _unpack_lines(n_p, m, d, l)
+        for s in range(m):
+            lines.append(f"# sample {s + 1} of {m}")
+            lines += _sample_code(t, s, names_p, safe=safe)
+        lines.append(f"c = eta * {scale!r}")
+        new = [f"p{k}" for k in range(n_p)]
+        for name, value in _updates(t, range(m), names_p):
+            new[int(name[1:])] = value
+        lines.append(f"loss = {0.5 * scale!r}*({' + '.join(f'sq{s}' for s in range(m))})")
+        lines.append("return [" + ", ".join(new) + "], loss")
+        return lines
+
+    return _with_fallback("step", "p, x, y, eta", body, "sigmoid" in key[1])
+
+
+@functools.cache
+def _make_step(key, m, train_offsets, reduction):
+    src = _step_source(key, m, train_offsets, reduction)
+    return _compile(src, "step", _label(key, m, train_offsets, reduction))
+
+
+def make_step(spec, batch_size, *, train_offsets=True, reduction="mean"):
+    """A compiled gradient-descent step for batches of `batch_size` samples.
+
+    Parameters
+    ----------
+    spec : bpcore.NetSpec
+        Any depth; sigmoid, identity, tanh or relu; bias or threshold offsets. Meant for
+        small nets (up to a few dozen parameters): the source grows with m × parameters.
+    batch_size : int
+        m, the number of samples in each call.
+    train_offsets : bool
+        False leaves biases / thresholds unchanged.
+    reduction : {"mean", "sum"}
+        E = (1/m) Σ_k E_k or Σ_k E_k, with E_k = ½ Σ_j (ŷ_j − y_j)².
+
+    Returns
+    -------
+    callable
+        ``step(p, x, y, eta) -> (new_p, loss)``; see the module docstring. ``step.source``
+        holds the generated Python. Steps are cached per (spec, batch_size, flags).
+
+    Examples
+    --------
+    >>> from bpcore import NetSpec
+    >>> spec = NetSpec((1, 1, 1), ("sigmoid", "sigmoid"), ("bias", "bias"))
+    >>> step = make_step(spec, 1)
+    >>> new_p, loss = step([0.0, 0.0, 0.0, 0.0], [1.0], [0.0], 1.0)
+    >>> loss, [round(v, 6) for v in new_p]
+    (0.125, [0.0, 0.0, -0.0625, -0.125])
+    """
+    key, train_offsets = _check_args(spec, train_offsets, reduction, batch_size)
+    return _make_step(key, batch_size, train_offsets, reduction)
+
+
+def source(spec, batch_size, *, train_offsets=True, reduction="mean") -> str:
+    """The generated source of :func:`make_step` (for a lesson to show)."""
+    key, train_offsets = _check_args(spec, train_offsets, reduction, batch_size)
+    return _step_source(key, batch_size, train_offsets, reduction)
+
+
+# --- loss only ----------------------------------------------------------------------------
+
+
+def _full_loss_lines(t, n, names_p, reduction, safe, target):
+    lines = []
+    for s in range(n):
+        lines += _sample_code(t, s, names_p, with_grads=False, safe=safe)
+    scale = 0.5 / n if reduction == "mean" else 0.5
+    lines.append(f"{target} = {scale!r}*({' + '.join(f'sq{s}' for s in range(n))})")
+    return lines
+
+
+@functools.cache
+def _make_loss(key, n, reduction):
+    t = _template(key, True)
+    d, l, n_p = key[0][0], key[0][-1], len(t["net"].params)
+    names_p = _param_names(t["net"])
+
+    def body(safe):
+        lines = _unpack_lines(n_p, n, d, l)
+        lines += _full_loss_lines(t, n, names_p, reduction, safe, "L")
+        return [*lines, "return L"]
+
+    src = _with_fallback("loss", "p, x, y", body, "sigmoid" in key[1])
+    return _compile(src, "loss", _label(key, n, None, reduction) + " loss")
+
+
+def make_loss(spec, n_samples, *, reduction="mean"):
+    """A compiled ``loss(p, x, y) -> float``: E over `n_samples` samples, no gradients.
+
+    Examples
+    --------
+    >>> from bpcore import NetSpec
+    >>> spec = NetSpec((1, 1, 1), ("sigmoid", "sigmoid"), ("bias", "bias"))
+    >>> make_loss(spec, 2, reduction="sum")([0.0, 0.0, 0.0, 0.0], [1.0, 2.0], [0.0, 1.0])
+    0.25
+    """
+    key, _ = _check_args(spec, True, reduction, n_samples, "n_samples")
+    return _make_loss(key, n_samples, reduction)
+
+
+# --- many epochs in one call ----------------------------------------------------------------
+
+
+@functools.cache
+def _runner_source(key, n, B, train_offsets, reduction, record_batches):
+    t = _template(key, train_offsets)
+    net = t["net"]
+    d, l, n_p = key[0][0], key[0][-1], len(net.params)
+    names_p = _param_names(net)
+    starts = list(range(0, n, B))
+    single = len(starts) == 1
+
+    def body(safe):
+        lines = [*_unpack_lines(n_p, n, d, l), "losses = []", "append = losses.append"]
+        if record_batches:
+            lines += ["batch_losses = []", "bappend = batch_losses.append"]
+        loop = []
+        for s0 in starts:
+            m = min(B, n - s0)
+            scale = 1.0 / m if reduction == "mean" else 1.0
+            loop.append(f"# batch of samples {s0 + 1}..{s0 + m}")
+            for s in range(s0, s0 + m):
+                loop += _sample_code(t, s, names_p, safe=safe)
+            sq = " + ".join(f"sq{s}" for s in range(s0, s0 + m))
+            loop.append(f"Lb = {0.5 * scale!r}*({sq})")
+            if single:
+                # One batch = the whole data set: its loss before the update is the loss
+                # after the previous epoch (for the first epoch: the initial loss).
+                loop += ["append(Lb)", "if Lb - Lb != 0.0:  # inf or nan: diverged", "    break"]
+            if record_batches:
+                loop.append("bappend(Lb)")
+            loop.append(f"c = eta * {scale!r}")
+            ups = _updates(t, range(s0, s0 + m), names_p)
+            loop.append(", ".join(u[0] for u in ups) + " = " + ", ".join(u[1] for u in ups))
+        full = _full_loss_lines(t, n, names_p, reduction, safe, "L")
+        if single:
+            lines += ["for _ in range(epochs):", *_indent(loop, 4)]
+            lines += ["else:", *_indent([*full, "append(L)"], 4)]
+        else:
+            loop += [*full, "append(L)", "if L - L != 0.0:  # inf or nan: diverged", "    break"]
+            lines += [*full, "append(L)", "if L - L == 0.0:"]
+            lines += _indent(["for _ in range(epochs):", *_indent(loop, 4)], 4)
+        result = "[" + ", ".join(f"p{k}" for k in range(n_p)) + "], losses"
+        return [*lines, f"return {result}" + (", batch_losses" if record_batches else "")]
+
+    return _with_fallback("run", "p, x, y, eta, epochs", body, "sigmoid" in key[1])
+
+
+@functools.cache
+def _make_runner(key, n, B, train_offsets, reduction, record_batches):
+    src = _runner_source(key, n, B, train_offsets, reduction, record_batches)
+    label = _label(key, B, train_offsets, reduction) + f" n={n} runner"
+    return _compile(src, "run", label)
+
+
+def make_epochs_runner(
+    spec,
+    n_samples,
+    batch_size=None,
+    *,
+    train_offsets=True,
+    reduction="mean",
+    record_batches=False,
+):
+    """Train for many epochs inside one generated function.
+
+    Parameters
+    ----------
+    spec : bpcore.NetSpec
+    n_samples : int
+        N, the size of the data set passed to every call.
+    batch_size : int, optional
+        B (default N: full batch, the textbook's accumulated BP). Batches are consecutive
+        slices of the data in the order given, ``[0:B], [B:2B], …``; the last holds the
+        N − (⌈N/B⌉ − 1)·B samples that are left. No shuffling.
+    train_offsets : bool
+    reduction : {"mean", "sum"}
+        Used both for each batch's loss (and its gradient) and for the data-set loss.
+    record_batches : bool
+        Also return the loss of every batch, measured before its update.
+
+    Returns
+    -------
+    callable
+        ``run(p, x, y, eta, epochs) -> (new_p, losses)`` (``+ batch_losses`` when
+        `record_batches`). ``x`` is the whole data set flattened row-major (N·d floats),
+        ``y`` (N·l). ``losses[0]`` is the loss on the whole data set before training and
+        ``losses[k]`` the loss on the whole data set with the parameters at the end of
+        epoch k, exactly as :func:`bpcore.train` records ``History.loss``; so
+        ``len(losses) == epochs + 1``. If a loss is not finite, training stops there:
+        ``losses`` ends with that value (shorter than ``epochs + 1``) and ``new_p`` are
+        the parameters that produced it.
+
+    Examples
+    --------
+    >>> from bpcore import NetSpec
+    >>> spec = NetSpec((2, 3, 1), ("sigmoid", "sigmoid"), ("bias", "bias"))
+    >>> run = make_epochs_runner(spec, 4)
+    >>> p0 = [0.5, -0.4, 0.3, 0.2, 0.6, -0.7, 0.1, -0.1, 0.2, 0.8, -0.9, 0.4, 0.0]
+    >>> x, y = [0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0], [0.0, 1.0, 1.0, 0.0]
+    >>> p, losses = run(p0, x, y, 2.0, 5000)
+    >>> len(losses), losses[-1] < 0.01 < losses[0]
+    (5001, True)
+    """
+    if batch_size is None:
+        batch_size = n_samples
+    key, train_offsets = _check_args(spec, train_offsets, reduction, n_samples, "n_samples")
+    _check_args(key, train_offsets, reduction, batch_size)
+    if batch_size > n_samples:
+        raise InputError(
+            f"batch_size must be at most n_samples ({n_samples}); got {batch_size}",
+            f"batch_size 不能超过 n_samples（{n_samples}）；实际为 {batch_size}",
+        )
+    return _make_runner(key, n_samples, batch_size, train_offsets, reduction, bool(record_batches))

@@ -1,0 +1,278 @@
+"""Steps, derivations and proofs: the objects a lesson displays.
+
+A :class:`Step` is one line of a derivation, ``lhs = form_1 = form_2 = …``, with a label in
+English and Chinese and, where the textbook numbers it, the equation number. A
+:class:`Derivation` is an ordered list of steps plus the :class:`Proof` objects that back
+them; it renders as Markdown with display math in JupyterLab (``_repr_markdown_``) in the
+language it was built for, and as plain text everywhere else.
+
+A :class:`Proof` carries the derived expression, the textbook's expression, and the
+difference after simplification; the proof holds when that difference is exactly ``0``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+__all__ = ["Derivation", "Proof", "Shown", "Step", "partial", "product", "render"]
+
+LANGS = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Notation that is not a SymPy expression, e.g. a named product of factors.
+
+    Examples
+    --------
+    >>> Shown("∂E_k/∂ŷ_j", r"\\frac{\\partial E_{k}}{\\partial \\hat{y}_{j}}").text
+    '∂E_k/∂ŷ_j'
+    """
+
+    text: str
+    latex: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def render(obj) -> tuple[str, str]:
+    """``(plain text, LaTeX)`` of a :class:`Shown` or a SymPy object."""
+    if isinstance(obj, Shown):
+        return obj.text, obj.latex
+    return sp.sstr(obj), sp.latex(obj)
+
+
+def partial(num, den) -> Shown:
+    """∂num/∂den as book notation.
+
+    Examples
+    --------
+    >>> from bpcore.symbolic.notation import E_k, y_hat, j
+    >>> partial(E_k, y_hat[j]).text
+    '∂E_k/∂ŷ_j'
+    """
+    nt, nl = render(num)
+    dt, dl = render(den)
+    return Shown(f"∂{nt}/∂{dt}", r"\frac{\partial " + nl + r"}{\partial " + dl + "}")
+
+
+def product(*factors) -> Shown:
+    """Factors (:class:`Shown` or SymPy) written side by side, ``a · b · c``, unmultiplied.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> product(sympy.Symbol("a") + 1, sympy.Symbol("b")).text
+    '(a + 1) · b'
+    """
+    texts, latexes = [], []
+    for n, fac in enumerate(factors):
+        t, tex = render(fac)
+        negative = isinstance(fac, sp.Expr) and n > 0 and fac.could_extract_minus_sign()
+        if isinstance(fac, sp.Add) or negative:
+            t, tex = f"({t})", r"\left(" + tex + r"\right)"
+        texts.append(t)
+        latexes.append(tex)
+    return Shown(" · ".join(texts), r" \cdot ".join(latexes))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line ``lhs = forms[0] = forms[1] = …``; ``forms[-1]`` is the result.
+
+    Parameters
+    ----------
+    key : str
+        Name a lesson uses to fetch the step, e.g. ``"dE/dyhat"``.
+    lhs : Shown or sympy.Basic
+    forms : tuple of (Shown or sympy.Basic)
+        Successive forms of the right-hand side, first the raw result of the operation,
+        last the textbook form.
+    en, zh : str
+        What the step does, in English and Chinese.
+    eq : str
+        Textbook equation number such as ``"5.9"``, or ``""``.
+    """
+
+    key: str
+    lhs: object
+    forms: tuple
+    en: str
+    zh: str
+    eq: str = ""
+
+    @property
+    def result(self):
+        """The last form: the step's result as a SymPy expression (or :class:`Shown`)."""
+        return self.forms[-1]
+
+    def label(self, lang: str = "en") -> str:
+        """The step's label in ``lang`` ("en" or "zh"), with the equation number if any."""
+        text = _pick(lang, self.en, self.zh)
+        if self.eq:
+            text += f" ({'式' if lang == 'zh' else 'eq. '}{self.eq})"
+        return text
+
+    def text(self) -> str:
+        """Plain text: ``lhs = form_1 = form_2``."""
+        return " = ".join(render(p)[0] for p in (self.lhs, *self.forms))
+
+    def latex(self) -> str:
+        """LaTeX: ``lhs = form_1 = form_2`` (no surrounding ``$$``)."""
+        body = " = ".join(render(p)[1] for p in (self.lhs, *self.forms))
+        if self.eq:
+            body += r" \qquad (" + self.eq + ")"
+        return body
+
+    def markdown(self, lang: str = "en") -> str:
+        """Markdown that JupyterLab renders: the label, then the display equation."""
+        return f"{self.label(lang)}\n\n$$\n{self.latex()}\n$$\n"
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+@dataclass(frozen=True)
+class Proof:
+    """``derived − textbook`` simplified; the proof holds iff the difference is exactly 0.
+
+    Attributes
+    ----------
+    name : str
+        What is proven, in book notation, e.g. ``"Δw_hj"``.
+    derived : sympy.Expr
+        The expression the derivation produced.
+    textbook : sympy.Expr
+        The textbook's expression (it may use g_j, e_h; see ``textbook_expanded``).
+    textbook_expanded : sympy.Expr
+        The textbook's expression with its definitions substituted.
+    difference : sympy.Expr
+        The simplified ``derived − textbook_expanded``.
+    method : str
+        How the difference was reduced (``"simplify"`` or ``"rational"``: exponentials
+        replaced by independent symbols, then numerator expanded over a common
+        denominator — a zero there is an exact zero of the original).
+    """
+
+    name: str
+    derived: sp.Expr
+    textbook: sp.Expr
+    textbook_expanded: sp.Expr
+    difference: sp.Expr
+    method: str = "simplify"
+
+    @property
+    def holds(self) -> bool:
+        """True iff the simplified difference is exactly zero."""
+        return self.difference == 0
+
+    def text(self) -> str:
+        """One line: ``name: derived = textbook  [0 = derived − textbook ✓]``."""
+        mark = "✓" if self.holds else "✗"
+        return (
+            f"{self.name}: {sp.sstr(self.derived)} = {sp.sstr(self.textbook)}"
+            f"   [derived − textbook = {sp.sstr(self.difference)} {mark}]"
+        )
+
+    def latex(self) -> str:
+        """LaTeX line for the proof."""
+        derived, textbook = sp.latex(self.derived), sp.latex(self.textbook)
+        return derived + r" - \left(" + textbook + r"\right) = " + sp.latex(self.difference)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def _pick(lang: str, en: str, zh: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(
+            f"unknown language {lang!r}: expected 'en' or 'zh' / "
+            f"未知语言 {lang!r}：应为 'en' 或 'zh'"
+        )
+    return en if lang == "en" else zh
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """An ordered derivation, displayable in JupyterLab in one language.
+
+    ``derivation["dE/dyhat"]`` fetches a step by key; ``derivation.in_language("zh")``
+    gives the same derivation with Chinese labels.
+    """
+
+    key: str
+    en: str
+    zh: str
+    steps: tuple = ()
+    proofs: tuple = ()
+    lang: str = "en"
+    notes: dict = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Step:
+        for step in self.steps:
+            if step.key == key:
+                return step
+        raise KeyError(
+            f"no step {key!r} in derivation {self.key!r}; steps are "
+            f"{[s.key for s in self.steps]} / 推导 {self.key!r} 中没有步骤 {key!r}"
+        )
+
+    def keys(self) -> list[str]:
+        """Keys of the steps, in order."""
+        return [s.key for s in self.steps]
+
+    @property
+    def holds(self) -> bool:
+        """True iff every attached proof holds."""
+        return all(p.holds for p in self.proofs)
+
+    def title(self, lang: str | None = None) -> str:
+        """The title in ``lang`` (default: the derivation's language)."""
+        return _pick(lang or self.lang, self.en, self.zh)
+
+    def in_language(self, lang: str) -> Derivation:
+        """The same derivation, rendered with labels in ``lang`` ("en" or "zh")."""
+        _pick(lang, "", "")
+        return dataclasses.replace(self, lang=lang)
+
+    def markdown(self, lang: str | None = None) -> str:
+        """Markdown with one display equation per step and per proof."""
+        lang = lang or self.lang
+        parts = [f"**{self.title(lang)}**\n"]
+        parts += [s.markdown(lang) for s in self.steps]
+        if self.proofs:
+            parts.append(
+                "证明（差化简为 0）：" if lang == "zh" else "Proofs (difference simplifies to 0):"
+            )
+            parts += [f"$$\n{p.latex()}\n$$\n" for p in self.proofs]
+        return "\n".join(parts)
+
+    def latex(self) -> str:
+        """All steps as one ``aligned`` block (labels left out; use :meth:`markdown`)."""
+        rows = []
+        for s in self.steps:
+            lhs, *rest = (render(p)[1] for p in (s.lhs, *s.forms))
+            rows.append(lhs + " &= " + " = ".join(rest))
+        return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"
+
+    def text(self, lang: str | None = None) -> str:
+        """Plain text, one step per line with its label."""
+        lang = lang or self.lang
+        lines = [self.title(lang)]
+        for s in self.steps:
+            lines.append(f"  [{s.label(lang)}] {s.text()}")
+        lines += [f"  {p.text()}" for p in self.proofs]
+        return "\n".join(lines)
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown()
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return self.text()

@@ -1,0 +1,647 @@
+"""The textbook's single-hidden-layer network (Zhou Zhihua, *Machine Learning*, §5.3),
+derived in SymPy for symbolic sizes d, q, l.
+
+The network, with thresholds subtracted and the sigmoid f everywhere::
+
+    α_h = Σ_i v_ih x_i        b_h = f(α_h − γ_h)
+    β_j = Σ_h w_hj b_h        ŷ_j = f(β_j − θ_j)                 (5.3)
+    E_k = ½ Σ_j (ŷ_j − y_j)²                                      (5.4)
+
+Three independent routes reach the four update rules, and each is checked against the
+others by an exact proof (a difference that simplifies to 0):
+
+1. **Chain rule, factor by factor** (:func:`derive_textbook`). Each factor (∂E_k/∂ŷ_j,
+   ∂ŷ_j/∂β_j, ∂β_j/∂w_hj, …) is obtained by ``sympy.diff`` of *one* definition above, with
+   the indices symbolic; the factors are multiplied as in (5.7), summed over j where b_h
+   feeds every output, and reduced with (5.9) to Δw_hj = η g_j b_h, Δθ_j = −η g_j,
+   Δv_ih = η e_h x_i, Δγ_h = −η e_h (5.11)–(5.14).
+2. **Brute force at symbolic sizes** (:func:`full_differentiation_symbolic`): E_k written
+   out as one nested expression of sums over i = 1..d, h = 1..q, j = 1..l and differentiated
+   by ``sympy.diff`` with respect to v_ih, γ_h, w_hj, θ_j; Kronecker deltas are summed out
+   assuming each free index lies in its range.
+3. **Concrete sizes, closed-form sigmoid** (:func:`full_differentiation_concrete`): for
+   e.g. 2-2-1, 2-3-1, 3-2-2 the net is written with f(x) = 1/(1 + e^(−x)) spelled out,
+   every parameter's derivative is taken by ``sympy.diff``, and compared with the textbook
+   formulas instantiated at those sizes.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import sympy as sp
+from sympy.concrete.delta import deltasummation
+from sympy.tensor.indexed import Indexed
+
+from .derivation import Derivation, Proof, Shown, Step, partial, product
+from .functions import f, use_sigmoid_identity
+from .notation import (
+    E_k,
+    alpha,
+    b,
+    beta,
+    bound,
+    d,
+    e,
+    eta,
+    g,
+    gamma,
+    h,
+    i,
+    j,
+    l,
+    q,
+    theta,
+    v,
+    w,
+    x,
+    y,
+    y_hat,
+)
+
+__all__ = [
+    "derive_textbook",
+    "full_differentiation_concrete",
+    "full_differentiation_symbolic",
+    "is_zero_rational",
+    "prove_textbook_formulas",
+    "resolve_indices",
+    "textbook_closed_forms",
+    "to_book",
+]
+
+# Summation indices: print like i, h, j but are not the free i, h, j.
+bi, bh, bj = bound(i), bound(h), bound(j)
+_RANGE = {i: d, h: q, j: l, bi: d, bh: q, bj: l}
+
+
+# --- the definitions ------------------------------------------------------------------
+
+
+def alpha_def(k):
+    """α_k = Σ_{i=1}^{d} v_ik x_i, the input of hidden neuron k."""
+    return sp.Sum(v[bi, k] * x[bi], (bi, 1, d))
+
+
+def beta_def(k):
+    """β_k = Σ_{h=1}^{q} w_hk b_h, the input of output neuron k."""
+    return sp.Sum(w[bh, k] * b[bh], (bh, 1, q))
+
+
+def b_def(k):
+    """b_k = f(α_k − γ_k), the output of hidden neuron k."""
+    return f(alpha[k] - gamma[k])
+
+
+def y_hat_def(k):
+    """ŷ_k = f(β_k − θ_k), eq. (5.3)."""
+    return f(beta[k] - theta[k])
+
+
+def E_def():
+    """E_k = ½ Σ_{j=1}^{l} (ŷ_j − y_j)², eq. (5.4)."""
+    return sp.Rational(1, 2) * sp.Sum((y_hat[bj] - y[bj]) ** 2, (bj, 1, l))
+
+
+def g_def(k):
+    """g_k = ŷ_k(1 − ŷ_k)(y_k − ŷ_k), eq. (5.10)."""
+    return y_hat[k] * (1 - y_hat[k]) * (y[k] - y_hat[k])
+
+
+def e_def(k):
+    """e_k = b_k(1 − b_k) Σ_{j=1}^{l} w_kj g_j, eq. (5.15)."""
+    return b[k] * (1 - b[k]) * sp.Sum(w[k, bj] * g[bj], (bj, 1, l))
+
+
+def textbook_closed_forms() -> dict[str, sp.Expr]:
+    """The four update rules as the book writes them, (5.11)–(5.14).
+
+    Returns
+    -------
+    dict
+        ``{"Δw_hj": η g_j b_h, "Δθ_j": −η g_j, "Δv_ih": η e_h x_i, "Δγ_h": −η e_h}``.
+
+    Examples
+    --------
+    >>> sorted(textbook_closed_forms())
+    ['Δv_ih', 'Δw_hj', 'Δγ_h', 'Δθ_j']
+    """
+    return {
+        "Δw_hj": eta * g[j] * b[h],
+        "Δθ_j": -eta * g[j],
+        "Δv_ih": eta * e[h] * x[i],
+        "Δγ_h": -eta * e[h],
+    }
+
+
+def expand_textbook(expr: sp.Expr) -> sp.Expr:
+    """Substitute the definitions of e_h (5.15) and then g_j (5.10) into ``expr``."""
+
+    def sub(base, definition):
+        return lambda ex: ex.replace(
+            lambda a: isinstance(a, Indexed) and a.base == base,
+            lambda a: definition(a.indices[0]),
+        )
+
+    return sub(g, g_def)(sub(e, e_def)(expr))
+
+
+# --- the machinery: sum out deltas, name the book's quantities, test for zero ----------
+
+
+def _in_range_relations() -> set:
+    rels = set()
+    for k, n in _RANGE.items():
+        for r in (
+            sp.Le(k, n),
+            sp.Ge(n, k),
+            sp.Lt(k, n + 1),
+            sp.Gt(n + 1, k),
+            sp.Le(1, k),
+            sp.Ge(k, 1),
+            sp.Lt(0, k),
+            sp.Gt(k, 0),
+        ):
+            if isinstance(r, sp.core.relational.Relational):
+                rels.add(r)
+    return rels
+
+
+_IN_RANGE = _in_range_relations()
+
+
+def resolve_indices(expr: sp.Expr) -> sp.Expr:
+    """Sum out Kronecker deltas, assuming every index lies in its range.
+
+    ``sympy.diff`` of Σ_h w_hj b_h by w_hj gives Σ_h δ_hh' δ_jj' b_h; summing it out yields
+    ``Piecewise((b_h, h ≤ q), (0, True))``. Indices run over 1..d, 1..q, 1..l by
+    construction, so such range conditions are replaced by True. Only sums that contain a
+    delta in their own index are evaluated (innermost first); the others (Σ_j … over a
+    general summand) stay as they are, which keeps this fast.
+    """
+
+    def has_delta_in(s: sp.Sum) -> bool:
+        var = s.limits[0][0]
+        return any(kd.has(var) for kd in s.function.atoms(sp.KroneckerDelta))
+
+    def evaluate(s: sp.Sum):
+        out = s.function
+        for limit in s.limits:  # innermost limit first, as Sum stores them
+            out = deltasummation(out, limit)
+        rels = {r for r in out.atoms(sp.core.relational.Relational) if r in _IN_RANGE}
+        return out.xreplace({r: sp.true for r in rels})
+
+    return expr.replace(lambda n: isinstance(n, sp.Sum) and has_delta_in(n), evaluate)
+
+
+def _index_of(expr, base, position=0):
+    for a in expr.atoms(Indexed):
+        if a.base == base:
+            return a.indices[position]
+    return None
+
+
+def to_book(expr: sp.Expr) -> sp.Expr:
+    """Name the book's intermediate quantities inside ``expr``.
+
+    Sums equal to Σ_i v_ih x_i become α_h, sums equal to Σ_h w_hj b_h become β_j,
+    f(α_h − γ_h) becomes b_h and f(β_j − θ_j) becomes ŷ_j (innermost first, so a fully
+    nested E_k collapses level by level).
+    """
+
+    def rename(node):
+        if isinstance(node, sp.Sum):
+            k = _index_of(node.function, v, 1)
+            if k is not None and node == alpha_def(k):
+                return alpha[k]
+            k = _index_of(node.function, w, 1)
+            if k is not None and node == beta_def(k):
+                return beta[k]
+        elif isinstance(node, f):
+            arg = node.args[0]
+            k = _index_of(arg, gamma)
+            if k is not None and arg == alpha[k] - gamma[k]:
+                return b[k]
+            k = _index_of(arg, theta)
+            if k is not None and arg == beta[k] - theta[k]:
+                return y_hat[k]
+        return node
+
+    return expr.replace(lambda n: isinstance(n, (sp.Sum, f)), rename)
+
+
+def is_zero_rational(expr: sp.Expr) -> sp.Expr:
+    """Reduce an expression built from exponentials to a polynomial numerator.
+
+    ``exp(a + b)`` is split into ``exp(a)·exp(b)``; every remaining ``exp(·)`` is replaced
+    by an independent symbol; the result is brought over one denominator and its
+    numerator expanded. If that polynomial is 0, the original expression is exactly 0
+    (substituting values for the symbols maps 0 to 0). Much faster than ``simplify`` on a
+    fully written-out network.
+
+    Returns
+    -------
+    sympy.Expr
+        The expanded numerator (``0`` when the identity is proven).
+    """
+    expr = sp.expand_power_exp(expr)
+    subs = {a: sp.Dummy("u") for a in expr.atoms(sp.exp)}
+    return sp.expand(sp.numer(sp.together(expr.xreplace(subs))))
+
+
+def _book_derivative(expr, wrt):
+    """d expr / d wrt, then deltas summed out, (5.9) applied, book names restored."""
+    raw = sp.diff(expr, wrt)
+    resolved = resolve_indices(raw)
+    return raw, resolved, to_book(use_sigmoid_identity(resolved))
+
+
+# --- route 1: the chain rule, factor by factor ----------------------------------------
+
+
+def _factor_steps() -> dict[str, Step]:
+    """Every factor of the chains (5.7) and (5.15), each from one definition."""
+    steps = {}
+
+    def add(key, of, wrt, definition, en, zh, eq=""):
+        _, resolved, book = _book_derivative(definition, wrt)
+        forms = [resolved]
+        if use_sigmoid_identity(resolved) != resolved:
+            forms.append(use_sigmoid_identity(resolved))
+        if book != forms[-1]:
+            forms.append(book)
+        steps[key] = Step(key, partial(of, wrt), tuple(forms), en, zh, eq)
+
+    add(
+        "dE/dyhat",
+        E_k,
+        y_hat[j],
+        E_def(),
+        "Output error: differentiate E_k = ½Σ_j(ŷ_j − y_j)² by ŷ_j; "
+        "only the j-th term depends on it",
+        "输出误差：对 E_k = ½Σ_j(ŷ_j − y_j)² 关于 ŷ_j 求导，只有第 j 项含 ŷ_j",
+    )
+    add(
+        "dyhat/dbeta",
+        y_hat[j],
+        beta[j],
+        y_hat_def(j),
+        "Output neuron: ŷ_j = f(β_j − θ_j), then f' = f(1 − f)",
+        "输出神经元：ŷ_j = f(β_j − θ_j)，再用 f' = f(1 − f)",
+        "5.9",
+    )
+    add(
+        "dbeta/dw",
+        beta[j],
+        w[h, j],
+        beta_def(j),
+        "β_j = Σ_h w_hj b_h is linear in w_hj",
+        "β_j = Σ_h w_hj b_h 对 w_hj 是线性的",
+        "5.8",
+    )
+    add(
+        "dyhat/dtheta",
+        y_hat[j],
+        theta[j],
+        y_hat_def(j),
+        "The threshold is subtracted, hence the minus sign",
+        "阈值是减去的，所以带负号",
+    )
+    add(
+        "dbeta/db",
+        beta[j],
+        b[h],
+        beta_def(j),
+        "β_j depends on b_h through the weight w_hj",
+        "β_j 通过权重 w_hj 依赖 b_h",
+    )
+    add(
+        "db/dalpha",
+        b[h],
+        alpha[h],
+        b_def(h),
+        "Hidden neuron: b_h = f(α_h − γ_h), then f' = f(1 − f)",
+        "隐层神经元：b_h = f(α_h − γ_h)，再用 f' = f(1 − f)",
+        "5.9",
+    )
+    add(
+        "dalpha/dv",
+        alpha[h],
+        v[i, h],
+        alpha_def(h),
+        "α_h = Σ_i v_ih x_i is linear in v_ih",
+        "α_h = Σ_i v_ih x_i 对 v_ih 是线性的",
+    )
+    add(
+        "db/dgamma",
+        b[h],
+        gamma[h],
+        b_def(h),
+        "The threshold γ_h is subtracted",
+        "阈值 γ_h 是减去的",
+    )
+    return steps
+
+
+def _negated(shown: Shown) -> Shown:
+    return Shown("−" + shown.text, "-" + shown.latex)
+
+
+def _at(expr, **indices):
+    """The same factor with free indices renamed, e.g. j → bound j for a sum."""
+    names = {"i": i, "h": h, "j": j}
+    return expr.xreplace({names[k]: val for k, val in indices.items()})
+
+
+@functools.cache
+def derive_textbook() -> Derivation:
+    """Derive (5.7)–(5.15) for symbolic sizes d, q, l and prove the four update rules.
+
+    Returns
+    -------
+    Derivation
+        Steps, in lesson order: the definitions; each factor (keys ``"dE/dyhat"``,
+        ``"dyhat/dbeta"``, ``"dbeta/dw"``, ``"dyhat/dtheta"``, ``"dbeta/db"``,
+        ``"db/dalpha"``, ``"dalpha/dv"``, ``"db/dgamma"``); ∂E_k/∂b_h both as the sum over
+        j of products and by direct differentiation (``"dE/db"``); the four gradients as
+        products of factors (``"dE/dw"``, ``"dE/dtheta"``, ``"dE/dv"``, ``"dE/dgamma"``);
+        g_j and e_h (``"g"``, ``"e"``); the four updates (``"Δw"``, ``"Δθ"``, ``"Δv"``,
+        ``"Δγ"``). ``proofs`` holds the proofs for ∂E_k/∂b_h, g_j, e_h and the four rules.
+
+    Examples
+    --------
+    >>> dv = derive_textbook()
+    >>> dv.holds
+    True
+    >>> str(dv["dbeta/dw"].result)
+    'b_h'
+    """
+    fs = _factor_steps()
+    F = {k: s.result for k, s in fs.items()}
+    steps = [
+        Step(
+            "def alpha",
+            alpha[h],
+            (alpha_def(h),),
+            "Input of hidden neuron h",
+            "隐层第 h 个神经元的输入",
+        ),
+        Step(
+            "def b",
+            b[h],
+            (b_def(h),),
+            "Output of hidden neuron h (threshold γ_h)",
+            "隐层第 h 个神经元的输出（阈值 γ_h）",
+        ),
+        Step(
+            "def beta",
+            beta[j],
+            (beta_def(j),),
+            "Input of output neuron j",
+            "输出层第 j 个神经元的输入",
+        ),
+        Step(
+            "def yhat",
+            y_hat[j],
+            (y_hat_def(j),),
+            "Output of neuron j (threshold θ_j)",
+            "输出层第 j 个神经元的输出（阈值 θ_j）",
+            "5.3",
+        ),
+        Step("def E", E_k, (E_def(),), "Squared error on sample k", "样本 k 上的均方误差", "5.4"),
+    ]
+    steps += list(fs.values())
+    proofs = []
+
+    # b_h reaches E_k through every β_j: the chain is a sum over j. SymPy confirms it by
+    # differentiating E_k written as a function of the b's.
+    chain_b = sp.Sum(_at(F["dE/dyhat"] * F["dyhat/dbeta"] * F["dbeta/db"], j=bj), (bj, 1, l))
+    E_of_b = E_def().xreplace({y_hat[bj]: f(beta_def(bj) - theta[bj])})
+    _, _, direct_b = _book_derivative(E_of_b, b[h])
+    proofs.append(_proof("∂E_k/∂b_h", direct_b, chain_b))
+    inner = product(fs["dE/dyhat"].lhs, fs["dyhat/dbeta"].lhs, fs["dbeta/db"].lhs)
+    dE_db_chain = Shown("Σ_j " + inner.text, r"\sum_{j=1}^{l} " + inner.latex)
+    steps.append(
+        Step(
+            "dE/db",
+            partial(E_k, b[h]),
+            (dE_db_chain, chain_b),
+            "b_h feeds every output, so the chain is summed over j",
+            "b_h 影响每一个输出，所以链式法则要对 j 求和",
+        )
+    )
+
+    chains = {
+        "dE/dw": (w[h, j], ("dE/dyhat", "dyhat/dbeta", "dbeta/dw"), "5.7"),
+        "dE/dtheta": (theta[j], ("dE/dyhat", "dyhat/dtheta"), ""),
+        "dE/dv": (v[i, h], ("dE/db", "db/dalpha", "dalpha/dv"), ""),
+        "dE/dgamma": (gamma[h], ("dE/db", "db/dgamma"), ""),
+    }
+    F["dE/db"] = chain_b
+    named = {k: s.lhs for k, s in fs.items()}
+    named["dE/db"] = partial(E_k, b[h])
+    grads = {}
+    for key, (param, keys, eq) in chains.items():
+        grads[key] = sp.Mul(*(F[k] for k in keys))
+        steps.append(
+            Step(
+                key,
+                partial(E_k, param),
+                (product(*(named[k] for k in keys)), product(*(F[k] for k in keys))),
+                "Chain rule: product of the factors",
+                "链式法则：各因子相乘",
+                eq,
+            )
+        )
+
+    # g_j (5.10) and e_h (5.15): negative products of the leading factors.
+    g_derived = -F["dE/dyhat"] * F["dyhat/dbeta"]
+    e_derived = -chain_b * F["db/dalpha"]
+    steps.append(
+        Step(
+            "g",
+            g[j],
+            (
+                _negated(product(fs["dE/dyhat"].lhs, fs["dyhat/dbeta"].lhs)),
+                g_def(j),
+            ),
+            "Define g_j, the output neuron's (negative) gradient term",
+            "定义输出神经元的梯度项 g_j",
+            "5.10",
+        )
+    )
+    steps.append(
+        Step(
+            "e",
+            e[h],
+            (
+                _negated(product(partial(E_k, b[h]), fs["db/dalpha"].lhs)),
+                e_def(h),
+            ),
+            "Define e_h, the hidden neuron's gradient term",
+            "定义隐层神经元的梯度项 e_h",
+            "5.15",
+        )
+    )
+    proofs.append(_proof("g_j", g_derived, g_def(j)))
+    proofs.append(_proof("e_h", e_derived, e_def(h)))
+
+    rules = textbook_closed_forms()
+    for (name, rule), (gkey, eq, sym) in zip(
+        rules.items(),
+        [
+            ("dE/dw", "5.11", "Δw_hj"),
+            ("dE/dtheta", "5.12", "Δθ_j"),
+            ("dE/dv", "5.13", "Δv_ih"),
+            ("dE/dgamma", "5.14", "Δγ_h"),
+        ],
+        strict=True,
+    ):
+        derived = -eta * grads[gkey]
+        param = chains[gkey][0]
+        steps.append(
+            Step(
+                sym,
+                Shown(sym, r"\Delta " + sp.latex(param)),
+                (Shown(f"−η ∂E_k/∂{param}", r"-\eta " + partial(E_k, param).latex), derived, rule),
+                "Gradient descent, Δ = −η ∂E_k/∂(parameter) (5.6), in the book's closed form",
+                "梯度下降 Δ = −η ∂E_k/∂(参数)（式 5.6），化为书中的闭式",
+                eq,
+            )
+        )
+        proofs.append(_proof(name, derived, rule))
+
+    return Derivation(
+        "textbook",
+        "Backpropagation for the d-q-l network with thresholds (Zhou Zhihua §5.3)",
+        "带阈值的 d-q-l 网络的误差逆传播（周志华 §5.3）",
+        tuple(steps),
+        tuple(proofs),
+        notes={"gradients": grads, "factors": F},
+    )
+
+
+def _proof(name, derived, textbook) -> Proof:
+    expanded = expand_textbook(textbook)
+    return Proof(name, derived, textbook, expanded, sp.simplify(derived - expanded))
+
+
+def prove_textbook_formulas() -> dict[str, Proof]:
+    """The four update rules, each with derived form, textbook form and the proof.
+
+    Returns
+    -------
+    dict
+        ``{"Δw_hj": Proof, "Δθ_j": Proof, "Δv_ih": Proof, "Δγ_h": Proof}``; every
+        ``proof.difference`` is exactly 0 for symbolic sizes d, q, l.
+
+    Examples
+    --------
+    >>> {k: p.holds for k, p in prove_textbook_formulas().items()}
+    {'Δw_hj': True, 'Δθ_j': True, 'Δv_ih': True, 'Δγ_h': True}
+    """
+    return {p.name: p for p in derive_textbook().proofs if p.name.startswith("Δ")}
+
+
+# --- route 2: brute force on the nested expression, symbolic sizes --------------------
+
+
+@functools.cache
+def full_differentiation_symbolic() -> dict[str, Proof]:
+    """Differentiate the whole nested E_k at symbolic sizes and compare with the chains.
+
+    E_k = ½ Σ_j (f(Σ_h w_hj f(Σ_i v_ih x_i − γ_h) − θ_j) − y_j)² is differentiated by
+    ``sympy.diff`` with respect to w_hj, θ_j, v_ih, γ_h (d, q, l symbolic).
+
+    Returns
+    -------
+    dict
+        ``{"∂E_k/∂w_hj": Proof, …}``: derived = the brute-force derivative in book names,
+        textbook = the product of chain-rule factors from :func:`derive_textbook`.
+    """
+    b_nested = {bh: f(alpha_def(bh) - gamma[bh])}
+    beta_nested = sp.Sum(w[bh, bj] * b_nested[bh], (bh, 1, q))
+    E_nested = E_def().xreplace({y_hat[bj]: f(beta_nested - theta[bj])})
+    grads = derive_textbook().notes["gradients"]
+    out = {}
+    for param, key in (
+        (w[h, j], "dE/dw"),
+        (theta[j], "dE/dtheta"),
+        (v[i, h], "dE/dv"),
+        (gamma[h], "dE/dgamma"),
+    ):
+        _, _, brute = _book_derivative(E_nested, param)
+        name = f"∂E_k/∂{param}"
+        out[name] = _proof(name, brute, grads[key])
+    return out
+
+
+# --- route 3: concrete sizes, the sigmoid written out ----------------------------------
+
+
+def _concrete(sizes):
+    n_in, n_hid, n_out = sizes
+    sig = lambda z: 1 / (1 + sp.exp(-z))  # noqa: E731 - the closed form of f
+    I, H, J = range(1, n_in + 1), range(1, n_hid + 1), range(1, n_out + 1)
+    b_val = {hh: sig(sum(v[ii, hh] * x[ii] for ii in I) - gamma[hh]) for hh in H}
+    y_val = {jj: sig(sum(w[hh, jj] * b_val[hh] for hh in H) - theta[jj]) for jj in J}
+    E = sp.Rational(1, 2) * sum((y_val[jj] - y[jj]) ** 2 for jj in J)
+    names = {b[hh]: b_val[hh] for hh in H} | {y_hat[jj]: y_val[jj] for jj in J}
+    params = (
+        [(v[ii, hh], "Δv_ih", {i: ii, h: hh}) for ii in I for hh in H]
+        + [(gamma[hh], "Δγ_h", {h: hh}) for hh in H]
+        + [(w[hh, jj], "Δw_hj", {h: hh, j: jj}) for hh in H for jj in J]
+        + [(theta[jj], "Δθ_j", {j: jj}) for jj in J]
+    )
+    return E, names, params
+
+
+def full_differentiation_concrete(sizes=(2, 2, 1)) -> dict[str, Proof]:
+    """Confirm the four rules on a concrete d-q-l net by differentiating everything.
+
+    The net is written with f(x) = 1/(1 + e^(−x)) spelled out; for every parameter p,
+    Δp = −η ∂E_k/∂p is computed by ``sympy.diff``; the symbolic-size closed form (5.11)–
+    (5.14) is instantiated at the same indices and sizes; the difference is reduced by
+    :func:`is_zero_rational`.
+
+    Parameters
+    ----------
+    sizes : tuple of int
+        ``(d, q, l)``, e.g. ``(2, 3, 1)``.
+
+    Returns
+    -------
+    dict
+        ``{"Δv_11": Proof, …, "Δθ_1": Proof}``, one per parameter, in flat order v, γ, w, θ.
+
+    Examples
+    --------
+    >>> all(p.holds for p in full_differentiation_concrete((2, 2, 1)).values())
+    True
+    """
+    try:
+        n_in, n_hid, n_out = (int(s) for s in sizes)
+        if min(n_in, n_hid, n_out) < 1:
+            raise ValueError
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"sizes must be three positive integers (d, q, l), got {sizes!r} / "
+            f"sizes 应为三个正整数 (d, q, l)，实际为 {sizes!r}"
+        ) from None
+    E, names, params = _concrete((n_in, n_hid, n_out))
+    rules = textbook_closed_forms()
+    out = {}
+    for p, rule_name, idx in params:
+        derived = -eta * sp.diff(E, p)
+        rule = expand_textbook(rules[rule_name]).xreplace({**idx, d: n_in, q: n_hid, l: n_out})
+        rule = rule.doit().xreplace(names)
+        name = f"Δ{p}"
+        out[name] = Proof(
+            name,
+            derived,
+            rules[rule_name].xreplace(idx),
+            rule,
+            is_zero_rational(derived - rule),
+            "rational",
+        )
+    return out
