@@ -16,6 +16,7 @@ Examples
 import argparse
 import json
 import math
+import re
 import sys
 import unicodedata
 
@@ -56,6 +57,8 @@ _TEXT = {
     "list": {"en": "list the examples", "zh": "列出所有例子"},
     "help": {"en": "show this help message and exit", "zh": "显示帮助并退出"},
     "commands": {"en": "commands", "zh": "命令"},
+    "positionals": {"en": "positional arguments", "zh": "位置参数"},
+    "options": {"en": "options", "zh": "选项"},
     # ledger table
     "col.n": {"en": "#", "zh": "#"},
     "col.example": {"en": "example", "zh": "例子"},
@@ -299,6 +302,12 @@ def _help_lang(argv):
     return "en"
 
 
+def _titles(parser, lang):
+    # argparse's own section headings, in the help's language
+    parser._positionals.title = _t("positionals", lang)
+    parser._optionals.title = _t("options", lang)
+
+
 def _build_parser(lang):
     common = _Parser(add_help=False)
     common.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=_t("lang", lang))
@@ -314,6 +323,7 @@ def _build_parser(lang):
     )
     parser.add_argument("-h", "--help", action="help", help=_t("help", lang))
     parser.add_argument("--lang", choices=LANGS, default=None, help=_t("lang", lang))
+    _titles(parser, lang)
     sub = parser.add_subparsers(dest="command", title=_t("commands", lang), parser_class=_Parser)
 
     def add(name, help_key):
@@ -325,6 +335,7 @@ def _build_parser(lang):
             add_help=False,
         )
         p.add_argument("-h", "--help", action="help", help=_t("help", lang))
+        _titles(p, lang)
         return p
 
     ledger = add("ledger", "ledger")
@@ -335,11 +346,33 @@ def _build_parser(lang):
     return parser
 
 
+# argparse words its errors in English; these patterns give the Chinese line its own words.
+_ARGPARSE_ZH = (
+    (
+        re.compile(r"argument (\S+): invalid choice: (.+) \(choose from (.+)\)"),
+        "参数 {0} 的取值 {1} 无效（可选：{2}）",
+    ),
+    (re.compile(r"unrecognized arguments: (.+)"), "无法识别的参数：{0}"),
+    (re.compile(r"the following arguments are required: (.+)"), "缺少必需的参数：{0}"),
+    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 需要一个取值"),
+)
+
+
+def _zh_argparse(message):
+    if message == _t("err.command", "en"):
+        return _t("err.command", "zh")
+    for pattern, template in _ARGPARSE_ZH:
+        m = pattern.fullmatch(message)
+        if m:
+            return template.format(*m.groups())
+    return message
+
+
 def _bilingual_usage_error(message):
     return "\n".join(
         [
             "python -m bpcore: " + _t("err.usage", "en", msg=message),
-            "python -m bpcore：" + _t("err.usage", "zh", msg=message),
+            "python -m bpcore：" + _t("err.usage", "zh", msg=_zh_argparse(message)),
         ]
     )
 

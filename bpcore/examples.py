@@ -901,6 +901,21 @@ _register(
 )
 
 
+# The registry in the order of the tutorials (the 2-2-2 examples were defined first because
+# the textbook example reuses their weights).
+_ORDER = (
+    "t000_batch_321",
+    "t001_xor",
+    "t002_perceptron_and",
+    "t002_textbook",
+    "t004_222_frozen",
+    "t004_222_trained",
+    "t004_composite",
+    "t004_epochs",
+)
+EXAMPLES = {name: EXAMPLES[name] for name in _ORDER}
+
+
 def names():
     """The example names, in the order of the tutorials."""
     return list(EXAMPLES)
@@ -1248,6 +1263,7 @@ def _findings_000(ex):
     for name, ref in ex.parameters.items():
         rec = ex.param(new, name)
         old = ex.param(net, name)
+        printed = ex.published_value(f"{name}_new").text
         g = (old - rec) / ex.eta
         if name in ("w1", "w2"):
             alt = float(avg.w_new[ref.index[0]])
@@ -1266,13 +1282,15 @@ def _findings_000(ex):
                     "教程的算法，且把 ∂h/∂v3j 取成 1 而不是 mean(x3) = 4/3",
                 ),
                 reason=Bi(
-                    f"Follows neither from the chain rule ({old} − 0.5 × {g:.4f} = {rec:.4f}) "
+                    f"The printed {printed} follows neither from the chain rule "
+                    f"({old} − 0.5 × {g:.4f} = {rec:.4f}) "
                     f"nor from the tutorial's own separately averaged factors, which give "
                     f"{old} − 0.5 × {alt_g:.4f} = {alt:.4f} with ∂h/∂v3j = mean(x3) = "
                     f"(1 + 2 + 1)/3 = 4/3. It is reproduced ({alt_slip:.4f}) only if ∂h/∂v3j is "
                     f"taken as 1: a slip in the mean of the third input, on top of the "
                     f"separately averaged factors.",
-                    f"既不符合链式法则（{old} − 0.5 × {g:.4f} = {rec:.4f}），也不符合教程自己"
+                    f"印出的 {printed} 既不符合链式法则（{old} − 0.5 × {g:.4f} = {rec:.4f}），"
+                    f"也不符合教程自己"
                     f"“分别求平均再相乘”的算法（取 ∂h/∂v3j = mean(x3) = (1 + 2 + 1)/3 = 4/3 时为 "
                     f"{old} − 0.5 × {alt_g:.4f} = {alt:.4f}）。只有把 ∂h/∂v3j 取成 1 才能得到"
                     f"公布值（{alt_slip:.4f}）：在“分别平均”之外，第三个输入的平均值也算错了。",
@@ -1285,10 +1303,11 @@ def _findings_000(ex):
             alternative=alt,
             alternative_label=averaged,
             reason=Bi(
-                f"Follows from the tutorial's separately averaged gradient: {old} − 0.5 × "
-                f"{alt_g:.4f} = {alt:.4f}. With the gradient of the mean loss, {g:.4f}, the "
-                f"update gives {old} − 0.5 × {g:.4f} = {rec:.4f}.",
-                f"由教程“分别平均再相乘”的梯度得到：{old} − 0.5 × {alt_g:.4f} = {alt:.4f}。"
+                f"The printed {printed} follows from the tutorial's separately averaged "
+                f"gradient: {old} − 0.5 × {alt_g:.4f} = {alt:.4f}. With the gradient of the "
+                f"mean loss, {g:.4f}, the update gives {old} − 0.5 × {g:.4f} = {rec:.4f}.",
+                f"印出的 {printed} 由教程“分别平均再相乘”的梯度得到："
+                f"{old} − 0.5 × {alt_g:.4f} = {alt:.4f}。"
                 f"用均值损失的真实梯度 {g:.4f}，更新结果为 {old} − 0.5 × {g:.4f} = {rec:.4f}。",
             ),
         )
