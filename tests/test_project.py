@@ -42,9 +42,14 @@ def _tool(name: str) -> str | None:
 
 # conda-forge names that differ from PyPI's (PyPI name on the right).
 CONDA_TO_PYPI = {"matplotlib-base": "matplotlib"}
-# Test tools that stay pip-only: they drive a browser or build images, which neither Binder
-# nor the conda job does.
-PIP_ONLY_TEST_TOOLS = {"playwright", "jupyter-repo2docker"}
+# Test tools that stay pip-only: they drive a browser or build images or sites, which neither
+# Binder nor the conda job does.
+PIP_ONLY_TEST_TOOLS = {
+    "playwright",
+    "jupyter-repo2docker",
+    "jupyterlite-core",
+    "jupyterlite-pyodide-kernel",
+}
 # Modules `import bpcore` must not load (brief: NumPy only, the rest lazily).
 HEAVY_MODULES = ("sympy", "matplotlib", "ipywidgets")
 
