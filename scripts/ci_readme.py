@@ -79,7 +79,8 @@ def notebook_title(path: Path) -> str:
         src = cell.get("source", "")
         for line in ("".join(src) if isinstance(src, list) else src).splitlines():
             if line.lstrip().startswith("#"):
-                return line.lstrip().lstrip("#").strip()
+                # The table's first column already gives the number: drop a leading "08 ".
+                return re.sub(r"^\d+\s*[.:、]?\s+", "", line.lstrip().lstrip("#").strip())
     return path.stem
 
 
