@@ -271,10 +271,7 @@ class Lab:
                     f"only {run.cells_run} of {len(to_run)} code cells ran, and no error was shown"
                 )
             if shot:
-                target = SCREENSHOTS / f"{shot}.png"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(target))
-                run.screenshot = target
+                run.screenshot = self._screenshot(page, SCREENSHOTS / f"{shot}.png")
         finally:
             page.close()
             self.shutdown_all_sessions()
@@ -306,6 +303,24 @@ class Lab:
                 return
             time.sleep(0.5)
         raise AssertionError(f"{relpath}: cells still running after {self.timeout:.0f} s")
+
+    @staticmethod
+    def _screenshot(page, target: Path) -> Path:
+        """The whole notebook in one picture: the viewport grows to the notebook's height."""
+        height = page.evaluate(
+            """() => {
+                const scroller =
+                    document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer') ||
+                    document.querySelector('.jp-NotebookPanel .jp-Notebook');
+                scroller.scrollTop = 0;
+                return scroller.scrollHeight;
+            }"""
+        )
+        page.set_viewport_size({"width": 1400, "height": max(900, min(height + 200, 30_000))})
+        page.wait_for_timeout(500)  # let JupyterLab lay out the taller window
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(target))
+        return target
 
     @staticmethod
     def _check_saved(path: Path, run: NotebookRun) -> None:
