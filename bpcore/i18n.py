@@ -52,7 +52,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.offset.threshold": {"zh": "阈值", "en": "thresholds"},
     "ui.offset.bias": {"zh": "偏置", "en": "biases"},
-    "ui.show_values": {"zh": "显示数值", "en": "show values"},
+    "ui.show_values": {"zh": "在连线上显示数值", "en": "show values on connections"},
+    "ui.auto": {"zh": "改设置后自动重新训练", "en": "retrain when a setting changes"},
     "ui.phase": {"zh": "显示阶段", "en": "show phase"},
     "ui.code": {"zh": "重建此训练场的代码：", "en": "Code that rebuilds this playground:"},
     "ui.loss_panel": {"zh": "损失曲线", "en": "Loss curve"},
@@ -144,6 +145,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "显示一行代码，粘贴到单元格即可重建当前设置的训练场。",
         "en": "Show one line of code that rebuilds this playground with the current settings.",
     },
+    "tip.auto": {
+        "zh": "勾选时，每改一个设置就从初值重新训练，上一次的曲线淡色保留以便对比。",
+        "en": "When ticked, every change of a setting retrains from the initial values; the "
+        "previous curve stays, faded, for comparison.",
+    },
     "tip.show_values": {
         "zh": "在连线旁标出权重或梯度的数值。",
         "en": "Write the value of each weight or gradient next to its connection.",
@@ -216,7 +222,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- plots -----------------------------------------------------------------------------
     "plot.loss.title": {"zh": "训练损失", "en": "Training loss"},
     "plot.loss.xlabel": {"zh": "轮次", "en": "epoch"},
-    "plot.loss.xlabel_iter": {"zh": "迭代次数", "en": "iteration"},
     "plot.loss.ylabel": {"zh": "损失 E", "en": "loss E"},
     "plot.loss.current": {"zh": "本次", "en": "this run"},
     "plot.loss.now": {
@@ -224,23 +229,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "epoch {epoch}  E = {loss:.4g}",
     },
     "plot.loss.run": {"zh": "η = {eta:.3g}，{mode}", "en": "η = {eta:.3g}, {mode}"},
+    "plot.loss.frozen": {"zh": "阈值/偏置冻结", "en": "offsets frozen"},
     "plot.loss.diverged": {"zh": "第 {epoch} 轮发散", "en": "diverged at epoch {epoch}"},
     "plot.loss.empty": {"zh": "尚未训练", "en": "not trained yet"},
     "plot.net.title": {"zh": "网络与权重", "en": "Network and weights"},
     "plot.net.title_forward": {
-        "zh": "前向：各神经元的输出",
-        "en": "Forward: the output of every neuron",
+        "zh": "前向：各单元的输出",
+        "en": "Forward: the output of every unit",
     },
     "plot.net.title_backward": {
-        "zh": "反向：连线上的梯度 ∂E/∂w，神经元上的 g、e",
-        "en": "Backward: gradient ∂E/∂w on each connection, g and e on the neurons",
+        "zh": "反向：连线上为梯度 ∂E/∂w，单元旁为 g、e",
+        "en": "Backward: ∂E/∂w on connections; g, e at units",
     },
     "plot.net.title_update": {"zh": "更新后的权重", "en": "Weights after the update"},
+    "plot.net.sample": {
+        "zh": "单元旁为样本 {k} 的值（共 {m} 个样本，全部见计算表）",
+        "en": "values at the units: sample {k} of {m} (all of them in the step table)",
+    },
     "plot.net.input": {"zh": "输入层", "en": "input"},
     "plot.net.hidden": {"zh": "隐层", "en": "hidden"},
     "plot.net.output": {"zh": "输出层", "en": "output"},
-    "plot.net.positive": {"zh": "正", "en": "positive"},
-    "plot.net.negative": {"zh": "负", "en": "negative"},
     "plot.net.legend": {
         "zh": "颜色：符号（红正蓝负）；粗细：大小",
         "en": "colour: sign (red +, blue −); width: size",
@@ -248,7 +256,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plot.boundary.title": {"zh": "决策边界（ŷ = 0.5）", "en": "Decision boundary (ŷ = 0.5)"},
     "plot.boundary.xlabel": {"zh": "输入 x₁", "en": "input x₁"},
     "plot.boundary.ylabel": {"zh": "输入 x₂", "en": "input x₂"},
-    "plot.boundary.colorbar": {"zh": "网络输出 ŷ", "en": "network output ŷ"},
     "plot.boundary.class": {"zh": "目标 y = {y:g}", "en": "target y = {y:g}"},
     "plot.boundary.unavailable": {
         "zh": "决策边界只适用于两个输入、一个输出的网络。",
@@ -263,8 +270,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "table.backward": {"zh": "反向传播的梯度", "en": "Gradients from the backward pass"},
     "table.update": {"zh": "参数更新", "en": "Parameter update"},
     "table.sample": {"zh": "样本", "en": "sample"},
-    "table.quantity": {"zh": "量", "en": "quantity"},
-    "table.value": {"zh": "数值", "en": "value"},
     "table.parameter": {"zh": "参数", "en": "parameter"},
     "table.old": {"zh": "旧值", "en": "old"},
     "table.gradient": {"zh": "梯度 ∂E/∂·", "en": "gradient ∂E/∂·"},

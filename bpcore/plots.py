@@ -143,6 +143,58 @@ def to_png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
+def _encode(canvas: FigureCanvasAgg) -> bytes:
+    from PIL import Image
+
+    width, height = canvas.get_width_height(physical=True)
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buf = io.BytesIO()
+    image.save(buf, format="png", compress_level=1)
+    return buf.getvalue()
+
+
+class _Blitter:
+    """Redraw only what changes: the static part of a figure is rendered once and kept.
+
+    ``dynamic`` artists are marked animated (so a full draw skips them); each frame restores
+    the cached background and draws them on top.  Axes, ticks, labels and titles, which cost
+    most of a matplotlib draw, are drawn again only when ``key`` (e.g. the axis limits and
+    the language) changes or :meth:`invalidate` was called.
+    """
+
+    def __init__(self, fig: Figure):
+        self.fig = fig
+        self.dynamic: list = []
+        self._background = None
+        self._key = None
+
+    def add(self, *artists) -> None:
+        for artist in artists:
+            artist.set_animated(True)
+            self.dynamic.append(artist)
+
+    def discard(self, artist) -> None:
+        if artist in self.dynamic:
+            self.dynamic.remove(artist)
+
+    def invalidate(self) -> None:
+        self._background = None
+
+    def png(self, key=None) -> bytes:
+        with _draw_lock:
+            canvas = self.fig.canvas
+            if self._background is None or key != self._key:
+                canvas.draw()
+                self._background = canvas.copy_from_bbox(self.fig.bbox)
+                self._key = key
+            else:
+                canvas.restore_region(self._background)
+            for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):
+                if artist.get_visible() and artist.figure is not None:
+                    self.fig.draw_artist(artist)
+            return _encode(canvas)
+
+
 # ---------------------------------------------------------------------------------------------
 # Text helpers
 # ---------------------------------------------------------------------------------------------
@@ -176,7 +228,8 @@ def symbols(sizes: Sequence[int], offsets: Sequence[str]) -> dict:
     dict
         ``"W"``: per layer an (n_in, n_out) nested list of names; ``"offset"``: per layer a list
         of n_out names; ``"units"``: per layer of units (inputs first) a list of names;
-        ``"delta"``: per weight layer the names of its units' negative deltas (g_j, e_h).
+        ``"sum"``: per weight layer the names of the weighted sums (α_h, β_j);
+        ``"delta"``: per weight layer the names of its units' negative deltas (e_h, g_j).
 
     Examples
     --------
@@ -186,7 +239,8 @@ def symbols(sizes: Sequence[int], offsets: Sequence[str]) -> dict:
     """
     n_layers = len(sizes) - 1
     textbook = n_layers == 2
-    W_names, off_names, units, deltas = [], [], [["x" + sub(i + 1) for i in range(sizes[0])]], []
+    W_names, off_names, sums, deltas = [], [], [], []
+    units = [["x" + sub(i + 1) for i in range(sizes[0])]]
     sup = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
     for k in range(n_layers):
         n_in, n_out = sizes[k], sizes[k + 1]
@@ -204,9 +258,11 @@ def symbols(sizes: Sequence[int], offsets: Sequence[str]) -> dict:
         else:
             u = "b" if textbook else "h" + tag
             units.append([u + sub(j + 1) for j in range(n_out)])
-        d = ("g" if last else "e") if textbook else "δ" + tag
+        a = ("β" if last else "α") if textbook else "a" + tag
+        sums.append([a + sub(j + 1) for j in range(n_out)])
+        d = ("g" if last else "e") if textbook else "−δ" + tag
         deltas.append([d + sub(j + 1) for j in range(n_out)])
-    return {"W": W_names, "offset": off_names, "units": units, "delta": deltas}
+    return {"W": W_names, "offset": off_names, "units": units, "sum": sums, "delta": deltas}
 
 
 def fmt(x: float, digits: int = 4) -> str:
@@ -278,6 +334,10 @@ class LossPlot:
             **_text_kw(9),
         )
         self.diverged_line = self.ax.axvline(0, color=POSITIVE, linestyle=":", visible=False)
+        # while a run grows only these change; axes, ticks and labels are drawn once per
+        # change of the axis limits
+        self._blit = _Blitter(self.fig)
+        self._blit.add(self.line, self.marker, self.now, self.diverged_line)
         self.runs: list[tuple[str, np.ndarray]] = []
         self._run_lines: list = []
         self._legend = None
@@ -294,6 +354,7 @@ class LossPlot:
         self._refresh_text()
 
     def _relabel(self) -> None:
+        self._blit.invalidate()
         self.title.set_text(t("plot.loss.title", self.lang))
         self.xlabel.set_text(t("plot.loss.xlabel", self.lang))
         self.ylabel.set_text(t("plot.loss.ylabel", self.lang))
@@ -302,6 +363,7 @@ class LossPlot:
 
     def _update_legend(self) -> None:
         if self._legend is not None:
+            self._blit.discard(self._legend)
             self._legend.remove()
             self._legend = None
         handles = [*self._run_lines]
@@ -311,6 +373,7 @@ class LossPlot:
                 handles=handles, loc="lower left", prop=font(7.5), framealpha=0.85,
                 handlelength=1.4, borderaxespad=0.3,
             )
+            self._blit.add(self._legend)
 
     def _refresh_text(self) -> None:
         loss, lang = self._loss, self.lang
@@ -367,16 +430,20 @@ class LossPlot:
             np.arange(len(loss)), shown, color=colour, alpha=0.55, linewidth=1.2, label=label,
             zorder=3,
         )
+        self._blit.add(line)
         self._run_lines.append(line)
         while len(self.runs) > self.max_runs:
             self.runs.pop(0)
-            self._run_lines.pop(0).remove()
+            old = self._run_lines.pop(0)
+            self._blit.discard(old)
+            old.remove()
         self._update_legend()
         self._rescale()
 
     def clear_runs(self) -> None:
         """Remove every faded earlier run."""
         for line in self._run_lines:
+            self._blit.discard(line)
             line.remove()
         self.runs.clear()
         self._run_lines.clear()
@@ -395,8 +462,9 @@ class LossPlot:
             if self.logy:
                 # whole decades: at least two labelled ticks, and the limits (so the axis
                 # drawing) change rarely while a curve grows
-                lo = 10.0 ** math.floor(math.log10(lo))
-                hi = 10.0 ** math.ceil(math.log10(hi))
+                # clamped to 1e-16 … 1e16: below is "zero", above is "diverging"
+                lo = 10.0 ** min(max(math.floor(math.log10(lo)), -16), 15)
+                hi = 10.0 ** min(max(math.ceil(math.log10(hi)), -15), 16)
                 if hi <= lo:
                     hi = lo * 10.0
             else:
@@ -405,10 +473,13 @@ class LossPlot:
             self.ax.set_ylim(lo, hi)
         else:
             self.ax.set_ylim(*((1e-3, 1.0) if self.logy else (0.0, 1.0)))
+        if not self.logy:
+            lo, hi = self.ax.get_ylim()
+            self.ax.set_ylim(max(lo, -1e16), min(hi, 1e16))
 
     def png(self) -> bytes:
-        """The figure as PNG bytes."""
-        return to_png(self.fig)
+        """The figure as PNG bytes (only the curves are drawn again while the limits hold)."""
+        return self._blit.png((self.ax.get_xlim(), self.ax.get_ylim()))
 
 
 def loss_figure(
@@ -486,7 +557,7 @@ class NetworkPlot:
         offsets: Sequence[str],
         lang: str = DEFAULT_LANG,
         *,
-        figsize: tuple[float, float] = (5.2, 3.4),
+        figsize: tuple[float, float] = (5.6, 3.4),
         dpi: int = DPI,
     ):
         self.sizes = tuple(int(s) for s in sizes)
@@ -502,8 +573,8 @@ class NetworkPlot:
             ys = np.arange(n)[::-1] - (n - 1) / 2.0
             self.pos.append(np.column_stack([np.full(n, float(k)), ys]))
         span = max(self.sizes)
-        top = span / 2.0 + 0.05
-        ax.set_xlim(-0.45, len(self.sizes) - 0.55)
+        top = span / 2.0 + 0.0
+        ax.set_xlim(-0.4, len(self.sizes) - 0.25)  # room on the right for the outputs' notes
         ax.set_ylim(-span / 2.0 - 0.3, top)
         # connections: one LineCollection, fixed segments, recoloured by draw()
         self._edges = [
@@ -516,7 +587,8 @@ class NetworkPlot:
         self.edge_labels = []
         for k, i, j in self._edges:
             a, b = self.pos[k][i], self.pos[k + 1][j]
-            f = 0.22 + 0.5 * (j + 0.5) / self.sizes[k + 1]  # staggered: labels do not overlap
+            # staggered by target unit, so labels of crossing connections do not meet
+            f = 0.28 + 0.44 * j / max(self.sizes[k + 1] - 1, 1)
             x, y = a + f * (b - a)
             self.edge_labels.append(ax.text(
                 x, y, "", ha="center", va="center", zorder=4, color="#222222", visible=False,
@@ -539,6 +611,8 @@ class NetworkPlot:
                                      color="#333333", linespacing=1.1, **_text_kw(6.5)))
             self.unit_notes.append(notes)
         self.title = self.fig.text(0.01, 0.98, "", ha="left", va="top", **_text_kw(10, "bold"))
+        self.subtitle = self.fig.text(0.01, 0.905, "", ha="left", va="top", color="#555555",
+                                      **_text_kw(7.5))
         self.legend = self.fig.text(0.99, 0.01, "", ha="right", va="bottom", color="#666666",
                                     **_text_kw(6.5))
         self._relabel()
@@ -586,7 +660,7 @@ class NetworkPlot:
         show_values : bool
             Write each connection's value on it.
         note : str
-            Extra text after the title (e.g. which sample is shown).
+            A line under the title (e.g. which sample the units' values belong to).
         """
         if phase not in PHASES:
             raise ValueError(f"phase must be one of {PHASES}; got {phase!r}")
@@ -608,7 +682,8 @@ class NetworkPlot:
                 text.set_text(self._unit_note(phase, k, u, unit_values, offs))
         key = {"weights": "plot.net.title", "forward": "plot.net.title_forward",
                "backward": "plot.net.title_backward", "update": "plot.net.title_update"}[phase]
-        self.title.set_text(t(key, self.lang) + (f"  {note}" if note else ""))
+        self.title.set_text(t(key, self.lang))
+        self.subtitle.set_text(note)
 
     def _unit_note(self, phase, k, u, unit_values, offs) -> str:
         names, lines = self.names, []
@@ -711,9 +786,13 @@ class BoundaryPlot:
                 c=POSITIVE if value >= 0.5 else NEGATIVE, edgecolors="white", linewidths=1.0,
             ))
         self._legend = None
+        # the axes, ticks, labels and legend never change: only the picture is drawn again
+        self._blit = _Blitter(self.fig)
+        self._blit.add(self.image, *self._markers, *self.ax.spines.values())
         self._relabel()
 
     def _relabel(self) -> None:
+        self._blit.invalidate()
         self.title.set_text(t("plot.boundary.title", self.lang))
         self.xlabel.set_text(t("plot.boundary.xlabel", self.lang))
         self.ylabel.set_text(t("plot.boundary.ylabel", self.lang))
@@ -736,16 +815,19 @@ class BoundaryPlot:
             Z = np.asarray(predict(self.grid), dtype=float).reshape(self.gx.shape)
         self.image.set_data(np.nan_to_num(Z, nan=0.5))
         if self._contour is not None:
+            self._blit.discard(self._contour)
             self._contour.remove()
             self._contour = None
         finite = np.isfinite(Z)
         if finite.all() and Z.min() < 0.5 < Z.max():
             self._contour = self.ax.contour(
-                self.gx, self.gy, Z, levels=[0.5], colors="#111111", linewidths=1.4
+                self.gx, self.gy, Z, levels=[0.5], colors="#111111", linewidths=1.4, zorder=3
             )
+            self._blit.add(self._contour)
 
     def png(self) -> bytes:
-        return to_png(self.fig)
+        """The figure as PNG bytes (the axes are drawn once; each call redraws the picture)."""
+        return self._blit.png()
 
 
 def boundary_figure(net, X, Y, *, lang: str = DEFAULT_LANG) -> Figure:

@@ -1,0 +1,253 @@
+"""bpcore.plots: what each figure shows, in both languages, without pyplot or global state."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pytest
+from matplotlib.colors import to_hex
+from matplotlib.text import Text
+from PIL import Image
+
+import bpcore
+from bpcore import plots
+from bpcore.i18n import t
+
+X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+
+
+def pixels(png: bytes) -> np.ndarray:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+def visible_texts(fig):
+    fig.canvas.draw()
+    return [a for a in fig.findobj(Text) if a.get_visible() and a.get_text()]
+
+
+def assert_course_fonts(fig):
+    texts = visible_texts(fig)
+    assert texts
+    for text in texts:
+        assert text.get_fontfamily()[:2] == plots.FAMILIES, (text.get_text(),
+                                                             text.get_fontfamily())
+
+
+# --- names ---------------------------------------------------------------------------------
+def test_textbook_symbols():
+    s = plots.symbols((3, 2, 1), ("threshold", "threshold"))
+    assert s["W"][0] == [["v₁₁", "v₁₂"], ["v₂₁", "v₂₂"], ["v₃₁", "v₃₂"]]
+    assert s["offset"] == [["γ₁", "γ₂"], ["θ₁"]]
+    assert s["W"][1] == [["w₁₁"], ["w₂₁"]]
+    assert s["units"] == [["x₁", "x₂", "x₃"], ["b₁", "b₂"], ["ŷ₁"]]
+    assert s["sum"] == [["α₁", "α₂"], ["β₁"]]
+    assert s["delta"] == [["e₁", "e₂"], ["g₁"]]
+
+
+def test_bias_and_deep_symbols_do_not_clash():
+    s = plots.symbols((2, 2, 1), ("bias", "bias"))
+    assert s["offset"] == [["b⁽¹⁾₁", "b⁽¹⁾₂"], ["b⁽²⁾₁"]]
+    assert not set(s["units"][1]) & {n for layer in s["offset"] for n in layer}
+    deep = plots.symbols((2, 3, 3, 1), ("bias",) * 3)
+    assert deep["W"][1][0][2] == "W⁽²⁾₁₃" and deep["units"][2][0] == "h⁽²⁾₁"
+    assert plots.sub(1, 12) == "₁,₁₂"
+
+
+@pytest.mark.parametrize("sizes", [(2, 3, 1), (3, 2, 1), (2, 2, 2), (4, 3, 2, 1)])
+def test_one_name_per_parameter(sizes):
+    s = plots.symbols(sizes, ("threshold",) * (len(sizes) - 1))
+    names = [n for layer in s["W"] for row in layer for n in row]
+    names += [n for layer in s["offset"] for n in layer]
+    spec = bpcore.Network.from_sizes(sizes, rng=0).spec
+    assert len(names) == len(set(names)) == spec.n_params
+
+
+def test_fmt():
+    assert plots.fmt(-0.5) == "−0.5"
+    assert plots.fmt(-0.0) == "0" and plots.fmt(1e-20, 2) == "1e−20"
+    assert plots.fmt(float("inf")) == "∞" and plots.fmt(float("nan")) == "NaN"
+
+
+# --- loss curve ----------------------------------------------------------------------------
+def test_loss_curve_shows_the_history():
+    h = bpcore.train(bpcore.Network.from_sizes((2, 3, 1), rng=1), X, Y, eta=2.0, epochs=300)
+    plot = plots.LossPlot("en")
+    plot.update(h.loss, epochs=1000)
+    x, y = plot.line.get_data()
+    assert np.array_equal(x, np.arange(301)) and np.allclose(y, h.loss)
+    assert plot.ax.get_xlim() == (0.0, 1000.0)  # the axis spans the planned run: it grows
+    lo, hi = plot.ax.get_ylim()
+    assert lo <= h.loss.min() and hi >= h.loss.max()
+    assert np.log10(lo) == int(np.log10(lo)) and np.log10(hi) == int(np.log10(hi))  # decades
+    assert plot.now.get_text() == t("plot.loss.now", "en", epoch=300, loss=h.loss[-1])
+
+
+def test_previous_runs_are_faded_and_labelled():
+    plot = plots.LossPlot("zh", max_runs=2)
+    plot.update(np.linspace(1, 0.1, 50))
+    for k, label in enumerate(["η = 0.1，累积", "η = 2，累积", "η = 5，标准"]):
+        plot.add_run(np.linspace(1, 0.1 * (k + 1), 40), label)
+    assert [label for label, _ in plot.runs] == ["η = 2，累积", "η = 5，标准"]
+    assert all(line.get_alpha() < 1 for line in plot._run_lines)
+    legend = [text.get_text() for text in plot._legend.get_texts()]
+    assert legend == ["η = 2，累积", "η = 5，标准", t("plot.loss.current", "zh")]
+    before = plot.png()
+    plot.clear_runs()
+    assert plot.runs == [] and plot._legend is None
+    assert not np.array_equal(pixels(before), pixels(plot.png()))
+
+
+def test_divergence_and_non_finite_losses():
+    plot = plots.LossPlot("zh")
+    plot.update([0.3, 0.5, 4.0, 1e300, np.inf], diverged_at=4)
+    assert plot.diverged_line.get_visible()
+    assert plot.now.get_text() == t("plot.loss.diverged", "zh", epoch=4)
+    assert np.isnan(plot.line.get_data()[1][-1])
+    assert plot.ax.get_ylim()[1] <= 1e16  # clamped: a diverging curve cannot blow the axis up
+    pixels(plot.png())
+
+
+def test_blitted_frames_equal_full_redraws():
+    """Reusing the cached axes must give exactly the picture a full redraw gives."""
+    plot = plots.LossPlot("en")
+    plot.update(np.exp(-np.arange(200) / 50), epochs=400)
+    plot.add_run(np.exp(-np.arange(100) / 20), "η = 1, accumulated")
+    plot.png()
+    plot.update(np.exp(-np.arange(300) / 60), epochs=400)  # same limits: background reused
+    fast = pixels(plot.png())
+    plot._blit.invalidate()
+    assert np.array_equal(fast, pixels(plot.png()))
+
+
+def test_loss_figure_from_history_and_language():
+    h = bpcore.train(bpcore.Network.from_sizes((2, 2, 1), rng=0), X, Y, eta=1.0, epochs=20)
+    fig = plots.loss_figure(h, [("η = 0.1", h.loss * 2)], lang="zh")
+    texts = {text.get_text() for text in visible_texts(fig)}
+    assert {t("plot.loss.title", "zh"), t("plot.loss.xlabel", "zh"),
+            t("plot.loss.ylabel", "zh")} <= texts
+    fig_en = plots.loss_figure(h, lang="en")
+    assert t("plot.loss.title", "en") in {x.get_text() for x in visible_texts(fig_en)}
+    plot = plots.LossPlot("zh")
+    plot.set_lang("en")
+    assert plot.title.get_text() == "Training loss"
+
+
+# --- the network ---------------------------------------------------------------------------
+def test_connections_coloured_by_sign_and_sized_by_magnitude():
+    plot = plots.NetworkPlot((2, 1), ("bias",), "en")
+    plot.draw([np.array([[2.0], [-0.5]])], [np.array([0.1])], show_values=True)
+    colours = [to_hex(c) for c in plot.lines.get_colors()]
+    assert colours == [plots.POSITIVE, plots.NEGATIVE]
+    widths = plot.lines.get_linewidths()
+    assert widths[0] > widths[1] and np.isclose((widths[0] - 0.4) / (widths[1] - 0.4), 4.0)
+    labels = [label.get_text() for label in plot.edge_labels]
+    assert labels == ["W⁽¹⁾₁₁ 2", "W⁽¹⁾₂₁ −0.5"]
+    plot.draw([np.array([[2.0], [-0.5]])], [np.array([0.1])], show_values=False)
+    assert not any(label.get_visible() for label in plot.edge_labels)
+
+
+def test_phases_show_values_gradients_and_deltas():
+    net = bpcore.TextbookNet(v=[[0.1, -0.2], [0.3, 0.4]], gamma=[0.1, -0.1], w=[[0.5], [-0.6]],
+                             theta=[0.2])
+    x, y = np.array([1.0, 0.5]), np.array([1.0])
+    fw, gr = net.forward(x), net.gradients(x, y)
+    plot = plots.NetworkPlot((2, 2, 1), ("threshold", "threshold"), "zh")
+    W, O = [net.v, net.w], [net.gamma, net.theta]
+    plot.draw(W, O, phase="forward", unit_values=[x, fw.b, fw.y_hat])
+    assert plot.title.get_text() == t("plot.net.title_forward", "zh")
+    assert plot.unit_notes[2][0].get_text().startswith(f"= {plots.fmt(fw.y_hat[0])}")
+    assert plot.lines.get_alpha() < 0.5
+    grad_W = [-np.outer(x, gr.e), -np.outer(fw.b, gr.g)]  # ∂E/∂v = −e x, ∂E/∂w = −g b
+    plot.draw(W, O, phase="backward", edge_values=grad_W, offset_values=[gr.e, gr.g],
+              unit_values=[gr.e, gr.g], show_values=True)
+    assert plot.title.get_text() == t("plot.net.title_backward", "zh")
+    assert plot.unit_notes[2][0].get_text().split("\n") == [
+        f"g₁ = {plots.fmt(gr.g[0])}", f"∂E/∂θ₁ = {plots.fmt(gr.g[0])}"]
+    assert plot.edge_labels[0].get_text() == f"v₁₁ {plots.fmt(grad_W[0][0, 0], 3)}"
+    colours = [to_hex(c) for c in plot.lines.get_colors()]
+    signs = [v >= 0 for v in np.concatenate([g.ravel() for g in grad_W])]
+    assert colours == [plots.POSITIVE if s else plots.NEGATIVE for s in signs]
+    with pytest.raises(ValueError):
+        plot.draw(W, O, phase="sideways")
+
+
+def test_network_figure_for_every_example_in_both_languages():
+    from bpcore import examples
+
+    for name in examples.names():
+        ex = examples.get(name)
+        if ex.kind != "network":
+            continue
+        for lang in ("zh", "en"):
+            fig = plots.network_figure(ex.network, lang=lang)
+            assert_course_fonts(fig)
+
+
+# --- decision boundary ---------------------------------------------------------------------
+def test_boundary_shows_the_networks_output():
+    net = bpcore.train(bpcore.Network.from_sizes((2, 3, 1), rng=1), X, Y, eta=2.0,
+                       epochs=2000).net
+    plot = plots.BoundaryPlot(X, Y, "en", resolution=21)
+    plot.update(net.predict)
+    expected = net.predict(plot.grid).reshape(21, 21)
+    assert np.allclose(plot.image.get_array(), expected)
+    assert plot._contour is not None  # XOR learned: the output crosses 0.5
+    flat = bpcore.Network([bpcore.Layer(np.zeros((2, 1)), [0.0], "sigmoid")])
+    plot.update(flat.predict)  # ŷ = σ(0) = 0.5 everywhere: nowhere crosses, no line
+    assert plot._contour is None
+    png = plot.png()
+    plot._blit.invalidate()
+    assert np.array_equal(pixels(png), pixels(plot.png()))
+
+
+def test_boundary_needs_two_inputs_one_output():
+    with pytest.raises(ValueError, match="two inputs"):
+        plots.boundary_figure(bpcore.Network.from_sizes((3, 2, 1), rng=0), np.zeros((2, 3)),
+                              np.zeros((2, 1)), lang="en")
+
+
+# --- fonts, languages, no global state --------------------------------------------------------
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_figure_renders_with_the_course_fonts(lang):
+    net = bpcore.Network.from_sizes((2, 3, 1), rng=3, offset_kind="threshold")
+    h = bpcore.train(net, X, Y, eta=1.0, epochs=50)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph (a box) fails the test
+        figures = [
+            plots.loss_figure(h, [(t("plot.loss.run", lang, eta=0.1, mode="x"), h.loss)],
+                              lang=lang),
+            plots.network_figure(net, lang=lang),
+            plots.boundary_figure(net, X, Y, lang=lang),
+        ]
+        for fig in figures:
+            assert_course_fonts(fig)
+            pixels(plots.to_png(fig))
+
+
+def test_no_pyplot_and_lazy_imports():
+    code = (
+        "import sys, bpcore\n"
+        "assert 'matplotlib' not in sys.modules and 'ipywidgets' not in sys.modules\n"
+        "import bpcore.plots, bpcore.widgets, numpy as np\n"
+        "bpcore.plots.to_png(bpcore.plots.loss_figure(np.ones(3)))\n"
+        "assert 'matplotlib.pyplot' not in sys.modules\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]
+
+
+def test_rcparams_untouched():
+    import matplotlib
+
+    before = dict(matplotlib.rcParams)
+    plots.to_png(plots.loss_figure(np.ones(4), lang="zh"))
+    plots.to_png(plots.network_figure(bpcore.Network.from_sizes((2, 2, 1), rng=0)))
+    assert dict(matplotlib.rcParams) == before
