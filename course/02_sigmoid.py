@@ -1,0 +1,407 @@
+"""Lesson 02: the sigmoid and its derivative, derived in SymPy, computed stably; identity and tanh."""
+
+from _cells import code, md
+
+TITLE = dict(zh="Sigmoid函数及其导数", en="The sigmoid and its derivative")
+
+CELLS = [
+    md(
+        zh="""
+        **目标**
+
+        - 认识Sigmoid函数（sigmoid function）$f(z) = \\dfrac{1}{1 + e^{-z}}$：它是阶跃函数的光滑版本，所以能用梯度下降训练。
+        - 用SymPy一步步推导出$f'(z) = f(z)\\,(1 - f(z))$，并得到“差化简为0”的精确证明。
+        - 理解为什么导数要写成输出的函数$\\hat y\\,(1 - \\hat y)$，以及怎样在$z = \\pm 10^6$时仍然稳定地计算Sigmoid函数。
+        - 顺便看恒等函数和tanh的导数。
+
+        **前置知识**：[第1课](01_gradient_descent.ipynb)的梯度下降和感知机；求导的商法则。
+        """,
+        en="""
+        **Goal**
+
+        - Meet the sigmoid $f(z) = \\dfrac{1}{1 + e^{-z}}$: a smooth version of the step, which
+          is why gradient descent can train it.
+        - Derive $f'(z) = f(z)\\,(1 - f(z))$ step by step in SymPy, with an exact proof (a
+          difference that simplifies to 0).
+        - See why the derivative is written in terms of the output, $\\hat y\\,(1 - \\hat y)$, and
+          how to compute the sigmoid stably even at $z = \\pm 10^6$.
+        - Along the way, the derivatives of the identity and of tanh.
+
+        **Prerequisites**: gradient descent and the perceptron of [lesson 01](01_gradient_descent.ipynb);
+        the quotient rule of differentiation.
+        """,
+    ),
+    code(
+        """
+        LANG = LANG_VALUE
+        import numpy as np
+        import bpcore
+        """
+    ),
+    code(
+        """
+        import inspect
+
+        from IPython.display import Image, Markdown
+
+        from bpcore.activations import ACTIVATIONS
+        from bpcore.perceptron import step
+        from bpcore.plots import font, new_figure, style_axes, to_png
+        """
+    ),
+    md(
+        zh="""
+        ## 1. 光滑的阶跃
+
+        第1课的感知机用阶跃函数：加权和一过0，输出就从0跳到1。可是阶跃函数除了0点以外导数处处为0，梯度下降从它那里得不到任何“往哪边走”的信息。Sigmoid函数把这一跳抹平了：
+
+        $$f(z) = \\frac{1}{1 + e^{-z}}$$
+
+        它把任意实数压到$(0, 1)$之间，$f(0) = 0.5$，$z$很大时接近1，很小时接近0。右图中的虚线是它的导数：处处为正，在$z = 0$处最大。
+        """,
+        en="""
+        ## 1. A smooth step
+
+        The perceptron of lesson 01 uses the step function: once the weighted sum passes 0, the
+        output jumps from 0 to 1. But the step's derivative is 0 everywhere except at 0, so
+        gradient descent learns nothing from it about which way to go. The sigmoid smooths the
+        jump out:
+
+        $$f(z) = \\frac{1}{1 + e^{-z}}$$
+
+        It squeezes every real number into $(0, 1)$, with $f(0) = 0.5$, close to 1 for large $z$
+        and close to 0 for very negative $z$. The dashed curve on the right is its derivative:
+        positive everywhere, largest at $z = 0$.
+        """,
+    ),
+    code(
+        """
+        TEXT = {
+            "zh": dict(step="阶跃函数", sigmoid="Sigmoid f(z)", prime="导数 f'(z)", z="加权和 z",
+                       left="阶跃与Sigmoid", right="Sigmoid及其导数", peak="最大值 f'(0) = {:g}"),
+            "en": dict(step="step", sigmoid="sigmoid f(z)", prime="derivative f'(z)", z="weighted sum z",
+                       left="Step and sigmoid", right="The sigmoid and its derivative",
+                       peak="maximum f'(0) = {:g}"),
+        }[LANG]
+
+        z = np.linspace(-8, 8, 401)
+        fig = new_figure((8.4, 3.0))
+        left, right = fig.subplots(1, 2)
+        left.plot(z, step(z), color="#999999", linewidth=1.5, label=TEXT["step"])
+        left.plot(z, bpcore.sigmoid(z), color="#c0392b", linewidth=1.8, label=TEXT["sigmoid"])
+        right.plot(z, bpcore.sigmoid(z), color="#c0392b", linewidth=1.8, label=TEXT["sigmoid"])
+        right.plot(z, bpcore.sigmoid_prime(z), "--", color="#2166ac", linewidth=1.8, label=TEXT["prime"])
+        right.annotate(TEXT["peak"].format(bpcore.sigmoid_prime(0.0)), (0.0, bpcore.sigmoid_prime(0.0)),
+                       xytext=(12, 18), textcoords="offset points", fontproperties=font(8),
+                       arrowprops=dict(arrowstyle="->", color="#555555"))
+        for ax, title in ((left, TEXT["left"]), (right, TEXT["right"])):
+            ax.set_title(title, fontproperties=font(10, "bold"))
+            ax.set_xlabel(TEXT["z"], fontproperties=font(8))
+            ax.grid(True, color="#eeeeee")
+            ax.legend(prop=font(8), loc="upper left")
+            style_axes(ax)
+        fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.88, wspace=0.2)
+        Image(to_png(fig))
+        """
+    ),
+    md(
+        zh="""
+        ## 2. 用SymPy推导导数
+
+        `bpcore.symbolic.activation_derivative("sigmoid")`从定义出发：先让SymPy对$1/(1+e^{-x})$求导，再把结果拆成两个分式之积，注意到第二个因子$\\dfrac{e^{-x}}{1+e^{-x}}$正好是$1 - f(x)$，最后写成教材的式(5.9)。
+        """,
+        en="""
+        ## 2. The derivative, derived in SymPy
+
+        `bpcore.symbolic.activation_derivative("sigmoid")` starts from the definition: SymPy
+        differentiates $1/(1+e^{-x})$, the result is split into a product of two fractions, the
+        second of which, $\\dfrac{e^{-x}}{1+e^{-x}}$, is exactly $1 - f(x)$, and the last form is
+        the textbook's equation (5.9).
+        """,
+    ),
+    code(
+        """
+        derivation = bpcore.symbolic.activation_derivative("sigmoid").in_language(LANG)
+        derivation
+        """
+    ),
+    md(
+        zh="""
+        推导中每一个“=”是否成立，不靠眼睛看：SymPy把“自己求出的导数”减去“教材的形式”（其中$f$换回$1/(1+e^{-x})$），化简得到精确的0。`holds`为`True`表示差恰好是0，而不是一个很小的浮点数。
+        """,
+        en="""
+        Whether each "=" holds is not left to the eye: SymPy subtracts the textbook's form (with
+        $f$ written out as $1/(1+e^{-x})$) from the derivative it computed and simplifies the
+        difference to an exact 0. `holds` is `True` when the difference is exactly 0, not a small
+        floating-point number.
+        """,
+    ),
+    code(
+        """
+        proof = derivation.proofs[0]
+        print(proof.text())
+        print("difference =", proof.difference, "  holds:", proof.holds)
+        """
+    ),
+    md(
+        zh="""
+        ## 3. 把导数写成输出的函数
+
+        推导的结论$f'(z) = f(z)\\,(1 - f(z))$有一个很实用的读法：若神经元的输出是$\\hat y = f(z)$，则
+
+        $$f'(z) = \\hat y\\,(1 - \\hat y)$$
+
+        前向传播（forward pass）时我们本来就算出并存下了$\\hat y$，反向传播时直接拿来用，不用再算一次指数。`bpcore`的每个激活函数都按这种方式提供导数（`ACTIVATIONS[name].grad`以输出为参数）。下表在几个$z$处比较三种算法：用输出$\\hat y(1-\\hat y)$、用$z$直接算$f'(z)$、以及中心差分。
+        """,
+        en="""
+        ## 3. The derivative in terms of the output
+
+        The result $f'(z) = f(z)\\,(1 - f(z))$ has a practical reading: if a neuron's output is
+        $\\hat y = f(z)$, then
+
+        $$f'(z) = \\hat y\\,(1 - \\hat y)$$
+
+        The forward pass has already computed and stored $\\hat y$, so the backward pass reuses it
+        and never evaluates another exponential. Every activation in `bpcore` provides its
+        derivative this way (`ACTIVATIONS[name].grad` takes the output). The table compares three
+        ways at a few $z$: from the output, $\\hat y(1-\\hat y)$; from $z$, $f'(z)$; and by
+        central differences.
+        """,
+    ),
+    code(
+        """
+        print("f'(z) =", derivation.notes["output_form"][1], {"zh": "（ŷ 为神经元的输出）", "en": "(ŷ is the neuron's output)"}[LANG])
+        zs = np.array([-6.0, -2.0, 0.0, 1.0, 3.0])
+        y_hat = bpcore.sigmoid(zs)
+        from_output = ACTIVATIONS["sigmoid"].grad(y_hat)
+        from_z = bpcore.sigmoid_prime(zs)
+        numeric = np.array([bpcore.numeric_gradient(lambda v: bpcore.sigmoid(v[0]), [zk])[0] for zk in zs])
+        head = {"zh": "| z | ŷ = f(z) | ŷ(1 − ŷ) | f'(z) | 中心差分 |", "en": "| z | ŷ = f(z) | ŷ(1 − ŷ) | f'(z) | central difference |"}
+        rows = [head[LANG], "|---|---|---|---|---|"]
+        for row in zip(zs, y_hat, from_output, from_z, numeric):
+            rows.append(f"| {row[0]:g} | " + " | ".join(f"{v:.6f}" for v in row[1:]) + " |")
+        Markdown("\\n".join(rows))
+        """
+    ),
+    code(
+        """
+        print({"zh": "最大相对误差（输出形式 vs 中心差分）", "en": "max relative error (output form vs central differences)"}[LANG],
+              f"{bpcore.relative_error(from_output, numeric).max():.1e}")
+        """
+    ),
+    md(
+        zh="""
+        ## 4. 数值稳定性：$z = \\pm 10^6$
+
+        直接照公式写`1 / (1 + np.exp(-z))`，在$z = -10^6$时要算$e^{10^6}$，超出浮点数范围（上溢）。另一种写法`np.exp(z) / (1 + np.exp(z))`在$z = +10^6$时变成$\\infty/\\infty$，得到`nan`。训练中加权和很大的情况并不罕见（比如学习率太大时），所以这不是纸上谈兵。
+        """,
+        en="""
+        ## 4. Numerical stability: $z = \\pm 10^6$
+
+        Writing the formula as it stands, `1 / (1 + np.exp(-z))`, computes $e^{10^6}$ at
+        $z = -10^6$, which is beyond the range of floating point (overflow). The other form,
+        `np.exp(z) / (1 + np.exp(z))`, becomes $\\infty/\\infty$ at $z = +10^6$, giving `nan`.
+        Huge weighted sums do happen in training (with too large a learning rate, for example),
+        so this is not a purely academic worry.
+        """,
+    ),
+    code(
+        """
+        z_big = np.array([-1e6, 1e6])
+        with np.errstate(over="ignore", invalid="ignore"):
+            print("1 / (1 + exp(-z))   :", 1 / (1 + np.exp(-z_big)))
+            print("exp(z) / (1 + exp(z)):", np.exp(z_big) / (1 + np.exp(z_big)))
+        with np.errstate(over="raise"):
+            try:
+                1 / (1 + np.exp(-z_big))
+            except FloatingPointError as err:
+                print({"zh": "上溢：", "en": "overflow:"}[LANG], err)
+        print("bpcore.sigmoid      :", bpcore.sigmoid(z_big))
+        print("bpcore.sigmoid_prime:", bpcore.sigmoid_prime(z_big))
+        """
+    ),
+    md(
+        zh="""
+        `bpcore.sigmoid`只计算$e^{-|z|}$，它永远不超过1，不会上溢；再按$z$的符号选用两种代数上相等的写法：$z \\ge 0$时用$1/(1+e^{-z})$，$z < 0$时用$e^{z}/(1+e^{z})$。
+        """,
+        en="""
+        `bpcore.sigmoid` only computes $e^{-|z|}$, which never exceeds 1 and cannot overflow, and
+        then picks one of two algebraically equal forms by the sign of $z$: $1/(1+e^{-z})$ for
+        $z \\ge 0$, $e^{z}/(1+e^{z})$ for $z < 0$.
+        """,
+    ),
+    code(
+        """
+        print(inspect.getsource(bpcore.sigmoid))
+        """
+    ),
+    md(
+        zh="""
+        还要注意上面最后一行：在$z = \\pm 10^6$处导数是0。Sigmoid函数在两端“饱和”，导数几乎为0，梯度也就几乎为0，权重几乎不再更新。加权和太大的神经元会学得很慢，这是初始权重不宜太大的原因之一。
+        """,
+        en="""
+        Note the last line above: at $z = \\pm 10^6$ the derivative is 0. The sigmoid saturates at
+        both ends, where its derivative, and so the gradient, is nearly 0 and the weights barely
+        move. A neuron whose weighted sum is huge learns very slowly, which is one reason initial
+        weights should not be large.
+        """,
+    ),
+    md(
+        zh="""
+        ## 5. 另外两个激活函数：恒等函数与tanh
+
+        - **恒等函数**$f(z) = z$：导数处处为1。教程001的异或网络全部使用它，第9课会说明这样的网络整体是线性的。
+        - **双曲正切**$\\tanh(z) = \\dfrac{e^{z} - e^{-z}}{e^{z} + e^{-z}}$：输出在$(-1, 1)$之间，导数写成输出的函数是$1 - \\hat y^2$。
+
+        同样由SymPy推导并证明：
+        """,
+        en="""
+        ## 5. Two more activations: the identity and tanh
+
+        - **Identity** $f(z) = z$: its derivative is 1 everywhere. The XOR network of tutorial 001
+          uses it everywhere; lesson 09 shows that such a network is linear as a whole.
+        - **Hyperbolic tangent** $\\tanh(z) = \\dfrac{e^{z} - e^{-z}}{e^{z} + e^{-z}}$: outputs in
+          $(-1, 1)$, derivative in terms of the output $1 - \\hat y^2$.
+
+        Again derived and proven in SymPy:
+        """,
+    ),
+    code(
+        """
+        bpcore.symbolic.activation_derivative("identity").in_language(LANG)
+        """
+    ),
+    code(
+        """
+        bpcore.symbolic.activation_derivative("tanh").in_language(LANG)
+        """
+    ),
+    md(
+        zh="""
+        下面把三个激活函数和它们的导数画在一起，并用中心差分检查`bpcore`中每个“以输出为参数”的导数。
+        """,
+        en="""
+        Below, the three activations and their derivatives side by side, and a central-difference
+        check of every derivative-from-the-output in `bpcore`.
+        """,
+    ),
+    code(
+        """
+        names = ["identity", "sigmoid", "tanh"]
+        colours = {"identity": "#999999", "sigmoid": "#c0392b", "tanh": "#2166ac"}
+        labels = {"zh": {"identity": "恒等", "sigmoid": "Sigmoid", "tanh": "tanh"},
+                  "en": {"identity": "identity", "sigmoid": "sigmoid", "tanh": "tanh"}}[LANG]
+        z = np.linspace(-4, 4, 201)
+        fig = new_figure((8.4, 3.0))
+        left, right = fig.subplots(1, 2)
+        for name in names:
+            act = ACTIVATIONS[name]
+            out = act.f(z)
+            left.plot(z, out, color=colours[name], linewidth=1.8, label=labels[name])
+            right.plot(z, act.grad(out), color=colours[name], linewidth=1.8, label=labels[name])
+        titles = {"zh": ("激活函数 f(z)", "导数 f'(z)（由输出算出）"),
+                  "en": ("activation f(z)", "derivative f'(z) (from the output)")}[LANG]
+        for ax, title in zip((left, right), titles):
+            ax.set_title(title, fontproperties=font(10, "bold"))
+            ax.set_xlabel("z", fontproperties=font(8))
+            ax.grid(True, color="#eeeeee")
+            ax.legend(prop=font(8), loc="upper left")
+            style_axes(ax)
+        left.set_ylim(-2.2, 2.2)
+        right.set_ylim(-0.1, 1.2)
+        fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.88, wspace=0.2)
+        Image(to_png(fig))
+        """
+    ),
+    code(
+        """
+        zs = np.linspace(-3, 3, 13)
+        for name in names:
+            act = ACTIVATIONS[name]
+            from_output = act.grad(act.f(zs))
+            numeric = np.array([bpcore.numeric_gradient(lambda v: act.f(v[0]), [zk])[0] for zk in zs])
+            print(f"{name:8s}", {"zh": "最大相对误差", "en": "max relative error"}[LANG],
+                  f"{bpcore.relative_error(from_output, numeric).max():.1e}")
+        """
+    ),
+    md(
+        zh="""
+        ## 小结
+
+        - Sigmoid函数$f(z) = 1/(1+e^{-z})$是光滑的阶跃，导数处处为正，最大值$f'(0) = 0.25$。
+        - SymPy推导并精确证明了$f'(z) = f(z)\\,(1 - f(z))$（教材式5.9）。
+        - 导数写成输出的函数：Sigmoid为$\\hat y(1-\\hat y)$，tanh为$1-\\hat y^2$，恒等函数为1。反向传播直接复用前向传播存下的输出。
+        - 稳定的实现只计算$e^{-|z|}$，在$z = \\pm10^6$时也不会上溢或得到`nan`；两端饱和处导数接近0，学习会变慢。
+
+        下一课用链式法则把这些局部导数串起来。
+
+        ## 练习
+        """,
+        en="""
+        ## Summary
+
+        - The sigmoid $f(z) = 1/(1+e^{-z})$ is a smooth step; its derivative is positive
+          everywhere, with maximum $f'(0) = 0.25$.
+        - SymPy derives $f'(z) = f(z)\\,(1 - f(z))$ (textbook eq. 5.9) and proves it exactly.
+        - Derivatives in terms of the output: $\\hat y(1-\\hat y)$ for the sigmoid,
+          $1-\\hat y^2$ for tanh, 1 for the identity. Backpropagation reuses the outputs the
+          forward pass stored.
+        - A stable implementation computes only $e^{-|z|}$ and neither overflows nor returns
+          `nan` at $z = \\pm10^6$; where the sigmoid saturates its derivative is nearly 0 and
+          learning slows down.
+
+        The next lesson strings such local derivatives together with the chain rule.
+
+        ## Exercises
+        """,
+    ),
+    md(
+        zh="""
+        **练习1.** Sigmoid函数在$z = 0$处的导数$f'(0)$是多少？
+        """,
+        en="""
+        **Exercise 1.** What is the sigmoid's derivative at $z = 0$, $f'(0)$?
+        """,
+    ),
+    code(
+        """
+        answer = None
+        expected = bpcore.sigmoid_prime(0.0)
+        bpcore.exercises.check(answer, expected, lang=LANG,
+                               hint={"zh": "f(0) = 0.5。", "en": "f(0) = 0.5."})
+        """
+    ),
+    md(
+        zh="""
+        **练习2.** 一个Sigmoid神经元的输出是$\\hat y = 0.8$。不求$z$，它的导数$f'(z)$是多少？
+        """,
+        en="""
+        **Exercise 2.** A sigmoid neuron outputs $\\hat y = 0.8$. Without finding $z$, what is its
+        derivative $f'(z)$?
+        """,
+    ),
+    code(
+        """
+        answer = None
+        expected = ACTIVATIONS["sigmoid"].grad(0.8)
+        bpcore.exercises.check(answer, expected, lang=LANG,
+                               hint={"zh": "用输出形式 ŷ(1 − ŷ)。", "en": "Use the output form ŷ(1 − ŷ)."})
+        """
+    ),
+    md(
+        zh="""
+        **练习3.** 一个tanh神经元的输出是$\\hat y = 0.5$，它的导数是多少？
+        """,
+        en="""
+        **Exercise 3.** A tanh neuron outputs $\\hat y = 0.5$. What is its derivative?
+        """,
+    ),
+    code(
+        """
+        answer = None
+        expected = ACTIVATIONS["tanh"].grad(0.5)
+        bpcore.exercises.check(answer, expected, lang=LANG,
+                               hint={"zh": "tanh 的导数是 1 − ŷ²。", "en": "The derivative of tanh is 1 − ŷ²."})
+        """
+    ),
+]

@@ -1,0 +1,426 @@
+"""Lesson 03: the chain rule on tutorial 004's composite function, as a computational graph,
+numerically and symbolically."""
+
+from _cells import code, md
+
+TITLE = dict(zh="链式法则与计算图", en="The chain rule on a computational graph")
+
+CELLS = [
+    md(
+        zh="""
+        **目标**
+
+        - 把复合函数$f(x; w, b) = \\dfrac{1}{\\exp(-(w x + b)) + 1}$拆成一串初等函数，画成计算图（computational graph）。
+        - 在$x = 1, w = 0, b = 0$处算出每个节点的值（前向）和每条边的局部导数，再沿路径连乘得到$\\partial f/\\partial w = \\partial f/\\partial b = 0.25$（教程004）。
+        - 用SymPy符号推导、用中心差分数值检验同一个结果。
+        - 看清反向传播的核心想法：从输出往回连乘，公共的部分只算一次。
+
+        **前置知识**：[第2课](02_sigmoid.ipynb)的Sigmoid函数及其导数；偏导数（partial derivative）的含义：只让一个变量变化时的导数。
+        """,
+        en="""
+        **Goal**
+
+        - Split the composite function $f(x; w, b) = \\dfrac{1}{\\exp(-(w x + b)) + 1}$ into a
+          chain of elementary functions and draw it as a computational graph.
+        - At $x = 1, w = 0, b = 0$, compute every node's value (forward) and every edge's local
+          derivative, then multiply along the path to get
+          $\\partial f/\\partial w = \\partial f/\\partial b = 0.25$ (tutorial 004).
+        - Derive the same result symbolically in SymPy and check it numerically by central
+          differences.
+        - See the core idea of backpropagation: multiply from the output backwards, so shared
+          parts are computed once.
+
+        **Prerequisites**: the sigmoid and its derivative from [lesson 02](02_sigmoid.ipynb);
+        what a partial derivative is (the derivative when only one variable changes).
+        """,
+    ),
+    code(
+        """
+        LANG = LANG_VALUE
+        import numpy as np
+        import bpcore
+        """
+    ),
+    code(
+        """
+        from IPython.display import Image, Markdown
+
+        from bpcore.plots import font, new_figure, to_png
+        """
+    ),
+    md(
+        zh="""
+        ## 1. 链式法则
+
+        若$y = g(u)$而$u = h(w)$，则$y$对$w$的导数等于各环节导数之积：
+
+        $$\\frac{dy}{dw} = \\frac{dy}{du}\\cdot\\frac{du}{dw}$$
+
+        直观地说：$w$变一点点，$u$就变$\\frac{du}{dw}$倍那么多；$u$变一点点，$y$又变$\\frac{dy}{du}$倍那么多。两次放大连起来，就是两个倍数相乘。环节再多也一样，一路乘下去。
+
+        教程004用邱锡鹏《神经网络与深度学习》中的例子演示这件事：
+
+        $$f(x; w, b) = \\frac{1}{\\exp(-(w x + b)) + 1}$$
+
+        这正是一个带偏置的Sigmoid神经元$f = \\sigma(wx + b)$，参数是$w$和$b$。把它拆成六个初等函数（复合函数的每一步只做一种简单运算）：
+
+        $$h_1 = x\\cdot w,\\quad h_2 = h_1 + b,\\quad h_3 = -h_2,\\quad h_4 = e^{h_3},\\quad h_5 = h_4 + 1,\\quad h_6 = \\frac{1}{h_5} = f$$
+
+        每一步的导数都很简单，这些导数叫作局部导数。
+        """,
+        en="""
+        ## 1. The chain rule
+
+        If $y = g(u)$ and $u = h(w)$, the derivative of $y$ with respect to $w$ is the product of
+        the links' derivatives:
+
+        $$\\frac{dy}{dw} = \\frac{dy}{du}\\cdot\\frac{du}{dw}$$
+
+        Intuitively: nudge $w$ a little and $u$ moves $\\frac{du}{dw}$ times as much; nudge $u$
+        and $y$ moves $\\frac{dy}{du}$ times as much. Chain the two amplifications and the
+        factors multiply. With more links, keep multiplying.
+
+        Tutorial 004 shows this on an example from Qiu Xipeng's *Neural Networks and Deep
+        Learning*:
+
+        $$f(x; w, b) = \\frac{1}{\\exp(-(w x + b)) + 1}$$
+
+        This is exactly one sigmoid neuron with a bias, $f = \\sigma(wx + b)$, with parameters
+        $w$ and $b$. Split it into six elementary functions (each step does one simple
+        operation):
+
+        $$h_1 = x\\cdot w,\\quad h_2 = h_1 + b,\\quad h_3 = -h_2,\\quad h_4 = e^{h_3},\\quad h_5 = h_4 + 1,\\quad h_6 = \\frac{1}{h_5} = f$$
+
+        Each step has a simple derivative, its local derivative.
+        """,
+    ),
+    md(
+        zh="""
+        ## 2. 计算图：前向的值和局部导数
+
+        `bpcore.examples`中的例子`t004_composite`保存了教程的数据（$x = 1, w = 0, b = 0$和公布的两个导数）；`bpcore.examples.trace`在这一点上逐步算出每个初等函数的值、局部导数，以及从$f$往回连乘到每一步的乘积。
+        """,
+        en="""
+        ## 2. The computational graph: forward values and local derivatives
+
+        The example `t004_composite` in `bpcore.examples` holds the tutorial's data
+        ($x = 1, w = 0, b = 0$ and the two published derivatives); `bpcore.examples.trace`
+        computes, at that point, every elementary function's value, its local derivative, and
+        the product from $f$ back to each step.
+        """,
+    ),
+    code(
+        """
+        example = bpcore.examples.get("t004_composite")
+        trace = bpcore.examples.trace("t004_composite")
+        elementary = trace.section("elementary")
+
+
+        def table(section):
+            # a trace section as a Markdown table in the notebook's language
+            data = section.to_dict(LANG)
+            def cell(v):
+                return f"{v:.{data['decimals']}g}" if isinstance(v, float) else str(v)
+
+            lines = ["| " + " | ".join(data["columns"]) + " |", "|" + "---|" * len(data["columns"])]
+            lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in data["rows"]]
+            return "\\n".join([f"**{data['title']}**", "", *lines, "", data["note"] or ""])
+
+
+        print(example.title(LANG))
+        print("x, w, b =", example.settings["x"], example.settings["w"], example.settings["b"])
+        Markdown(table(elementary))
+        """
+    ),
+    md(
+        zh="""
+        同样的数画成计算图。黑色箭头是前向计算的方向，方框里是节点的运算和它在这一点的值；蓝色数字是每条边的局部导数；红色数字是从$f$往回连乘得到的$\\partial f/\\partial(\\cdot)$，也就是反向传播要求的梯度。
+        """,
+        en="""
+        The same numbers drawn as a computational graph. Black arrows point the way of the
+        forward computation; each box shows a node's operation and its value at this point; blue
+        numbers are the edges' local derivatives; red numbers are $\\partial f/\\partial(\\cdot)$,
+        the products from $f$ backwards, i.e. the gradients backpropagation computes.
+        """,
+    ),
+    code(
+        """
+        rows = elementary.rows
+        value = [row[1] for row in rows]  # h1 … h6 at (x, w, b)
+        local = [row[3] for row in rows]  # ∂h1/∂w, ∂h2/∂h1, …, ∂h6/∂h5
+        back = [row[-1] for row in rows]  # ∂f/∂w, ∂f/∂h1, …, ∂f/∂h5
+        x, w, b = (example.settings[k] for k in ("x", "w", "b"))
+        fmt = bpcore.plots.fmt
+
+        # node positions: the chain h1 … h6 on one line, the inputs x, w, b feeding it
+        pos = {"x": (0.0, 0.9), "w": (0.0, -0.9), "b": (1.4, -1.5)}
+        pos.update({f"h{k}": (1.4 * k, 0.0) for k in range(1, 7)})
+        ops = ["x·w", "h1 + b", "−h2", "exp(h3)", "h4 + 1", "1/h5"]
+        label = {"x": f"x\\n= {fmt(x)}", "w": f"w\\n= {fmt(w)}", "b": f"b\\n= {fmt(b)}"}
+        label.update({f"h{k + 1}": f"h{k + 1} = {ops[k]}\\n= {fmt(value[k])}" for k in range(6)})
+        label["h6"] = "f = " + label["h6"]
+        # ∂f/∂node, red, under each node (∂f/∂b = ∂f/∂h2 · ∂h2/∂b with ∂h2/∂b = 1)
+        grad = {"w": back[0], "b": back[2], "h6": 1.0}
+        grad.update({f"h{k}": back[k] for k in range(1, 6)})
+        # edges (from, to, local derivative); x → h1 is off the paths to w and b
+        edges = [("x", "h1", None), ("w", "h1", local[0]), ("b", "h2", 1.0)]
+        edges += [(f"h{k}", f"h{k + 1}", local[k]) for k in range(1, 6)]
+
+        fig = new_figure((9.6, 3.4))
+        ax = fig.add_axes((0.0, 0.0, 1.0, 0.9))
+        ax.set_axis_off()
+        ax.set_xlim(-0.5, 8.9)
+        ax.set_ylim(-2.3, 1.5)
+        for a, c, d in edges:
+            (x0, y0), (x1, y1) = pos[a], pos[c]
+            ax.annotate("", (x1, y1), (x0, y0), arrowprops=dict(arrowstyle="-|>", color="#333333",
+                        shrinkA=24, shrinkB=30, linewidth=1.1))
+            if d is not None:
+                ax.text((x0 + x1) / 2, (y0 + y1) / 2 + 0.2, fmt(d), ha="center", color="#2166ac",
+                        fontproperties=font(10, "bold"))
+        for name, (px, py) in pos.items():
+            ax.text(px, py, label[name], ha="center", va="center", fontproperties=font(9.5),
+                    bbox=dict(boxstyle="round,pad=0.35", fc="white", ec="#444444"))
+            if name in grad:
+                ax.text(px, py - 0.62, f"∂f/∂{name if name != 'h6' else 'f'} = {fmt(grad[name])}",
+                        ha="center", va="top", color="#c0392b", fontproperties=font(9.5))
+        title = {"zh": "计算图：x = {x}，w = {w}，b = {b}（蓝：局部导数；红：∂f/∂·）",
+                 "en": "Computational graph at x = {x}, w = {w}, b = {b} (blue: local derivatives; red: ∂f/∂·)"}
+        fig.text(0.5, 0.97, title[LANG].format(x=fmt(x), w=fmt(w), b=fmt(b)), ha="center", va="top",
+                 fontproperties=font(10, "bold"))
+        Image(to_png(fig))
+        """
+    ),
+    md(
+        zh="""
+        ## 3. 沿路径连乘
+
+        $f$通过$h_5, h_4, h_3, h_2, h_1$依赖$w$。把这条路径上的局部导数全部乘起来：
+
+        $$\\frac{\\partial f}{\\partial w} = \\frac{\\partial h_6}{\\partial h_5}\\cdot\\frac{\\partial h_5}{\\partial h_4}\\cdot\\frac{\\partial h_4}{\\partial h_3}\\cdot\\frac{\\partial h_3}{\\partial h_2}\\cdot\\frac{\\partial h_2}{\\partial h_1}\\cdot\\frac{\\partial h_1}{\\partial w}$$
+
+        通往$b$的路径在$h_2$处分岔，只是最后一个因子换成$\\partial h_2/\\partial b = 1$。下面直接把表中的局部导数相乘，并与教程公布的值对照：
+        """,
+        en="""
+        ## 3. Multiply along the path
+
+        $f$ depends on $w$ through $h_5, h_4, h_3, h_2, h_1$. Multiply every local derivative on
+        that path:
+
+        $$\\frac{\\partial f}{\\partial w} = \\frac{\\partial h_6}{\\partial h_5}\\cdot\\frac{\\partial h_5}{\\partial h_4}\\cdot\\frac{\\partial h_4}{\\partial h_3}\\cdot\\frac{\\partial h_3}{\\partial h_2}\\cdot\\frac{\\partial h_2}{\\partial h_1}\\cdot\\frac{\\partial h_1}{\\partial w}$$
+
+        The path to $b$ branches off at $h_2$; its last factor is $\\partial h_2/\\partial b = 1$
+        instead. Multiply the local derivatives from the table and compare with the published
+        values:
+        """,
+    ),
+    code(
+        """
+        df_dw = np.prod(local)  # all six factors
+        df_db = np.prod(local[2:]) * 1.0  # ∂h6/∂h5 … ∂h3/∂h2, then ∂h2/∂b = 1
+        print(" × ".join(f"({fmt(d)})" for d in local[::-1]), "=", fmt(df_dw))
+        for name, ours in (("df_dw", df_dw), ("df_db", df_db)):
+            published = example.published_value(name)
+            said = {"zh": "{}：{:g}（教程：{}）", "en": "{}: {:g} (published: {})"}[LANG]
+            print(said.format(published.label(LANG), ours, published.text))
+        """
+    ),
+    md(
+        zh="""
+        **反向传播的想法就在这里。** 两条路径共享$f \\to h_5 \\to h_4 \\to h_3 \\to h_2$这一段。如果从输出往回乘，先得到$\\partial f/\\partial h_2 = 0.25$（计算图中的红色数字），那么
+
+        $$\\frac{\\partial f}{\\partial w} = \\frac{\\partial f}{\\partial h_2}\\cdot\\frac{\\partial h_2}{\\partial h_1}\\cdot\\frac{\\partial h_1}{\\partial w},\\qquad \\frac{\\partial f}{\\partial b} = \\frac{\\partial f}{\\partial h_2}\\cdot\\frac{\\partial h_2}{\\partial b}$$
+
+        公共部分只算了一次。神经网络有成千上万个参数，它们的路径在靠近输出的地方大量重合；从输出层往回逐层计算、把每层的结果留给下一层使用，就是反向传播（backpropagation）。
+
+        还可以对照第2课：后五个因子之积正是Sigmoid函数的导数$\\sigma'(z) = f\\,(1-f)$，所以$\\dfrac{\\partial f}{\\partial w} = f\\,(1-f)\\cdot x$。用前向算出的输出$f = 0.5$就能得到同一个数：
+        """,
+        en="""
+        **Here is the idea of backpropagation.** The two paths share the stretch
+        $f \\to h_5 \\to h_4 \\to h_3 \\to h_2$. Multiplying from the output backwards gives
+        $\\partial f/\\partial h_2 = 0.25$ first (the red numbers in the graph), and then
+
+        $$\\frac{\\partial f}{\\partial w} = \\frac{\\partial f}{\\partial h_2}\\cdot\\frac{\\partial h_2}{\\partial h_1}\\cdot\\frac{\\partial h_1}{\\partial w},\\qquad \\frac{\\partial f}{\\partial b} = \\frac{\\partial f}{\\partial h_2}\\cdot\\frac{\\partial h_2}{\\partial b}$$
+
+        The shared part is computed once. A neural network has thousands of parameters whose
+        paths overlap heavily near the output; computing layer by layer from the output back,
+        each layer handing its result to the next, is backpropagation.
+
+        Compare with lesson 02: the product of the last five factors is the sigmoid's derivative
+        $\\sigma'(z) = f\\,(1-f)$, so $\\dfrac{\\partial f}{\\partial w} = f\\,(1-f)\\cdot x$. The
+        output of the forward pass, $f = 0.5$, gives the same number:
+        """,
+    ),
+    code(
+        """
+        f_out = value[-1]
+        print("f (1 − f) · x =", f"{f_out} × {1 - f_out} × {x} =", f_out * (1 - f_out) * x)
+        print("bpcore.sigmoid_prime(w·x + b) · x =", bpcore.sigmoid_prime(w * x + b) * x)
+        """
+    ),
+    md(
+        zh="""
+        ## 4. 符号推导：SymPy
+
+        `bpcore.symbolic.composite_004()`用SymPy做同样的事：对每个初等函数求局部导数，沿路径连乘，再代回$x, w, b$。它还附带证明：连乘的结果与SymPy直接对整个$f$求导的结果之差化简为0。
+        """,
+        en="""
+        ## 4. Symbolically: SymPy
+
+        `bpcore.symbolic.composite_004()` does the same in SymPy: it differentiates each
+        elementary function, multiplies along the path and substitutes back $x, w, b$. It comes
+        with proofs: the path product minus SymPy's derivative of the whole $f$ simplifies to 0.
+        """,
+    ),
+    code(
+        """
+        derivation = bpcore.symbolic.composite_004().in_language(LANG)
+        keys = ["df/dw", "df/dw at (1,0,0)", "df/db", "df/db at (1,0,0)"]
+        Markdown("\\n".join(derivation[k].markdown(LANG) for k in keys))
+        """
+    ),
+    code(
+        """
+        for proof in derivation.proofs:
+            print(proof.text())
+        print({"zh": "精确值", "en": "exact values"}[LANG], derivation.notes["values"])
+        """
+    ),
+    md(
+        zh="""
+        ## 5. 数值检验：中心差分
+
+        最后用一个与上面完全无关的方法检查：把$w$（或$b$）分别加、减一个小量$\\varepsilon$，看$f$变了多少，
+
+        $$\\frac{\\partial f}{\\partial w} \\approx \\frac{f(w+\\varepsilon) - f(w-\\varepsilon)}{2\\varepsilon}$$
+
+        这里$f$直接用`bpcore.sigmoid(w * x + b)`计算，不经过任何拆分。
+        """,
+        en="""
+        ## 5. A numerical check: central differences
+
+        Finally, a check by a method that shares nothing with the above: move $w$ (or $b$) up
+        and down by a small $\\varepsilon$ and see how much $f$ changes,
+
+        $$\\frac{\\partial f}{\\partial w} \\approx \\frac{f(w+\\varepsilon) - f(w-\\varepsilon)}{2\\varepsilon}$$
+
+        Here $f$ is computed directly as `bpcore.sigmoid(w * x + b)`, with no splitting at all.
+        """,
+    ),
+    code(
+        """
+        def f_of(params):
+            w_, b_ = params
+            return bpcore.sigmoid(w_ * x + b_)
+
+
+        numeric = bpcore.numeric_gradient(f_of, [w, b])
+        exact = np.array([float(derivation.notes["values"][k]) for k in ("df/dw", "df/db")])
+        print({"zh": "中心差分 (∂f/∂w, ∂f/∂b)：", "en": "central differences (∂f/∂w, ∂f/∂b):"}[LANG], numeric.round(10))
+        print({"zh": "最大相对误差：", "en": "max relative error:"}[LANG], f"{bpcore.relative_error(exact, numeric).max():.1e}")
+        """
+    ),
+    md(
+        zh="""
+        `bpcore.examples.ledger`把教程公布的每个数都用引擎重新算一遍并给出结论。这两个数与教程一致：
+        """,
+        en="""
+        `bpcore.examples.ledger` recomputes every number a tutorial published with the engine and
+        gives a verdict. These two agree with the tutorial:
+        """,
+    ),
+    code(
+        """
+        head = {"zh": "| 量 | 教程 | 重新计算 | 结论 | 方法 |", "en": "| quantity | published | recomputed | verdict | method |"}
+        verdicts = {"zh": {"agrees": "一致", "differs": "不一致"}, "en": {"agrees": "agrees", "differs": "differs"}}
+        lines = [head[LANG], "|---|---|---|---|---|"]
+        for row in bpcore.examples.ledger("t004_composite"):
+            lines.append(f"| {row.label(LANG)} | {row.published_text} | {row.recomputed:g} "
+                         f"| {verdicts[LANG][row.verdict]} | {row.method(LANG)} |")
+        Markdown("\\n".join(lines))
+        """
+    ),
+    md(
+        zh="""
+        ## 小结
+
+        - 链式法则：复合函数的导数等于路径上各局部导数之积。
+        - 把$f(x; w, b) = 1/(\\exp(-(wx+b))+1)$拆成六个初等函数，在$x = 1, w = 0, b = 0$处连乘得到$\\partial f/\\partial w = \\partial f/\\partial b = 0.25$，与教程004一致；SymPy的精确推导和中心差分给出同样的结果。
+        - 从输出往回乘，公共部分（这里是$\\partial f/\\partial h_2$）只算一次，这就是反向传播。
+        - 后五个因子之积就是Sigmoid函数的导数$f(1-f)$：反向传播直接用前向存下的输出。
+
+        下一课把这种计算推广到整个网络的前向传播。
+
+        ## 练习
+        """,
+        en="""
+        ## Summary
+
+        - The chain rule: the derivative of a composite function is the product of the local
+          derivatives along the path.
+        - Splitting $f(x; w, b) = 1/(\\exp(-(wx+b))+1)$ into six elementary functions and
+          multiplying at $x = 1, w = 0, b = 0$ gives
+          $\\partial f/\\partial w = \\partial f/\\partial b = 0.25$, as in tutorial 004; SymPy's
+          exact derivation and central differences agree.
+        - Multiplying from the output backwards computes the shared part (here
+          $\\partial f/\\partial h_2$) once: that is backpropagation.
+        - The product of the last five factors is the sigmoid's derivative $f(1-f)$:
+          backpropagation reuses the output stored by the forward pass.
+
+        The next lesson extends the computation to the forward pass of a whole network.
+
+        ## Exercises
+        """,
+    ),
+    md(
+        zh="""
+        **练习1.** 把输入换成$x = 2$（$w = 0, b = 0$不变），$\\partial f/\\partial w$是多少？哪一个局部导数变了？
+        """,
+        en="""
+        **Exercise 1.** With input $x = 2$ instead ($w = 0, b = 0$ unchanged), what is
+        $\\partial f/\\partial w$? Which local derivative changed?
+        """,
+    ),
+    code(
+        """
+        answer = None
+        expected = bpcore.numeric_gradient(lambda p: bpcore.sigmoid(p[0] * 2.0 + p[1]), [0.0, 0.0])[0]
+        bpcore.exercises.check(answer, expected, lang=LANG,
+                               hint={"zh": "∂h1/∂w = x。", "en": "∂h1/∂w = x."})
+        """
+    ),
+    md(
+        zh="""
+        **练习2.** 在$x = 1, w = 0, b = 0$处，$\\partial f/\\partial x$是多少？（提示：从$x$到$h_1$那条边的局部导数是$\\partial h_1/\\partial x = w$。）
+        """,
+        en="""
+        **Exercise 2.** At $x = 1, w = 0, b = 0$, what is $\\partial f/\\partial x$? (Hint: the local
+        derivative on the edge from $x$ to $h_1$ is $\\partial h_1/\\partial x = w$.)
+        """,
+    ),
+    code(
+        """
+        answer = None
+        expected = bpcore.numeric_gradient(lambda v: bpcore.sigmoid(w * v[0] + b), [x])[0]
+        bpcore.exercises.check(answer, expected, lang=LANG,
+                               hint={"zh": "路径上有一个因子等于 w。", "en": "One factor on the path equals w."})
+        """
+    ),
+    md(
+        zh="""
+        **练习3.** 在$x = 1, w = 1, b = 0$处，$\\partial f/\\partial b$是多少？保留4位小数。（提示：用第2课的$f(1-f)$。）
+        """,
+        en="""
+        **Exercise 3.** At $x = 1, w = 1, b = 0$, what is $\\partial f/\\partial b$, to 4 decimals?
+        (Hint: use $f(1-f)$ from lesson 02.)
+        """,
+    ),
+    code(
+        """
+        answer = None
+        expected = bpcore.sigmoid_prime(1.0 * 1.0 + 0.0)
+        bpcore.exercises.check(answer, expected, lang=LANG, decimals=4,
+                               hint={"zh": "先算 f = σ(1)。", "en": "First compute f = σ(1)."})
+        """
+    ),
+]
