@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from ..errors import InputError
+
 __all__ = ["Derivation", "Proof", "Shown", "Step", "partial", "product", "render"]
 
 LANGS = ("en", "zh")
@@ -189,9 +191,9 @@ class Proof:
 
 def _pick(lang: str, en: str, zh: str) -> str:
     if lang not in LANGS:
-        raise ValueError(
-            f"unknown language {lang!r}: expected 'en' or 'zh' / "
-            f"未知语言 {lang!r}：应为 'en' 或 'zh'"
+        raise InputError(
+            f"unknown language {lang!r}; expected 'en' or 'zh'",
+            f"未知语言 {lang!r}；应为 'en' 或 'zh'",
         )
     return en if lang == "en" else zh
 

@@ -12,6 +12,7 @@ import functools
 
 import sympy as sp
 
+from ..errors import InputError
 from .derivation import Derivation, Proof, Shown, Step, product
 from .notation import BookSymbol
 
@@ -227,8 +228,8 @@ def activation_derivative(name: str = "sigmoid") -> Derivation:
     try:
         build = _BUILDERS[name]
     except KeyError:
-        raise ValueError(
-            f"unknown activation {name!r}: expected one of {sorted(_BUILDERS)} / "
-            f"未知激活函数 {name!r}：应为 {sorted(_BUILDERS)} 之一"
+        raise InputError(
+            f"unknown activation {name!r}; expected one of {sorted(_BUILDERS)}",
+            f"未知激活函数 {name!r}；应为 {sorted(_BUILDERS)} 之一",
         ) from None
     return build()

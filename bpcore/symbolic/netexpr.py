@@ -60,7 +60,7 @@ class Tanh(sp.Function):
         return sp.tanh(z).rewrite(sp.exp)
 
 
-class Identity(sp.Function):
+class Linear(sp.Function):
     """f(z) = z, kept as a node so the output can be named; derivative 1."""
 
     nargs = 1
@@ -87,7 +87,7 @@ class ReLU(sp.Function):
         return Positive(self)
 
 
-ACTIVATION_FUNCTIONS = {"sigmoid": Sigmoid, "tanh": Tanh, "identity": Identity, "relu": ReLU}
+ACTIVATION_FUNCTIONS = {"sigmoid": Sigmoid, "tanh": Tanh, "identity": Linear, "relu": ReLU}
 
 
 def spec_key(spec) -> tuple:
@@ -296,7 +296,7 @@ def _positive(o):
 _MATH_MODULE = {
     "Sigmoid": _sigmoid_float,
     "Tanh": math.tanh,
-    "Identity": lambda z: z,
+    "Linear": lambda z: z,
     "ReLU": lambda z: z if z > 0.0 else 0.0,
     "Positive": _positive,
 }

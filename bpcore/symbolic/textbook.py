@@ -33,6 +33,7 @@ import sympy as sp
 from sympy.concrete.delta import deltasummation
 from sympy.tensor.indexed import Indexed
 
+from ..errors import InputError
 from .derivation import Derivation, Proof, Shown, Step, partial, product
 from .functions import f, use_sigmoid_identity
 from .notation import (
@@ -624,10 +625,15 @@ def full_differentiation_concrete(sizes=(2, 2, 1)) -> dict[str, Proof]:
         if min(n_in, n_hid, n_out) < 1:
             raise ValueError
     except (TypeError, ValueError):
-        raise ValueError(
-            f"sizes must be three positive integers (d, q, l), got {sizes!r} / "
-            f"sizes 应为三个正整数 (d, q, l)，实际为 {sizes!r}"
+        raise InputError(
+            f"sizes must be three positive integers (d, q, l); got {sizes!r}",
+            f"sizes 应为三个正整数 (d, q, l)；实际为 {sizes!r}",
         ) from None
+    return _full_differentiation_concrete(n_in, n_hid, n_out)
+
+
+@functools.cache
+def _full_differentiation_concrete(n_in, n_hid, n_out):
     E, names, params = _concrete((n_in, n_hid, n_out))
     rules = textbook_closed_forms()
     out = {}
