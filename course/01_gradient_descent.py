@@ -164,32 +164,39 @@ CELLS = [
         W_RANGE = (-4.0, 10.0)
 
 
-        def draw_path(ax, eta, steps):
-            path = descend(eta, steps)
+        def path_panel(ax):
+            # draw E(w) once; return update(eta, steps), which moves the path and retitles the panel
             grid = np.linspace(*W_RANGE, 200)
             ax.plot(grid, E(grid), color="#999999", linewidth=1.2)
-            shown = path[(path >= W_RANGE[0]) & (path <= W_RANGE[1])]
-            shade = np.linspace(0.9, 0.1, len(path))  # light (first steps) to dark (last steps)
-            colours = [(0.75 + 0.2 * t, t, t) for t in shade]
-            ax.plot(shown, E(shown), color="#c0392b", linewidth=0.8, alpha=0.6)
-            ax.scatter(shown, E(shown), c=colours[: len(shown)], edgecolors="#c0392b", s=22, zorder=3)
-            ax.annotate(TEXT["start"], (path[0], E(path[0])), xytext=(6, -2), textcoords="offset points",
+            (line,) = ax.plot([], [], color="#c0392b", linewidth=0.8, alpha=0.6)
+            dots = ax.scatter([], [], edgecolors="#c0392b", s=22, zorder=3)
+            ax.annotate(TEXT["start"], (-1.0, E(-1.0)), xytext=(6, -2), textcoords="offset points",
                         fontproperties=font(8))
             ax.set_xlim(*W_RANGE)
             ax.set_ylim(-1.0, E(W_RANGE[1]) + 1.0)
-            title = f"η = {eta:.3g}：{verdict(path)}" if LANG == "zh" else f"η = {eta:.3g}: {verdict(path)}"
-            if len(shown) < len(path):
-                title += "\\n" + TEXT["out"]
-            ax.set_title(title, fontproperties=font(9, "bold"))
             ax.set_xlabel(TEXT["w"], fontproperties=font(8))
             style_axes(ax)
-            return path
+
+            def update(eta, steps):
+                path = descend(eta, steps)
+                shown = path[(path >= W_RANGE[0]) & (path <= W_RANGE[1])]
+                shade = np.linspace(0.9, 0.1, len(path))[: len(shown)]  # light first, dark last
+                line.set_data(shown, E(shown))
+                dots.set_offsets(np.column_stack([shown, E(shown)]))
+                dots.set_facecolors([(0.75 + 0.2 * t, t, t) for t in shade])
+                title = f"η = {eta:.3g}：{verdict(path)}" if LANG == "zh" else f"η = {eta:.3g}: {verdict(path)}"
+                if len(shown) < len(path):
+                    title += "\\n" + TEXT["out"]
+                ax.set_title(title, fontproperties=font(9, "bold"))
+                return path
+
+            return update
 
 
         fig = new_figure((10.0, 3.2))
         axes = fig.subplots(1, 3, sharey=True)
         for ax, eta in zip(axes, etas):
-            draw_path(ax, eta, steps=20)
+            path_panel(ax)(eta, steps=20)
         axes[0].set_ylabel(TEXT["E"], fontproperties=font(8))
         fig.subplots_adjust(left=0.06, right=0.99, bottom=0.16, top=0.83, wspace=0.08)
         Image(to_png(fig))
@@ -247,20 +254,24 @@ CELLS = [
     ),
     code(
         """
+        # the figure and its artists are made once; a redraw only changes their data
         slider_fig = new_figure((7.6, 3.0))
+        ax_path, ax_loss = slider_fig.subplots(1, 2)
+        move_path = path_panel(ax_path)
+        (loss_line,) = ax_loss.semilogy([], [], "o-", color="#c0392b", markersize=3, linewidth=1)
+        ax_loss.set_xlabel(TEXT["k"], fontproperties=font(8))
+        ax_loss.set_ylabel(TEXT["Ek"], fontproperties=font(8))
+        style_axes(ax_loss)
+        slider_fig.subplots_adjust(left=0.07, right=0.98, bottom=0.17, top=0.82, wspace=0.3)
 
 
         def render(eta, steps):
-            slider_fig.clear()
-            ax_path, ax_loss = slider_fig.subplots(1, 2)
-            path = draw_path(ax_path, eta, steps)
+            path = move_path(eta, steps)
             # E = 0 exactly (η = 1) cannot be drawn on a log axis: floor it at 1e-16
-            ax_loss.semilogy(np.arange(len(path)), np.maximum(E(path), 1e-16), "o-", color="#c0392b",
-                             markersize=3, linewidth=1)
-            ax_loss.set_xlabel(TEXT["k"], fontproperties=font(8))
-            ax_loss.set_ylabel(TEXT["Ek"], fontproperties=font(8))
-            style_axes(ax_loss)
-            slider_fig.subplots_adjust(left=0.07, right=0.98, bottom=0.17, top=0.82, wspace=0.3)
+            losses = np.maximum(E(path), 1e-16)
+            loss_line.set_data(np.arange(len(path)), losses)
+            ax_loss.set_xlim(0, max(steps, 1))
+            ax_loss.set_ylim(10.0 ** np.floor(np.log10(losses.min())), 10.0 ** np.ceil(np.log10(losses.max())))
             return to_png(slider_fig)
 
 
@@ -269,15 +280,20 @@ CELLS = [
         steps_slider = widgets.IntSlider(value=20, min=1, max=50,
                                          description={"zh": "步数", "en": "steps"}[LANG])
         picture = widgets.Image(value=render(eta_slider.value, steps_slider.value), format="png")
+        status = widgets.Label()
 
 
         def redraw(change):
-            picture.value = render(eta_slider.value, steps_slider.value)
+            try:
+                picture.value = render(eta_slider.value, steps_slider.value)
+                status.value = ""
+            except Exception as err:  # a slider must never end in a traceback
+                status.value = f"{type(err).__name__}: {err}"
 
 
         eta_slider.observe(redraw, names="value")
         steps_slider.observe(redraw, names="value")
-        widgets.VBox([widgets.HBox([eta_slider, steps_slider]), picture])
+        widgets.VBox([widgets.HBox([eta_slider, steps_slider]), picture, status])
         """,
         ignore_output=True,
     ),
