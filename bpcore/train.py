@@ -227,12 +227,11 @@ def train(
         fast=bool(fast),
     )
 
-    runner = _FastRunner(network, B, n, train_offsets, reduction) if fast else None
     history = History(np.empty(0), np.empty(0), net, settings=settings)
-    full_trace = network._forward(X)
-    epoch_loss = [half_sse(full_trace.output, Y, reduction)]
-    iteration_loss = []
-    starts = range(0, n, B)
+    loop = _fast_epochs if fast else _numpy_epochs
+    epochs_of = loop(network, X, Y, eta, B, train_offsets, reduction)
+    epoch_loss, iteration_loss = [], []
+    current = network
 
     def finish(last_good):
         history.loss = np.array(epoch_loss)
@@ -240,84 +239,107 @@ def train(
         history.net = _same_kind(net, last_good)
         return history
 
-    def snap(epoch, vector):
-        history.snapshot_epochs.append(epoch)
-        history.snapshots.append(vector.copy())
-
-    if snapshot_every:
-        snap(0, network.flat())
-    if runner:
-        runner.load(network)
-
+    # Epochs are run in chunks: one epoch at a time when something must happen after each
+    # (a callback, a snapshot, a new shuffle), else all at once (the fast path's best case).
+    per_epoch = callback is not None or snapshot_every is not None or gen is not None
+    chunk = 1 if per_epoch else epochs
+    done = 0
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        for epoch in range(1, epochs + 1):
+        while done < epochs:
+            k = min(chunk, epochs - done)
             order = gen.permutation(n) if gen is not None else None
-            Xe, Ye = (X[order], Y[order]) if order is not None else (X, Y)
-            before = runner.flat() if runner else network.flat()
-            for s in starts:
-                xb, yb = Xe[s : s + B], Ye[s : s + B]
-                if runner:
-                    iteration_loss.append(runner.step(xb, yb, eta))
-                    continue
-                # full batch: the forward pass that measured last epoch's loss is reused
-                trace = full_trace if B == n and order is None else network._forward(xb)
-                grads = network._backward(trace, yb, reduction)
-                iteration_loss.append(grads.loss)
-                network.step(grads, eta, train_offsets)
-            if runner:
-                loss = runner.loss(X, Y)
-            else:
-                full_trace = network._forward(X)
-                loss = half_sse(full_trace.output, Y, reduction)
-            if not math.isfinite(loss):
-                history.diverged_at = epoch
-                del iteration_loss[(epoch - 1) * len(starts) :]
-                finish(network.with_flat(before) if np.all(np.isfinite(before)) else network)
+            result = epochs_of(current, k, order)
+            if not epoch_loss:
+                epoch_loss.append(result.losses[0])
+                if snapshot_every:
+                    history.snapshot_epochs.append(0)
+                    history.snapshots.append(current.flat())
+            finite = result.finite_epochs  # epochs of this chunk whose loss is finite
+            epoch_loss.extend(result.losses[1 : 1 + finite])
+            iteration_loss.extend(result.batch_losses[: finite * result.per_epoch])
+            if finite < k:
+                history.diverged_at = done + finite + 1
+                good = current if finite == 0 else epochs_of(current, finite, order).net
+                finish(good)
                 if on_divergence == "raise":
-                    raise DivergenceError(epoch, history)
+                    raise DivergenceError(history.diverged_at, history)
                 return history
-            epoch_loss.append(loss)
-            if snapshot_every and (epoch % snapshot_every == 0 or epoch == epochs):
-                snap(epoch, runner.flat() if runner else network.flat())
-            if callback is not None:
-                current = network if not runner else network.with_flat(runner.flat())
-                if callback(epoch, finish(current.copy()), current) is False:
-                    history.stopped_at = epoch
-                    break
-    return finish(network if not runner else network.with_flat(runner.flat()))
+            current = result.net
+            done += k
+            if snapshot_every and (done % snapshot_every == 0 or done == epochs):
+                history.snapshot_epochs.append(done)
+                history.snapshots.append(current.flat())
+            if callback is not None and callback(done, finish(current.copy()), current) is False:
+                history.stopped_at = done
+                break
+    return finish(current)
 
 
-class _FastRunner:
-    """Drives the compiled step of bpcore.symbolic.compiled over Python float lists."""
+@dataclass
+class _Chunk:
+    """What a run of k epochs returns: losses (k + 1 data-set losses, the first before the
+    run; fewer when a loss stopped being finite), batch losses, and the network after it."""
 
-    def __init__(self, network, B, n, train_offsets, reduction):
-        from .symbolic.compiled import make_step
+    net: object
+    losses: list
+    batch_losses: list
+    per_epoch: int
 
-        spec = network.spec
-        self._make = lambda m: make_step(spec, m, train_offsets=train_offsets, reduction=reduction)
-        self._steps = {}
-        self._network = network
-        self._reduction = reduction
-        self.p = None
+    @property
+    def finite_epochs(self):
+        good = 0
+        for value in self.losses[1:]:
+            if not math.isfinite(value):
+                break
+            good += 1
+        return good
 
-    def load(self, network):
-        self.p = network.flat().tolist()
 
-    def flat(self):
-        return np.array(self.p)
+def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction):
+    """The default path: forward, backward and update on NumPy arrays, batch by batch."""
+    n = X.shape[0]
+    starts = range(0, n, B)
 
-    def _step_for(self, m):
-        if m not in self._steps:
-            self._steps[m] = self._make(m)
-        return self._steps[m]
+    def run(net, k, order):
+        net = net.copy()
+        Xe, Ye = (X[order], Y[order]) if order is not None else (X, Y)
+        full_batch = B == n
+        trace = net._forward(Xe)
+        losses, batch_losses = [half_sse(trace.output, Ye, reduction)], []
+        for _ in range(k):
+            for s in starts:
+                # full batch: the forward pass that measured the last loss is reused
+                if not full_batch:
+                    trace = net._forward(Xe[s : s + B])
+                grads = net._backward(trace, Ye[s : s + B], reduction)
+                batch_losses.append(grads.loss)
+                net.step(grads, eta, train_offsets)
+            trace = net._forward(Xe)
+            losses.append(half_sse(trace.output, Ye, reduction))
+            if not math.isfinite(losses[-1]):
+                break
+        return _Chunk(net, losses, batch_losses, len(starts))
 
-    def step(self, xb, yb, eta):
-        step = self._step_for(xb.shape[0])
-        self.p, loss = step(self.p, xb.ravel().tolist(), yb.ravel().tolist(), eta)
-        return loss
+    return run
 
-    def loss(self, X, Y):
-        net = self._network.with_flat(self.flat()) if np.all(np.isfinite(self.flat())) else None
-        if net is None:
-            return math.inf
-        return half_sse(net._forward(X).output, Y, self._reduction)
+
+def _fast_epochs(network, X, Y, eta, B, train_offsets, reduction):
+    """The fast path: whole epochs inside one function generated by bpcore.symbolic.compiled
+    from the SymPy-derived gradients (float arithmetic, no NumPy in the loop)."""
+    from .symbolic.compiled import make_epochs_runner
+
+    n = X.shape[0]
+    runner = make_epochs_runner(
+        network.spec, n, B, train_offsets=train_offsets, reduction=reduction, record_batches=True
+    )
+    per_epoch = math.ceil(n / B)
+
+    def run(net, k, order):
+        Xe, Ye = (X[order], Y[order]) if order is not None else (X, Y)
+        p, losses, batch_losses = runner(
+            net.flat().tolist(), Xe.ravel().tolist(), Ye.ravel().tolist(), eta, k
+        )
+        new = net.with_flat(p) if all(math.isfinite(v) for v in p) else net
+        return _Chunk(new, losses, batch_losses, per_epoch)
+
+    return run

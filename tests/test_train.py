@@ -173,3 +173,51 @@ def test_no_divergence_with_a_small_rate():
     net, X, Y = diverging_setup()
     h = bpcore.train(net, X, Y, eta=0.05, epochs=200)
     assert h.diverged_at is None and h.loss[-1] < h.loss[0]
+
+
+FAST_CASES = [
+    dict(mode="accumulated"),
+    dict(mode="standard"),
+    dict(mode="minibatch", batch_size=3),
+    dict(mode="standard", shuffle=True, rng=5),
+    dict(mode="accumulated", train_offsets=False, reduction="sum"),
+    dict(mode="minibatch", batch_size=2, snapshot_every=7),
+]
+
+
+@pytest.mark.parametrize(
+    "kw", FAST_CASES, ids=lambda kw: "-".join(f"{k}={v}" for k, v in kw.items())
+)
+@pytest.mark.parametrize("offset_kind", ["bias", "threshold"])
+def test_fast_path_equals_numpy_path(kw, offset_kind):
+    net = Network.from_sizes((2, 3, 1), offset_kind=offset_kind, rng=13)
+    a = bpcore.train(net, XOR_X, XOR_Y, eta=1.5, epochs=40, **kw)
+    b = bpcore.train(net, XOR_X, XOR_Y, eta=1.5, epochs=40, fast=True, **kw)
+    np.testing.assert_allclose(b.loss, a.loss, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(b.iteration_loss, a.iteration_loss, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(b.net.flat(), a.net.flat(), rtol=1e-12, atol=1e-15)
+    assert a.snapshot_epochs == b.snapshot_epochs
+
+
+def test_fast_path_reports_divergence_like_the_numpy_path():
+    net, X, Y = diverging_setup()
+    a = bpcore.train(net, X, Y, eta=50.0, epochs=500, on_divergence="stop")
+    b = bpcore.train(net, X, Y, eta=50.0, epochs=500, on_divergence="stop", fast=True)
+    assert a.diverged_at == b.diverged_at
+    np.testing.assert_allclose(b.net.flat(), a.net.flat(), rtol=1e-12)
+    with pytest.raises(DivergenceError):
+        bpcore.train(net, X, Y, eta=50.0, epochs=500, fast=True)
+
+
+def test_fast_path_with_a_callback():
+    epochs = []
+    h = bpcore.train(
+        Network.from_sizes((2, 3, 1), rng=14),
+        XOR_X,
+        XOR_Y,
+        eta=1.0,
+        epochs=10,
+        fast=True,
+        callback=lambda e, hist, net: epochs.append(e) or e < 4,
+    )
+    assert epochs == [1, 2, 3, 4] and h.stopped_at == 4 and h.epochs_run == 4
