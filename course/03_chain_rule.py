@@ -52,7 +52,7 @@ CELLS = [
         zh="""
         ## 1. 链式法则
 
-        若$y = g(u)$而$u = h(w)$，则$y$对$w$的导数等于各环节导数之积：
+        链式法则（chain rule）说的是：若$y = g(u)$而$u = h(w)$，则$y$对$w$的导数等于各环节导数之积：
 
         $$\\frac{dy}{dw} = \\frac{dy}{du}\\cdot\\frac{du}{dw}$$
 
@@ -62,11 +62,11 @@ CELLS = [
 
         $$f(x; w, b) = \\frac{1}{\\exp(-(w x + b)) + 1}$$
 
-        这正是一个带偏置的Sigmoid神经元$f = \\sigma(wx + b)$，参数是$w$和$b$。把它拆成六个初等函数（复合函数的每一步只做一种简单运算）：
+        这正是一个带偏置（bias）的Sigmoid神经元$f = \\sigma(wx + b)$，参数是$w$和$b$。把这个复合函数（composite function）拆成六个初等函数（elementary function），每一步只做一种简单运算：
 
         $$h_1 = x\\cdot w,\\quad h_2 = h_1 + b,\\quad h_3 = -h_2,\\quad h_4 = e^{h_3},\\quad h_5 = h_4 + 1,\\quad h_6 = \\frac{1}{h_5} = f$$
 
-        每一步的导数都很简单，这些导数叫作局部导数。
+        每一步的导数都很简单，叫作这一步的局部导数（local derivative）。
         """,
         en="""
         ## 1. The chain rule
@@ -91,7 +91,7 @@ CELLS = [
 
         $$h_1 = x\\cdot w,\\quad h_2 = h_1 + b,\\quad h_3 = -h_2,\\quad h_4 = e^{h_3},\\quad h_5 = h_4 + 1,\\quad h_6 = \\frac{1}{h_5} = f$$
 
-        Each step has a simple derivative, its local derivative.
+        Each step has a simple derivative: the step's local derivative.
         """,
     ),
     md(
