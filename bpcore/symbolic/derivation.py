@@ -116,7 +116,7 @@ class Step:
         """The step's label in ``lang`` ("en" or "zh"), with the equation number if any."""
         text = _pick(lang, self.en, self.zh)
         if self.eq:
-            text += f" ({'式' if lang == 'zh' else 'eq. '}{self.eq})"
+            text += f"（式 {self.eq}）" if lang == "zh" else f" (eq. {self.eq})"
         return text
 
     def text(self) -> str:
@@ -155,9 +155,10 @@ class Proof:
     difference : sympy.Expr
         The simplified ``derived − textbook_expanded``.
     method : str
-        How the difference was reduced (``"simplify"`` or ``"rational"``: exponentials
-        replaced by independent symbols, then numerator expanded over a common
-        denominator — a zero there is an exact zero of the original).
+        How the difference was reduced: ``"expand"`` (expanded, inside sums too, each
+        sum split into coefficient × Σ monomial), ``"simplify"``, or ``"rational"``
+        (exponentials replaced by independent symbols, numerator expanded over a common
+        denominator). Each is exact: a 0 there is an exact 0 of the original.
     """
 
     name: str
