@@ -239,7 +239,7 @@ def _updates(t, samples, names_p):
     for n, k in enumerate(t["trained"]):
         acc = " + ".join(tt[n] for tt in terms)
         op = "+" if t["negated"][n] else "-"
-        out.append((f"p{k}", f"p{k} {op} c*({acc})"))
+        out.append((f"p{k}", f"p{k} {op} c*({acc})" if len(terms) > 1 else f"p{k} {op} c*{acc}"))
     return out
 
 
@@ -358,7 +358,7 @@ def _step_source(key, m, train_offsets, reduction):
         for s in range(m):
             lines.append(f"# sample {s + 1} of {m}")
             lines += _sample_code(t, s, names_p, safe=safe)
-        lines.append(f"c = eta * {scale!r}")
+        lines.append("c = eta" if scale == 1.0 else f"c = eta * {scale!r}")
         new = [f"p{k}" for k in range(n_p)]
         for name, value in _updates(t, range(m), names_p):
             new[int(name[1:])] = value
@@ -487,7 +487,7 @@ def _runner_source(key, n, B, train_offsets, reduction, record_batches):
                 loop += ["append(Lb)", "if Lb - Lb != 0.0:  # inf or nan: diverged", "    break"]
             if record_batches:
                 loop.append("bappend(Lb)")
-            loop.append(f"c = eta * {scale!r}")
+            loop.append("c = eta" if scale == 1.0 else f"c = eta * {scale!r}")
             ups = _updates(t, range(s0, s0 + m), names_p)
             loop.append(", ".join(u[0] for u in ups) + " = " + ", ".join(u[1] for u in ups))
         full = _full_loss_lines(t, n, names_p, reduction, safe, "L")
