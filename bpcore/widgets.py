@@ -298,7 +298,10 @@ class Playground:
         self._last_error: BaseException | None = None
         self.n = len(s.X)
 
-        eta = s.eta if eta is None else float(eta)
+        try:
+            eta = s.eta if eta is None else float(eta)
+        except (TypeError, ValueError):
+            raise ValueError(both("err.option", name="eta", value=eta, expected="η > 0")) from None
         mode = s.mode if mode is None else mode
         if mode not in MODES:
             raise ValueError(both("err.option", name="mode", value=mode,
@@ -317,14 +320,14 @@ class Playground:
         lo, hi = min(lo, math.floor(math.log10(eta))), max(hi, math.ceil(math.log10(eta)))
         self.eta_slider = W.FloatLogSlider(
             value=eta, base=10, min=lo, max=hi, step=0.01, continuous_update=False,
-            readout_format=".3g", style=wide, layout=W.Layout(width="340px"),
+            readout_format=".3g", style=wide, layout=W.Layout(width="330px"),
         )
         self.epochs_box = W.BoundedIntText(
             value=int(s.epochs if epochs is None else epochs), min=1, max=1_000_000, style=wide,
             layout=W.Layout(width="200px"),
         )
         self.mode_box = W.Dropdown(options=self._mode_options(), value=mode, style=wide,
-                                   layout=W.Layout(width="300px"))
+                                   layout=W.Layout(width="330px"))
         batch = batch_size if batch_size is not None else (s.batch_size or max(1, self.n // 2))
         self.batch_box = W.BoundedIntText(
             value=int(min(max(batch, 1), self.n)), min=1, max=self.n, style=wide,
@@ -336,7 +339,7 @@ class Playground:
         )
         self.activation_box = W.Dropdown(
             options=self._activation_options(), value=hidden, style=wide,
-            layout=W.Layout(width="260px"), disabled=len(s.network.layers) < 2,
+            layout=W.Layout(width="330px"), disabled=len(s.network.layers) < 2,
         )
         self.reduction = s.reduction if reduction is None else reduction
         if self.reduction not in ("mean", "sum"):
@@ -368,7 +371,7 @@ class Playground:
                 value = float(flat[k_flat])
                 limit = max(3.0, math.ceil(2.0 * abs(value)))
                 sliders.append(W.FloatSlider(
-                    value=value, min=-limit, max=limit, step=0.01, description=name,
+                    value=value, min=-limit, max=limit, step=0.001, description=name,
                     continuous_update=False, readout_format=".3f",
                     style={"description_width": "40px"}, layout=W.Layout(width="250px"),
                 ))
@@ -421,18 +424,22 @@ class Playground:
                            self.lang_box])
         self.weights_panel = W.Accordion(
             children=[W.VBox([*groups, W.HBox([self.reset_weights_button, self.randomise_button,
-                                               self.seed_box])])]
+                                               self.seed_box])])],
+            selected_index=0 if len(self.weight_sliders) <= 16 else None,  # open for small nets
         )
         actions = W.HBox([self.train_button, self.pause_button, self.step_iteration_button,
                           self.step_epoch_button, self.reset_button, self.clear_runs_button,
                           self.show_code_button], layout=W.Layout(flex_flow="row wrap"))
         pictures = [self.network_image] + ([self.boundary_image] if self.has_boundary else [])
+        wrap = W.Layout(flex_flow="row wrap", align_items="flex-start")
+        # buttons and status first, then settings beside the live curve, then the network
+        # and the boundary; rows wrap on narrow screens
         self.widget = W.VBox([
-            self.title,
-            W.HBox([W.VBox([settings, self.weights_panel], layout=W.Layout(width="560px")),
-                    W.VBox([self.loss_image, W.HBox(pictures)])],
-                   layout=W.Layout(flex_flow="row wrap")),
-            actions, self.status, self.table, self.code_label, self.code,
+            self.title, actions, self.status,
+            W.HBox([W.VBox([settings], layout=W.Layout(width="350px")), self.loss_image],
+                   layout=wrap),
+            W.HBox(pictures, layout=wrap),
+            self.weights_panel, self.table, self.code_label, self.code,
         ])
         self.widget.playground = self  # reach the object from the displayed widget
 
@@ -535,6 +542,7 @@ class Playground:
         self._iteration = 0  # iterations done in the current (unfinished) epoch
         self._step = None  # the iteration being shown phase by phase
         self._target = None
+        self._run_settings = None  # the settings the current run was trained with
 
     @property
     def history(self) -> History:
@@ -549,7 +557,7 @@ class Playground:
     def _archive(self):
         """Keep the current run as a faded curve if it trained at least one epoch."""
         if len(self._loss) > 1:
-            self._runs.append((self.settings(), np.array(self._loss)))
+            self._runs.append((self._run_settings or self.settings(), np.array(self._loss)))
             self._runs = self._runs[-self.loss_plot.max_runs:]
             self.loss_plot.add_run(self._runs[-1][1], self._run_label(self._runs[-1][0]))
 
@@ -714,6 +722,8 @@ class Playground:
     def _on_setting(self, change):
         if self._quiet:
             return
+        if change.get("owner") is self.batch_box and self.mode_box.value != "minibatch":
+            return  # the batch size matters only in mini-batch mode
         self.batch_box.disabled = self.mode_box.value != "minibatch" or self._job is not None
         self._stop_job()
         with self._lock:
@@ -765,6 +775,7 @@ class Playground:
             self._status_for_state()
             return
         with self._lock:
+            self._run_settings = self._run_settings or self.settings()
             self._step = None
             self._target = None
             if self._iteration:
@@ -785,6 +796,7 @@ class Playground:
             self._status_for_state()
             return
         with self._lock:
+            self._run_settings = self._run_settings or self.settings()
             self._target = None
             step = self._step
             if step is None or step["phase"] == "update":
@@ -906,6 +918,7 @@ class Playground:
     def _start(self, target: int, *, fresh: bool):
         """Train until `target` epochs in total, in a thread (or inline when sync)."""
         with self._lock:
+            self._run_settings = self._run_settings or self.settings()
             self._step = None
             self._target = target
             if fresh:
@@ -949,15 +962,15 @@ class Playground:
                 chunk = max(1, min(100_000, int(chunk * (FRAME_INTERVAL / 3) / max(spent, 1e-4))))
                 now = time.perf_counter()
                 if now - last_frame >= FRAME_INTERVAL:
+                    last_frame = now  # frames are due every interval from their start
                     with self._lock:
                         self._render_loss()
                         self._set_status(t("status.running", lang, epoch=len(self._loss) - 1,
                                            epochs=job.target, loss=self._loss[-1]))
                         if now - last_slow >= SLOW_FRAME_INTERVAL:
+                            last_slow = now
                             self._render_network()
                             self._render_boundary()
-                            last_slow = time.perf_counter()
-                    last_frame = time.perf_counter()
             with self._lock:
                 finished = len(self._loss) - 1 >= job.target or self._diverged_at is not None
                 if fresh and finished:

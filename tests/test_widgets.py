@@ -1,0 +1,408 @@
+"""The training playground, driven headless: set values, click buttons, read the results.
+
+Oracles: ``bpcore.train`` for whole runs (the playground must compute exactly what the engine
+computes for the same settings), ``TextbookNet`` for the textbook's g and e, and the least-
+squares fact that no linear function fits XOR better than ŷ = ½ (E = ½·¼ = 0.125).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import warnings
+
+import numpy as np
+import pytest
+
+import bpcore
+from bpcore import examples, widgets
+from bpcore.i18n import t
+
+XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR_Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+BUTTONS = (
+    "train",
+    "step_iteration",
+    "step_epoch",
+    "reset",
+    "reset_weights",
+    "randomise",
+    "clear_runs",
+    "show_code",
+)
+
+
+def make(example="xor", **kwargs):
+    kwargs.setdefault("sync", True)
+    kwargs.setdefault("epochs", 200)
+    return widgets.Playground(example, **kwargs)
+
+
+def engine(pg, epochs=None, **overrides):
+    """What bpcore.train computes for the playground's current settings."""
+    s = pg.settings()
+    kwargs = dict(
+        eta=s["eta"],
+        mode=s["mode"],
+        batch_size=s["batch_size"],
+        train_offsets=s["train_offsets"],
+        reduction=s["reduction"],
+        on_divergence="stop",
+    )
+    kwargs.update(overrides)
+    return bpcore.train(
+        pg.initial_network(), pg.setup.X, pg.setup.Y, epochs=epochs or s["epochs"], **kwargs
+    )
+
+
+def assert_same_run(history, expected):
+    assert history.diverged_at == expected.diverged_at
+    assert len(history.loss) == len(expected.loss)
+    np.testing.assert_allclose(history.loss, expected.loss, rtol=1e-10, atol=1e-15)
+    np.testing.assert_allclose(
+        history.iteration_loss, expected.iteration_loss, rtol=1e-10, atol=1e-15
+    )
+    net = getattr(expected.net, "network", expected.net)
+    np.testing.assert_allclose(history.net.flat(), net.flat(), rtol=1e-10, atol=1e-12)
+
+
+def controls_enabled(pg):
+    return not any(c.disabled for c in pg._controls)
+
+
+# --- building -----------------------------------------------------------------------------
+def test_first_picture_at_once_and_static_fallback():
+    pg = make("xor", lang="zh")
+    for image in (pg.loss_image, pg.network_image, pg.boundary_image):
+        assert image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    ex = examples.get("t001_xor")
+    loss0 = ex.network.loss(ex.X, ex.Y, "mean")
+    assert t("status.ready", "zh", loss=loss0) in pg.status.value
+    bundle = pg._repr_mimebundle_()
+    assert bundle["image/png"][:4] == b"\x89PNG"
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/plain"] == pg.code_line()
+    assert widgets.playground("xor", sync=True).widget.playground is not None
+
+
+@pytest.mark.parametrize("name", widgets.example_names())
+def test_every_network_example_trains_like_bpcore(name):
+    pg = make(name, epochs=150)
+    pg.train_button.click()
+    ex = examples.get(name)
+    expected = bpcore.train(
+        ex.network,
+        ex.X,
+        ex.Y,
+        eta=ex.eta,
+        epochs=150,
+        mode=ex.mode,
+        train_offsets=ex.train_offsets,
+        reduction=ex.reduction,
+        on_divergence="stop",
+    )
+    assert_same_run(pg.history, expected)
+    assert pg.last_error is None
+
+
+@pytest.mark.parametrize(
+    ("mode", "batch_size", "offsets"),
+    [
+        ("standard", None, True),
+        ("accumulated", None, False),
+        ("minibatch", 3, True),
+    ],
+)
+def test_modes_and_frozen_offsets_match_bpcore(mode, batch_size, offsets):
+    pg = make("xor", hidden_activation="sigmoid", eta=0.8, seed=3)
+    pg.auto_box.value = False
+    pg.randomise_button.click()
+    pg.mode_box.value = mode
+    if batch_size:
+        pg.batch_box.value = batch_size
+    pg.offsets_box.value = offsets
+    pg.train_button.click()
+    assert pg.settings()["batch_size"] == batch_size
+    assert_same_run(pg.history, engine(pg))
+    if not offsets:
+        first = pg.initial_network()
+        assert np.array_equal(pg.history.net.layers[0].offset, first.layers[0].offset)
+
+
+def test_fast_path_and_numpy_path_agree():
+    fast, slow = make("222", epochs=300), make("222", epochs=300, fast=False)
+    fast.train()
+    slow.train()
+    assert_same_run(fast.history, slow.history)
+
+
+# --- the learning-rate slider, earlier runs, the cache -----------------------------------------
+def test_slider_retrains_redraws_and_keeps_the_previous_run():
+    pg = make("xor", hidden_activation="sigmoid", seed=1, epochs=300)
+    pg.randomise()
+    pg.train()
+    first, first_png = pg.history, pg.loss_image.value
+    pg.eta_slider.value = 2.0
+    assert_same_run(pg.history, engine(pg))
+    assert pg.loss_image.value != first_png
+    assert len(pg.loss_plot.runs) == 2  # the run before "train" and the run before η = 2
+    label, loss = pg.loss_plot.runs[-1]
+    assert label == t("plot.loss.run", "zh", eta=0.1, mode=t("mode.short.accumulated", "zh"))
+    np.testing.assert_array_equal(loss, first.loss)
+    pg.eta_slider.value = 0.1  # back again: served from the cache, the same numbers
+    assert_same_run(pg.history, first)
+    pg.clear_runs_button.click()
+    assert pg.loss_plot.runs == [] and pg._runs == []
+
+
+def test_divergence_is_reported_and_the_controls_stay_usable():
+    for lang in ("zh", "en"):
+        pg = make("xor", lang=lang, eta=1.0, epochs=100)  # linear net, η = 1: it blows up
+        pg.train()
+        expected = engine(pg)
+        assert expected.diverged_at is not None
+        assert pg.history.diverged_at == expected.diverged_at
+        assert t("status.diverged", lang, epoch=expected.diverged_at) in pg.status.value
+        assert pg.loss_plot.diverged_line.get_visible()
+        assert controls_enabled(pg) and pg.last_error is None
+        pg.eta_slider.value = 0.05  # still usable: a smaller η trains normally
+        assert pg.history.diverged_at is None and pg.history.epochs_run == 100
+
+
+def test_linear_hidden_units_cannot_learn_xor_sigmoid_ones_can():
+    pg = make("xor", eta=0.05, epochs=2000)
+    pg.train()
+    # the best linear fit of XOR is ŷ = ½ everywhere: E = mean ½(½)² = 0.125, never less
+    assert pg.history.final_loss >= 0.125 - 1e-9
+    pg.activation_box.value = "sigmoid"
+    pg.eta_slider.value = 1.0
+    pg.randomise()  # all-ones weights are symmetric; break the symmetry
+    assert pg.history.final_loss < 0.125
+    assert pg.history.net.layers[0].activation == "sigmoid"
+    assert pg.history.net.layers[1].activation == "identity"
+
+
+# --- stepping --------------------------------------------------------------------------------
+def test_step_iteration_shows_forward_backward_update():
+    pg = make("textbook", lang="en")
+    phases, titles = [], []
+    for _ in range(3):
+        pg.step_iteration_button.click()
+        phases.append(pg._step["phase"])
+        titles.append(pg.network_plot.title.get_text())
+    assert phases == ["forward", "backward", "update"]
+    assert titles == [
+        t("plot.net.title_forward", "en"),
+        t("plot.net.title_backward", "en"),
+        t("plot.net.title_update", "en"),
+    ]
+    # the textbook's g and e, from TextbookNet's own formulas (eqs. 5.10, 5.15)
+    ex = examples.get("t002_textbook")
+    tb = ex.network
+    grads = tb.gradients(ex.X[0], ex.Y[0])
+    step = pg._step
+    np.testing.assert_allclose(step["deltas"][1][0], grads.g, rtol=1e-12)
+    np.testing.assert_allclose(step["deltas"][0][0], grads.e, rtol=1e-12)
+    new = tb.updated(ex.X[0], ex.Y[0], ex.eta)
+    np.testing.assert_allclose(pg.net.layers[1].W, new.w, rtol=1e-12)
+    np.testing.assert_allclose(pg.net.layers[0].offset, new.gamma, rtol=1e-12)
+    html = pg.table.value
+    for text in ("table.forward", "table.backward", "table.update"):
+        assert t(text, "en") in html
+    assert bpcore.plots.fmt(new.w[0, 0]) in html and "g₁" in html and "e₂" in html
+    assert t("phase.update", "en") in pg.status.value
+
+
+def test_an_epoch_of_steps_equals_bpcore():
+    pg = make("xor", hidden_activation="sigmoid", seed=4)
+    pg.auto_box.value = False
+    pg.randomise()
+    pg.mode_box.value = "standard"
+    for _ in range(3 * 4 + 3):  # 4 iterations of 3 phases, then one more iteration
+        pg.step_iteration()
+    assert pg.history.epochs_run == 1 and pg._iteration == 1
+    np.testing.assert_allclose(pg.history.loss, engine(pg, epochs=1).loss, rtol=1e-12)
+    pg.step_epoch_button.click()  # finishes the second epoch (3 iterations left)
+    assert_same_run(pg.history, engine(pg, epochs=2))
+    pg.step_epoch_button.click()
+    assert_same_run(pg.history, engine(pg, epochs=3))
+
+
+def test_reset_tutorial_values_and_seeded_randomise():
+    a, b = make("222"), make("222")
+    a.seed_box.value = b.seed_box.value = 5
+    a.randomise_button.click()
+    b.randomise_button.click()
+    assert np.array_equal(a.initial_flat(), b.initial_flat())
+    assert not np.array_equal(a.initial_flat(), a._tutorial_flat)
+    assert a.seed_box.value == 6  # the next click draws new values
+    a.reset_weights_button.click()
+    assert np.array_equal(a.initial_flat(), a._tutorial_flat)
+    a.reset_button.click()
+    assert a.history.epochs_run == 0
+    assert a.history.loss[0] == a.initial_network().loss(a.setup.X, a.setup.Y, "sum")
+
+
+def test_custom_d_q_l_network():
+    pg = widgets.playground(sizes=(2, 4, 1), X=XOR_X, Y=XOR_Y, eta=1.5, epochs=400, sync=True)
+    pg.train()
+    net = bpcore.Network.from_sizes((2, 4, 1), offset_kind="threshold", rng=0)
+    expected = bpcore.train(net, XOR_X, XOR_Y, eta=1.5, epochs=400, on_divergence="stop")
+    assert_same_run(pg.history, expected)
+    assert pg.names["W"][0][1][3] == "v₂₄" and pg.names["offset"][1] == ["θ₁"]
+
+
+# --- live training in a thread ---------------------------------------------------------------
+def test_background_run_is_live_pausable_and_computes_the_same():
+    # NumPy path: slow enough that the run is still going when paused, and the oracle
+    # below (bpcore.train, NumPy) recomputes it in about the same time
+    pg = make("xor", sync=False, hidden_activation="sigmoid", eta=0.5, epochs=400_000, fast=False)
+    pg.wait()
+    pg.auto_box.value = False
+    pg.mode_box.value = "standard"
+    frames = []
+    pg.loss_image.observe(lambda change: frames.append(time.perf_counter()), names="value")
+    pg.train_button.click()
+    assert pg.running and pg.train_button.disabled and pg.eta_slider.disabled
+    assert not pg.pause_button.disabled
+    time.sleep(0.6)
+    pg.pause_button.click()
+    assert not pg.running and controls_enabled(pg)
+    epochs = pg.history.epochs_run
+    assert 0 < epochs < 400_000
+    assert t("status.paused", "zh", epoch=epochs, loss=pg.history.final_loss) in pg.status.value
+    assert len(frames) >= 3, "the curve must grow while training runs"
+    assert pg.pause_button.description == t("btn.resume", "zh")
+    pg.pause_button.click()  # resume
+    time.sleep(0.2)
+    pg.pause_button.click()
+    assert pg.history.epochs_run > epochs
+    # chunked, paused and resumed: the same numbers as one bpcore.train call
+    assert_same_run(pg.history, engine(pg, epochs=pg.history.epochs_run))
+
+
+def test_settings_change_during_a_run_restarts_cleanly():
+    pg = make("xor", sync=False, epochs=300_000, mode="standard", eta=0.01)
+    pg.wait()
+    pg.train()
+    time.sleep(0.2)
+    pg.epochs_box.value = 50  # the running job is stopped, a new one starts
+    assert pg.wait(timeout=30)
+    assert pg.history.epochs_run == 50 and controls_enabled(pg)
+    assert_same_run(pg.history, engine(pg))
+
+
+# --- never a traceback ---------------------------------------------------------------------------
+@pytest.mark.parametrize("sync", [True, False])
+def test_errors_become_messages(monkeypatch, sync):
+    pg = make("xor", sync=sync)
+    pg.wait()
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(widgets, "bp_train", boom)
+    monkeypatch.setattr(widgets, "_runner", boom)
+    pg.train_button.click()  # must not raise
+    pg.wait()
+    assert isinstance(pg.last_error, RuntimeError)
+    assert t("status.error", "zh", error="boom") in pg.status.value
+    assert controls_enabled(pg) and not pg.running
+    pg.step_epoch_button.click()
+    pg.eta_slider.value = 0.3
+    pg.wait()
+    assert controls_enabled(pg)
+
+
+def test_bad_arguments_say_what_was_expected():
+    with pytest.raises(ValueError, match="t001_xor") as err:
+        widgets.playground("no_such_example")
+    assert "没有名为" in str(err.value)
+    with pytest.raises(ValueError, match="不支持"):
+        widgets.playground("xor", lang="fr")
+    with pytest.raises(ValueError, match="mode"):
+        widgets.playground("xor", mode="sideways")
+    with pytest.raises(ValueError, match="X"):
+        widgets.playground(sizes=(2, 2, 1))
+
+
+# --- reproducible ------------------------------------------------------------------------------
+def test_show_code_rebuilds_the_same_playground():
+    pg = make("xor", lang="en", seed=11)
+    pg.auto_box.value = False
+    pg.eta_slider.value = 0.35
+    pg.epochs_box.value = 1234
+    pg.mode_box.value = "minibatch"
+    pg.batch_box.value = 2
+    pg.offsets_box.value = False
+    pg.activation_box.value = "sigmoid"
+    pg.randomise()
+    pg.show_code_button.click()
+    code = pg.code.value
+    assert code == pg.code_line() and code.startswith("bpcore.widgets.playground(example=")
+    assert pg.code.layout.display != "none"
+    rebuilt = eval(code, {"bpcore": bpcore})  # the line we print, on purpose
+    rebuilt.wait()
+    assert rebuilt.settings() == pg.settings()
+    assert np.array_equal(rebuilt.initial_flat(), pg.initial_flat())
+    assert rebuilt.lang == "en" and rebuilt.code_line() == code
+
+
+# --- two languages -----------------------------------------------------------------------------
+def test_every_label_in_both_languages():
+    pg = make("xor", lang="zh")
+    zh = {key: getattr(pg, f"{key}_button").description for key in BUTTONS}
+    assert zh == {key: t(f"btn.{key}", "zh") for key in BUTTONS}
+    assert pg.eta_slider.description == t("ui.eta", "zh")
+    assert pg.eta_slider.tooltip == t("tip.eta", "zh")
+    assert [label for label, _ in pg.mode_box.options] == [
+        t("mode.standard", "zh"),
+        t("mode.accumulated", "zh"),
+        t("mode.minibatch", "zh"),
+    ]
+    pg.train()
+    pg.lang_box.value = "en"  # the toggle in the playground
+    assert pg.lang == "en"
+    assert {key: getattr(pg, f"{key}_button").description for key in BUTTONS} == {
+        key: t(f"btn.{key}", "en") for key in BUTTONS
+    }
+    assert pg.mode_box.value == "accumulated"  # relabelling kept the choice
+    assert pg.loss_plot.title.get_text() == t("plot.loss.title", "en")
+    assert t("status.done", "en", epochs=200, loss=pg.history.final_loss) in pg.status.value
+    assert "Backpropagation playground" in pg.title.value
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_all_pictures_render_without_missing_glyphs(lang):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        pg = make("textbook", lang=lang, epochs=20)
+        pg.train()
+        pg.eta_slider.value = 1.0
+        for _ in range(3):
+            pg.step_iteration()
+        pg.values_box.value = False
+        pg.set_lang("en" if lang == "zh" else "zh")
+    assert pg.last_error is None
+
+
+def test_handlers_run_from_other_threads():
+    """ipywidgets may call back from any thread; the playground serialises its work."""
+    pg = make("222", sync=False, epochs=3000)
+    pg.wait()
+    errors = []
+
+    def poke():
+        try:
+            pg.values_box.value = not pg.values_box.value
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    pg.train()
+    threads = [threading.Thread(target=poke) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert pg.wait(timeout=30)
+    assert not errors and pg.last_error is None
