@@ -216,11 +216,6 @@ def test_lesson_table_is_built_from_titles_and_pairs_languages(tmp_path):
     assert ci_readme.lesson_table("zh", tmp_path).splitlines()[0] == "| # | 中文 | English |"
 
 
-def test_readme_lesson_tables_are_up_to_date():
-    stale = ci_readme.update_lessons(check=True)
-    assert stale == [], f"{stale}: run `python3 scripts/ci_readme.py lessons`"
-
-
 # -- dependencies: pyproject.toml <-> environment.yml -----------------------------------------
 
 
@@ -404,6 +399,28 @@ def test_import_bpcore_loads_numpy_but_not_sympy_matplotlib_or_ipywidgets():
     }
     assert "bpcore" in imported, "importtime output not understood"
     assert sorted(set(HEAVY_MODULES) & imported) == []
+
+
+def _readme_cli_lines() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    blocks = re.findall(r"```bash\n(.*?)```", text, re.DOTALL)
+    lines = [line.split("#", 1)[0].strip() for block in blocks for line in block.splitlines()]
+    return [line for line in lines if line.startswith("python -m bpcore ")]
+
+
+def test_readme_shows_the_command_line_interface():
+    assert any(" ledger" in line for line in _readme_cli_lines())
+    assert any(" trace " in line for line in _readme_cli_lines())
+
+
+@pytest.mark.parametrize("line", _readme_cli_lines())
+def test_readme_command_line_examples_run(line):
+    args = line.split()[1:]  # "python" -> this interpreter
+    result = subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip(), f"{line} printed nothing"
 
 
 def test_code_is_ruff_clean():
