@@ -5,9 +5,10 @@
     python -m http.server -d _output/lite                                # try it locally
 
 The site holds notebooks/ (same paths as in the repository, outputs kept) and serves the
-bpcore wheel from its own piplite index, so `%pip install bpcore` in a notebook installs it
-from the site, not from PyPI. Pyodide itself (Python, NumPy, SymPy, matplotlib) is still
-fetched from its CDN when the site starts; ipywidgets comes from PyPI on first use.
+bpcore wheel from its own piplite index, so `%pip install --no-deps bpcore` in a notebook
+installs it from the site, not from PyPI (--no-deps: bpcore's list names JupyterLab, which
+Pyodide cannot hold). Pyodide itself (Python, NumPy, SymPy, matplotlib) is still fetched
+from its CDN when the site starts; `%pip install ipywidgets` comes from PyPI.
 """
 
 from __future__ import annotations
