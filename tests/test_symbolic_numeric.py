@@ -12,7 +12,13 @@ import pytest
 
 import bpcore
 from bpcore import InputError, NetSpec, Network, TextbookNet
-from bpcore.symbolic import gradient_function, make_epochs_runner, make_loss, make_step
+from bpcore.symbolic import (
+    gradient_function,
+    make_epochs_runner,
+    make_loss,
+    make_step,
+    textbook_gradient_function,
+)
 from bpcore.symbolic.compiled import source
 from bpcore.symbolic.netexpr import symbolic_net
 
@@ -73,6 +79,23 @@ def test_lambdified_gradients_equal_textbooknet_to_1e12(dql):
         E, *grad = fn(net.network.flat().tolist(), x.tolist(), y.tolist())
         np.testing.assert_allclose(grad, numeric, rtol=0, atol=1e-12)
         assert E == pytest.approx(0.5 * np.sum((net.forward(x).y_hat - y) ** 2), abs=1e-12)
+
+
+@pytest.mark.parametrize("dql", [(2, 2, 1), (2, 3, 1), (3, 2, 2)])
+def test_textbook_closed_forms_are_the_engines_g_e_and_gradients(dql):
+    # the symbolic-size rules of derive_textbook(), instantiated and lambdified, give the
+    # very numbers TextbookNet computes: g, e and every ∂E_k/∂ parameter
+    d, q, l = dql
+    fn = textbook_gradient_function(dql)
+    rng = np.random.default_rng(100 + sum(dql))
+    for _ in range(3):
+        net = TextbookNet(
+            rng.normal(size=(d, q)), rng.normal(size=q), rng.normal(size=(q, l)), rng.normal(size=l)
+        )
+        x, y = rng.normal(size=d), rng.uniform(size=l)
+        got, want = fn(net.network.flat(), x, y), net.gradients(x, y)
+        for name in ("g", "e", "v", "gamma", "w", "theta"):
+            np.testing.assert_allclose(got[name], getattr(want, name), rtol=0, atol=1e-12)
 
 
 @pytest.mark.parametrize("name", sorted(SPECS))

@@ -35,6 +35,7 @@ _EXPORTS = {
     "full_differentiation_symbolic": "textbook",
     "full_differentiation_concrete": "textbook",
     "textbook_closed_forms": "textbook",
+    "textbook_gradient_function": "textbook",
     "composite_004": "tutorials",
     "chain_000": "tutorials",
     "chains_222": "tutorials",

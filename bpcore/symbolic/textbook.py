@@ -70,6 +70,7 @@ __all__ = [
     "prove_textbook_formulas",
     "resolve_indices",
     "textbook_closed_forms",
+    "textbook_gradient_function",
     "to_book",
 ]
 
@@ -662,6 +663,10 @@ def full_differentiation_concrete(sizes=(2, 2, 1)) -> dict[str, Proof]:
     >>> all(p.holds for p in full_differentiation_concrete((2, 2, 1)).values())
     True
     """
+    return _full_differentiation_concrete(*_check_sizes(sizes))
+
+
+def _check_sizes(sizes):
     try:
         n_in, n_hid, n_out = (int(s) for s in sizes)
         if min(n_in, n_hid, n_out) < 1:
@@ -671,7 +676,7 @@ def full_differentiation_concrete(sizes=(2, 2, 1)) -> dict[str, Proof]:
             f"sizes must be three positive integers (d, q, l); got {sizes!r}",
             f"sizes 应为三个正整数 (d, q, l)；实际为 {sizes!r}",
         ) from None
-    return _full_differentiation_concrete(n_in, n_hid, n_out)
+    return n_in, n_hid, n_out
 
 
 @functools.cache
@@ -693,3 +698,105 @@ def _full_differentiation_concrete(n_in, n_hid, n_out):
             "rational",
         )
     return out
+
+
+# --- the textbook's closed forms as numbers ---------------------------------------------------
+
+
+@functools.cache
+def _textbook_function(n_in, n_hid, n_out):
+    import math
+
+    from .netexpr import _sigmoid_float
+
+    sizes = {d: n_in, q: n_hid, l: n_out}
+    I, H, J = range(1, n_in + 1), range(1, n_hid + 1), range(1, n_out + 1)
+    # forward pass: the symbolic-size definitions, instantiated and summed out
+    value = {}
+    for hh in H:
+        value[alpha[hh]] = alpha_def(hh).xreplace(sizes).doit()
+        value[b[hh]] = b_def(hh).xreplace(value)
+    for jj in J:
+        value[beta[jj]] = beta_def(jj).xreplace(sizes).doit().xreplace(value)
+        value[y_hat[jj]] = y_hat_def(jj).xreplace(value)
+    g_val = {jj: g_def(jj).xreplace(value) for jj in J}
+    e_val = {hh: e_def(hh).xreplace(sizes).doit().xreplace({g[jj]: g_val[jj] for jj in J})
+             for hh in H}  # fmt: skip
+    e_val = {hh: ex.xreplace(value) for hh, ex in e_val.items()}
+    rules = textbook_closed_forms()
+
+    # ∂E_k/∂p = −Δp/η, the rules (5.11)–(5.14) read backwards
+    def grad(rule, idx):
+        ex = (-rules[rule] / eta).xreplace(idx)
+        return ex.xreplace(
+            {**{g[jj]: g_val[jj] for jj in J}, **{e[hh]: e_val[hh] for hh in H}}
+        ).xreplace(value)
+
+    exprs = (
+        [g_val[jj] for jj in J]
+        + [e_val[hh] for hh in H]
+        + [grad("Δv_ih", {i: ii, h: hh}) for ii in I for hh in H]
+        + [grad("Δγ_h", {h: hh}) for hh in H]
+        + [grad("Δw_hj", {h: hh, j: jj}) for hh in H for jj in J]
+        + [grad("Δθ_j", {j: jj}) for jj in J]
+    )
+    params = (
+        [v[ii, hh] for ii in I for hh in H] + [gamma[hh] for hh in H]
+        + [w[hh, jj] for hh in H for jj in J] + [theta[jj] for jj in J]
+    )  # fmt: skip
+    xs, ys = [x[ii] for ii in I], [y[jj] for jj in J]
+    plain = {s: sp.Dummy() for s in (*params, *xs, *ys)}
+    fn = sp.lambdify(
+        [[plain[s] for s in params], [plain[s] for s in xs], [plain[s] for s in ys]],
+        [ex.xreplace(plain) for ex in exprs],
+        modules=[{"f": _sigmoid_float}, math],
+        cse=True,
+    )
+    return fn
+
+
+def textbook_gradient_function(sizes):
+    """The closed forms (5.10)–(5.15) for a concrete d-q-l net, as one fast function.
+
+    The symbolic-size definitions and rules of :func:`derive_textbook` are instantiated at
+    `sizes` (sums over i, h, j written out) and compiled with ``sympy.lambdify(cse=True)``.
+
+    Parameters
+    ----------
+    sizes : (d, q, l)
+
+    Returns
+    -------
+    callable
+        ``fn(p, x, y) -> dict`` with `p` = v (row-major), γ, w (row-major), θ as one list
+        (``Network.flat()`` order), `x` (d floats), `y` (l floats); the dict holds ``g``
+        (l,), ``e`` (q,), and ∂E_k/∂ of ``v`` (d, q), ``gamma`` (q,), ``w`` (q, l),
+        ``theta`` (l,) as nested lists, the names of :class:`bpcore.TextbookNet`.
+
+    Examples
+    --------
+    >>> fn = textbook_gradient_function((1, 1, 1))
+    >>> out = fn([0.0, 0.0, 0.0, 0.0], [1.0], [1.0])
+    >>> out["g"], out["theta"]
+    ([0.125], [0.125])
+    """
+    n_in, n_hid, n_out = _check_sizes(sizes)
+    fn = _textbook_function(n_in, n_hid, n_out)
+
+    def evaluate(p, xv, yv):
+        flat = fn(list(p), list(xv), list(yv))
+        out, k = {}, 0
+        shapes = {"g": (n_out,), "e": (n_hid,), "v": (n_in, n_hid), "gamma": (n_hid,),
+                  "w": (n_hid, n_out), "theta": (n_out,)}  # fmt: skip
+        for name, shape in shapes.items():
+            size = shape[0] * (shape[1] if len(shape) == 2 else 1)
+            chunk = [float(t) for t in flat[k : k + size]]
+            k += size
+            out[name] = (
+                [chunk[r * shape[1] : (r + 1) * shape[1]] for r in range(shape[0])]
+                if len(shape) == 2
+                else chunk
+            )
+        return out
+
+    return evaluate
