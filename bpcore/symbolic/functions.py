@@ -112,7 +112,7 @@ def _sigmoid() -> Derivation:
         "Sigmoid 的导数 f'(x) = f(x)(1 − f(x))",
         steps,
         (proof,),
-        notes={"output_form": ("y", _y_out * (1 - _y_out))},
+        notes={"in_terms_of_output": _y_out * (1 - _y_out)},
     )
 
 
@@ -145,7 +145,7 @@ def _identity() -> Derivation:
         "恒等函数的导数 f'(x) = 1",
         steps,
         (proof,),
-        notes={"output_form": ("y", sp.S.One)},
+        notes={"in_terms_of_output": sp.S.One},
     )
 
 
@@ -173,7 +173,7 @@ def _tanh() -> Derivation:
         "tanh 的导数 1 − tanh²(x)",
         steps,
         (proof,),
-        notes={"output_form": ("y", 1 - _y_out**2)},
+        notes={"in_terms_of_output": 1 - _y_out**2},
     )
 
 
@@ -218,6 +218,8 @@ def activation_derivative(name: str = "sigmoid") -> Derivation:
     Derivation
         Steps ``"definition"`` and ``"derivative"`` (the latter's forms go from SymPy's raw
         derivative to the textbook form), and the proof(s) that the difference is 0.
+        ``notes["in_terms_of_output"]`` (sigmoid, identity, tanh) writes f' with the
+        output ŷ = f(x), as the engine computes it: ŷ(1 − ŷ), 1, 1 − ŷ².
 
     Examples
     --------
