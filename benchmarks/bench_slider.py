@@ -16,6 +16,7 @@ Run:  python benchmarks/bench_slider.py [--repeats 25]
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
 import sys
@@ -44,8 +45,9 @@ def main(argv=None) -> int:
     pg.wait()
     pg.randomise()  # all-ones weights are symmetric; a seeded random start learns XOR
     pg.wait()
-    print(f"machine: {platform.processor() or platform.machine()}, Python "
-          f"{platform.python_version()}, bpcore {bpcore.__version__}")
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f}, Python {platform.python_version()}, "
+          f"bpcore {bpcore.__version__}")
     print(f"playground: {pg.setup.name}, {pg.setup.network.spec.sizes}, "
           f"{pg.settings()['mode']}, 5000 epochs, fast path: {pg._fast}")
 

@@ -344,6 +344,7 @@ class LossPlot:
         self._loss = np.empty(0)
         self._epochs = None
         self._diverged_at = None
+        self._sticky = None  # (lo, hi) of the log axis, see _rescale
         self._relabel()
 
     # -- text ---------------------------------------------------------------------------
@@ -441,12 +442,13 @@ class LossPlot:
         self._rescale()
 
     def clear_runs(self) -> None:
-        """Remove every faded earlier run."""
+        """Remove every faded earlier run (and let the loss axis fit the current run again)."""
         for line in self._run_lines:
             self._blit.discard(line)
             line.remove()
         self.runs.clear()
         self._run_lines.clear()
+        self._sticky = None
         self._update_legend()
         self._rescale()
 
@@ -467,6 +469,11 @@ class LossPlot:
                 hi = 10.0 ** min(max(math.ceil(math.log10(hi)), -15), 16)
                 if hi <= lo:
                     hi = lo * 10.0
+                # the limits only widen while earlier runs are kept: runs compared at a
+                # glance share one scale, and the axes need no redraw for most frames
+                if self._sticky is not None:
+                    lo, hi = min(lo, self._sticky[0]), max(hi, self._sticky[1])
+                self._sticky = (lo, hi)
             else:
                 pad = 0.05 * (hi - lo) or 0.05 * abs(hi) or 0.05
                 lo, hi = lo - pad, hi + pad

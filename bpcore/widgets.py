@@ -60,9 +60,10 @@ from .train import train as bp_train
 
 #: Learning-rate slider range, as powers of ten (extended when an example needs more).
 ETA_EXPONENTS = (-3.0, 1.5)
-#: Seconds between two pictures of a running loss curve (>= 10 redraws per second) and
-#: between two redraws of the slower panels (network, decision boundary).
-FRAME_INTERVAL = 0.1
+#: Seconds between two pictures of a running loss curve (a little under 0.1 s, so that it
+#: stays at 10 or more redraws per second) and between two redraws of the slower panels
+#: (network, decision boundary).
+FRAME_INTERVAL = 0.09
 SLOW_FRAME_INTERVAL = 0.3
 #: How many finished runs are kept in the cache (keyed by their settings).
 CACHE_SIZE = 64
@@ -949,19 +950,24 @@ class Playground:
             with self._lock:
                 while self._iteration and self._diverged_at is None:
                     self._apply_iteration()  # finish a partial epoch left by stepping
-            chunk, last_frame, last_slow = 25, time.perf_counter(), time.perf_counter()
+            rate = None  # epochs per second, measured on the previous chunk
+            last_frame = last_slow = time.perf_counter()
             while not job.pause.is_set():
+                # each chunk ends about when the next frame is due (and never runs longer
+                # than half a frame), so pictures come every FRAME_INTERVAL and pause is prompt
+                due = last_frame + FRAME_INTERVAL - time.perf_counter()
+                budget = min(max(due, 0.002), FRAME_INTERVAL / 2)
+                chunk = 25 if rate is None else max(1, min(1_000_000, int(rate * budget)))
                 with self._lock:
                     done = len(self._loss) - 1
                     if done >= job.target or self._diverged_at is not None:
                         break
+                    chunk = min(chunk, job.target - done)
                     started = time.perf_counter()
-                    self._train_chunk(min(chunk, job.target - done))
-                    spent = time.perf_counter() - started
-                # aim at chunks of ~1/3 of a frame so pause and redraws stay prompt
-                chunk = max(1, min(100_000, int(chunk * (FRAME_INTERVAL / 3) / max(spent, 1e-4))))
+                    self._train_chunk(chunk)
+                    rate = chunk / max(time.perf_counter() - started, 1e-6)
                 now = time.perf_counter()
-                if now - last_frame >= FRAME_INTERVAL:
+                if now >= last_frame + FRAME_INTERVAL - 0.002:
                     last_frame = now  # frames are due every interval from their start
                     with self._lock:
                         self._render_loss()
