@@ -170,7 +170,7 @@ CELLS = [
     ),
     code(
         """
-        print("f'(z) =", derivation.notes["output_form"][1], {"zh": "（ŷ 为神经元的输出）", "en": "(ŷ is the neuron's output)"}[LANG])
+        print("f'(z) =", derivation.notes["in_terms_of_output"], {"zh": "（ŷ 为神经元的输出）", "en": "(ŷ is the neuron's output)"}[LANG])
         zs = np.array([-6.0, -2.0, 0.0, 1.0, 3.0])
         y_hat = bpcore.sigmoid(zs)
         from_output = ACTIVATIONS["sigmoid"].grad(y_hat)
