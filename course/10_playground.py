@@ -442,12 +442,16 @@ CELLS = [
         # zh: 练习3
         # en: Exercise 3
         answer = None
-        check = bpcore.widgets.Playground(
-            "t001_xor", hidden_activation="sigmoid", eta=0.5, epochs=3000, sync=True
-        )
-        check.train()
+        # zh: 训练场在这里做的事：教程001的网络，隐层换成Sigmoid，其余不变
+        # en: what the playground does here: tutorial 001's net with sigmoid hidden units
+        xor = examples.get("t001_xor")
+        hidden, output = xor.network.layers
+        net = bpcore.Network([bpcore.Layer(hidden.W, hidden.offset, "sigmoid", "bias"), output])
+        expected = bpcore.train(
+            net, xor.X, xor.Y, eta=0.5, epochs=3000, mode=xor.mode, reduction=xor.reduction
+        ).final_loss
         bpcore.exercises.check(
-            answer, check.history.final_loss, lang=LANG, decimals=4,
+            answer, expected, lang=LANG, decimals=4,
             hint={"zh": "三个隐层单元从相同的权重出发，永远相同（第09课）。",
                   "en": "The three hidden units start equal and stay equal (lesson 09)."},
         )
