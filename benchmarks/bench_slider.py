@@ -45,15 +45,20 @@ def main(argv=None) -> int:
     pg.wait()
     pg.randomise()  # all-ones weights are symmetric; a seeded random start learns XOR
     pg.wait()
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.1f}, Python {platform.python_version()}, "
-          f"bpcore {bpcore.__version__}")
-    print(f"playground: {pg.setup.name}, {pg.setup.network.spec.sizes}, "
-          f"{pg.settings()['mode']}, 5000 epochs, fast path: {pg._fast}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+        f"load average {os.getloadavg()[0]:.1f}, Python {platform.python_version()}, "
+        f"bpcore {bpcore.__version__}"
+    )
+    print(
+        f"playground: {pg.setup.name}, {pg.setup.network.spec.sizes}, "
+        f"{pg.settings()['mode']}, 5000 epochs, fast path: {pg._fast}"
+    )
 
     stamps = {}
-    pg.loss_image.observe(lambda change: stamps.setdefault("loss", time.perf_counter()),
-                          names="value")
+    pg.loss_image.observe(
+        lambda change: stamps.setdefault("loss", time.perf_counter()), names="value"
+    )
     first, full = [], []
     etas = np.geomspace(0.05, 4.0, args.repeats)
     for eta in etas:  # each η is new: nothing comes from the cache
@@ -65,10 +70,14 @@ def main(argv=None) -> int:
         first.append(stamps.get("loss", end) - start)
         full.append(end - start)
         assert pg.last_error is None, pg.last_error
-    print(f"η change → new loss-curve PNG (cold):  median {median_ms(first):6.1f} ms  "
-          f"(min {1e3 * min(first):.1f}, max {1e3 * max(first):.1f})")
-    print(f"η change → every panel new (cold):    median {median_ms(full):6.1f} ms  "
-          f"(min {1e3 * min(full):.1f}, max {1e3 * max(full):.1f})")
+    print(
+        f"η change → new loss-curve PNG (cold):  median {median_ms(first):6.1f} ms  "
+        f"(min {1e3 * min(first):.1f}, max {1e3 * max(first):.1f})"
+    )
+    print(
+        f"η change → every panel new (cold):    median {median_ms(full):6.1f} ms  "
+        f"(min {1e3 * min(full):.1f}, max {1e3 * max(full):.1f})"
+    )
 
     cached = []
     for eta in etas[: min(10, len(etas))]:
@@ -101,13 +110,22 @@ def main(argv=None) -> int:
         plot.update(loss[: 4000 + 100 * k], epochs=5000)
         plot.png()
         render.append(time.perf_counter() - start)
-    print(f"parts: bpcore.train NumPy 5000 epochs {median_ms(numpy_train):.1f} ms; compiled "
-          f"epochs runner {median_ms(fast_train):.1f} ms; loss-curve frame "
-          f"{median_ms(render):.1f} ms")
+    print(
+        f"parts: bpcore.train NumPy 5000 epochs {median_ms(numpy_train):.1f} ms; compiled "
+        f"epochs runner {median_ms(fast_train):.1f} ms; loss-curve frame "
+        f"{median_ms(render):.1f} ms"
+    )
 
     # live redraws while a long run trains (NumPy path, so the run outlasts the measurement)
-    live = Playground("xor", lang="zh", epochs=10_000_000, hidden_activation="sigmoid",
-                      mode="standard", auto=False, fast=False)
+    live = Playground(
+        "xor",
+        lang="zh",
+        epochs=10_000_000,
+        hidden_activation="sigmoid",
+        mode="standard",
+        auto=False,
+        fast=False,
+    )
     live.wait()
     frames = []
     live.loss_image.observe(lambda change: frames.append(time.perf_counter()), names="value")
@@ -115,8 +133,10 @@ def main(argv=None) -> int:
     time.sleep(3.0)
     live.pause()
     gaps = np.diff(frames[1:])  # from the second frame: the first follows the click at once
-    print(f"live curve: {len(frames)} pictures in 3 s, {1 / np.median(gaps):.1f} per second "
-          f"(median gap {1e3 * np.median(gaps):.0f} ms), {live.history.epochs_run} epochs")
+    print(
+        f"live curve: {len(frames)} pictures in 3 s, {1 / np.median(gaps):.1f} per second "
+        f"(median gap {1e3 * np.median(gaps):.0f} ms), {live.history.epochs_run} epochs"
+    )
     ok = median_ms(full) < 100.0
     print(f"target: every panel new in < 100 ms (median): {'met' if ok else 'MISSED'}")
     return 0

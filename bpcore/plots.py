@@ -329,7 +329,13 @@ class LossPlot:
         (self.line,) = self.ax.plot([], [], color=CURRENT_COLOUR, linewidth=1.6, zorder=5)
         (self.marker,) = self.ax.plot([], [], "o", color=CURRENT_COLOUR, markersize=4, zorder=6)
         self.now = self.ax.text(
-            0.99, 0.96, "", transform=self.ax.transAxes, ha="right", va="top", zorder=7,
+            0.99,
+            0.96,
+            "",
+            transform=self.ax.transAxes,
+            ha="right",
+            va="top",
+            zorder=7,
             bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": "#bbbbbb", "alpha": 0.9},
             **_text_kw(9),
         )
@@ -371,8 +377,12 @@ class LossPlot:
         if handles:
             handles.append(self.line)
             self._legend = self.ax.legend(
-                handles=handles, loc="lower left", prop=font(7.5), framealpha=0.85,
-                handlelength=1.4, borderaxespad=0.3,
+                handles=handles,
+                loc="lower left",
+                prop=font(7.5),
+                framealpha=0.85,
+                handlelength=1.4,
+                borderaxespad=0.3,
             )
             self._blit.add(self._legend)
 
@@ -428,7 +438,12 @@ class LossPlot:
         colour = RUN_COLOURS[(len(self.runs) - 1) % len(RUN_COLOURS)]
         shown = np.where(np.isfinite(loss) & ((loss > 0) | (not self.logy)), loss, np.nan)
         (line,) = self.ax.plot(
-            np.arange(len(loss)), shown, color=colour, alpha=0.55, linewidth=1.2, label=label,
+            np.arange(len(loss)),
+            shown,
+            color=colour,
+            alpha=0.55,
+            linewidth=1.2,
+            label=label,
             zorder=3,
         )
         self._blit.add(line)
@@ -585,8 +600,10 @@ class NetworkPlot:
         ax.set_ylim(-span / 2.0 - 0.3, top)
         # connections: one LineCollection, fixed segments, recoloured by draw()
         self._edges = [
-            (k, i, j) for k in range(len(self.sizes) - 1)
-            for i in range(self.sizes[k]) for j in range(self.sizes[k + 1])
+            (k, i, j)
+            for k in range(len(self.sizes) - 1)
+            for i in range(self.sizes[k])
+            for j in range(self.sizes[k + 1])
         ]
         segs = [[self.pos[k][i], self.pos[k + 1][j]] for k, i, j in self._edges]
         self.lines = LineCollection(segs, zorder=1)
@@ -597,31 +614,67 @@ class NetworkPlot:
             # staggered by target unit, so labels of crossing connections do not meet
             f = 0.28 + 0.44 * j / max(self.sizes[k + 1] - 1, 1)
             x, y = a + f * (b - a)
-            self.edge_labels.append(ax.text(
-                x, y, "", ha="center", va="center", zorder=4, color="#222222", visible=False,
-                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
-                **_text_kw(6.5),
-            ))
+            self.edge_labels.append(
+                ax.text(
+                    x,
+                    y,
+                    "",
+                    ha="center",
+                    va="center",
+                    zorder=4,
+                    color="#222222",
+                    visible=False,
+                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+                    **_text_kw(6.5),
+                )
+            )
         # units, their names and the notes beside them
         self.layer_labels, self.unit_notes = [], []
         for k, P in enumerate(self.pos):
-            ax.scatter(P[:, 0], P[:, 1], s=520, facecolor="white", edgecolor="#444444",
-                       linewidth=1.2, zorder=2)
-            self.layer_labels.append(ax.text(
-                P[0, 0], top, "", ha="center", va="top", color="#555555", **_text_kw(8)
-            ))
+            ax.scatter(
+                P[:, 0],
+                P[:, 1],
+                s=520,
+                facecolor="white",
+                edgecolor="#444444",
+                linewidth=1.2,
+                zorder=2,
+            )
+            self.layer_labels.append(
+                ax.text(P[0, 0], top, "", ha="center", va="top", color="#555555", **_text_kw(8))
+            )
             notes = []
             for u, (x, y) in enumerate(P):
-                ax.text(x, y, self.names["units"][k][u], ha="center", va="center", zorder=3,
-                        **_text_kw(8.5))
-                notes.append(ax.text(x + 0.13, y - 0.22, "", ha="left", va="top", zorder=3,
-                                     color="#333333", linespacing=1.1, **_text_kw(6.5)))
+                ax.text(
+                    x,
+                    y,
+                    self.names["units"][k][u],
+                    ha="center",
+                    va="center",
+                    zorder=3,
+                    **_text_kw(8.5),
+                )
+                notes.append(
+                    ax.text(
+                        x + 0.13,
+                        y - 0.22,
+                        "",
+                        ha="left",
+                        va="top",
+                        zorder=3,
+                        color="#333333",
+                        linespacing=1.1,
+                        **_text_kw(6.5),
+                    )
+                )
             self.unit_notes.append(notes)
         self.title = self.fig.text(0.01, 0.98, "", ha="left", va="top", **_text_kw(10, "bold"))
-        self.subtitle = self.fig.text(0.01, 0.905, "", ha="left", va="top", color="#555555",
-                                      **_text_kw(7.5))
-        self.legend = self.fig.text(0.99, 0.01, "", ha="right", va="bottom", color="#666666",
-                                    **_text_kw(6.5))
+        self.subtitle = self.fig.text(
+            0.01, 0.905, "", ha="left", va="top", color="#555555", **_text_kw(7.5)
+        )
+        self.legend = self.fig.text(
+            0.99, 0.01, "", ha="right", va="bottom", color="#666666", **_text_kw(6.5)
+        )
         self._relabel()
 
     def _relabel(self) -> None:
@@ -687,8 +740,12 @@ class NetworkPlot:
         for k, notes in enumerate(self.unit_notes):
             for u, text in enumerate(notes):
                 text.set_text(self._unit_note(phase, k, u, unit_values, offs))
-        key = {"weights": "plot.net.title", "forward": "plot.net.title_forward",
-               "backward": "plot.net.title_backward", "update": "plot.net.title_update"}[phase]
+        key = {
+            "weights": "plot.net.title",
+            "forward": "plot.net.title_forward",
+            "backward": "plot.net.title_backward",
+            "update": "plot.net.title_update",
+        }[phase]
         self.title.set_text(t(key, self.lang))
         self.subtitle.set_text(note)
 
@@ -779,19 +836,33 @@ class BoundaryPlot:
             0.01, 0.57, "", ha="left", va="center", rotation=90, **_text_kw(9)
         )
         self.image = self.ax.imshow(
-            np.full(self.gx.shape, 0.5), origin="lower", extent=self.extent, cmap="RdBu_r",
-            vmin=0.0, vmax=1.0, aspect="auto", interpolation="bilinear", alpha=0.75,
+            np.full(self.gx.shape, 0.5),
+            origin="lower",
+            extent=self.extent,
+            cmap="RdBu_r",
+            vmin=0.0,
+            vmax=1.0,
+            aspect="auto",
+            interpolation="bilinear",
+            alpha=0.75,
         )
         self._contour = None
         self._markers, self._classes = [], []
         for value in np.unique(self.Y[:, 0]):
             self._classes.append(float(value))
             rows = self.Y[:, 0] == value
-            self._markers.append(self.ax.scatter(
-                self.X[rows, 0], self.X[rows, 1], s=60, zorder=5,
-                marker="^" if value >= 0.5 else "o",
-                c=POSITIVE if value >= 0.5 else NEGATIVE, edgecolors="white", linewidths=1.0,
-            ))
+            self._markers.append(
+                self.ax.scatter(
+                    self.X[rows, 0],
+                    self.X[rows, 1],
+                    s=60,
+                    zorder=5,
+                    marker="^" if value >= 0.5 else "o",
+                    c=POSITIVE if value >= 0.5 else NEGATIVE,
+                    edgecolors="white",
+                    linewidths=1.0,
+                )
+            )
         self._legend = None
         # the axes, ticks, labels and legend never change: only the picture is drawn again
         self._blit = _Blitter(self.fig)
@@ -808,8 +879,14 @@ class BoundaryPlot:
         if self._legend is not None:
             self._legend.remove()
         self._legend = self.fig.legend(
-            handles=self._markers, loc="lower center", bbox_to_anchor=(0.56, 0.0), ncol=2,
-            prop=font(7.5), frameon=False, handletextpad=0.2, borderaxespad=0.1,
+            handles=self._markers,
+            loc="lower center",
+            bbox_to_anchor=(0.56, 0.0),
+            ncol=2,
+            prop=font(7.5),
+            frameon=False,
+            handletextpad=0.2,
+            borderaxespad=0.1,
         )
 
     def set_lang(self, lang: str) -> None:

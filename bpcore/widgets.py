@@ -159,8 +159,9 @@ def setup_custom(sizes, X, Y, *, seed=0, offset_kind="threshold", activation="si
         raise ValueError(both("err.custom_net"))
     X = np.asarray(X, dtype=float)
     Y = np.asarray(Y, dtype=float).reshape(len(X), -1)
-    network = Network.from_sizes(tuple(sizes), activation=activation, offset_kind=offset_kind,
-                                 rng=seed)
+    network = Network.from_sizes(
+        tuple(sizes), activation=activation, offset_kind=offset_kind, rng=seed
+    )
     network.check_data(X, Y)
     code = {"sizes": tuple(int(s) for s in sizes), "X": X.tolist(), "Y": Y.tolist()}
     if offset_kind != "threshold":
@@ -170,8 +171,12 @@ def setup_custom(sizes, X, Y, *, seed=0, offset_kind="threshold", activation="si
 
 def _with_hidden_activation(network: Network, activation: str) -> Network:
     layers = [
-        Layer(layer.W, layer.offset, activation if k < len(network.layers) - 1 else
-              layer.activation, layer.offset_kind)
+        Layer(
+            layer.W,
+            layer.offset,
+            activation if k < len(network.layers) - 1 else layer.activation,
+            layer.offset_kind,
+        )
         for k, layer in enumerate(network.layers)
     ]
     return Network(layers)
@@ -193,8 +198,12 @@ def _runner(spec, n: int, batch_size: int, settings: dict):
             from .symbolic.compiled import make_epochs_runner
 
             _RUNNERS[key] = make_epochs_runner(
-                spec, n, batch_size, train_offsets=settings["train_offsets"],
-                reduction=settings["reduction"], record_batches=True,
+                spec,
+                n,
+                batch_size,
+                train_offsets=settings["train_offsets"],
+                reduction=settings["reduction"],
+                record_batches=True,
             )
         return _RUNNERS[key]
 
@@ -305,13 +314,20 @@ class Playground:
             raise ValueError(both("err.option", name="eta", value=eta, expected="η > 0")) from None
         mode = s.mode if mode is None else mode
         if mode not in MODES:
-            raise ValueError(both("err.option", name="mode", value=mode,
-                                  expected=" / ".join(MODES)))
+            raise ValueError(
+                both("err.option", name="mode", value=mode, expected=" / ".join(MODES))
+            )
         hidden = s.network.layers[0].activation if len(s.network.layers) > 1 else "sigmoid"
         hidden = hidden if hidden_activation is None else hidden_activation
         if hidden not in ACTIVATION_CHOICES:
-            raise ValueError(both("err.option", name="hidden_activation", value=hidden,
-                                  expected=" / ".join(ACTIVATION_CHOICES)))
+            raise ValueError(
+                both(
+                    "err.option",
+                    name="hidden_activation",
+                    value=hidden,
+                    expected=" / ".join(ACTIVATION_CHOICES),
+                )
+            )
         if not (isinstance(eta, float) and math.isfinite(eta) and eta > 0):
             raise ValueError(both("err.option", name="eta", value=eta, expected="η > 0"))
 
@@ -320,43 +336,74 @@ class Playground:
         lo, hi = ETA_EXPONENTS
         lo, hi = min(lo, math.floor(math.log10(eta))), max(hi, math.ceil(math.log10(eta)))
         self.eta_slider = W.FloatLogSlider(
-            value=eta, base=10, min=lo, max=hi, step=0.01, continuous_update=False,
-            readout_format=".3g", style=wide, layout=W.Layout(width="330px"),
+            value=eta,
+            base=10,
+            min=lo,
+            max=hi,
+            step=0.01,
+            continuous_update=False,
+            readout_format=".3g",
+            style=wide,
+            layout=W.Layout(width="330px"),
         )
         self.epochs_box = W.BoundedIntText(
-            value=int(s.epochs if epochs is None else epochs), min=1, max=1_000_000, style=wide,
+            value=int(s.epochs if epochs is None else epochs),
+            min=1,
+            max=1_000_000,
+            style=wide,
             layout=W.Layout(width="200px"),
         )
-        self.mode_box = W.Dropdown(options=self._mode_options(), value=mode, style=wide,
-                                   layout=W.Layout(width="330px"))
+        self.mode_box = W.Dropdown(
+            options=self._mode_options(), value=mode, style=wide, layout=W.Layout(width="330px")
+        )
         batch = batch_size if batch_size is not None else (s.batch_size or max(1, self.n // 2))
         self.batch_box = W.BoundedIntText(
-            value=int(min(max(batch, 1), self.n)), min=1, max=self.n, style=wide,
-            layout=W.Layout(width="160px"), disabled=mode != "minibatch",
+            value=int(min(max(batch, 1), self.n)),
+            min=1,
+            max=self.n,
+            style=wide,
+            layout=W.Layout(width="160px"),
+            disabled=mode != "minibatch",
         )
         self.offsets_box = W.Checkbox(
-            value=bool(s.train_offsets if train_offsets is None else train_offsets), style=wide,
+            value=bool(s.train_offsets if train_offsets is None else train_offsets),
+            style=wide,
             indent=False,
         )
         self.activation_box = W.Dropdown(
-            options=self._activation_options(), value=hidden, style=wide,
-            layout=W.Layout(width="330px"), disabled=len(s.network.layers) < 2,
+            options=self._activation_options(),
+            value=hidden,
+            style=wide,
+            layout=W.Layout(width="330px"),
+            disabled=len(s.network.layers) < 2,
         )
         self.reduction = s.reduction if reduction is None else reduction
         if self.reduction not in ("mean", "sum"):
-            raise ValueError(both("err.option", name="reduction", value=self.reduction,
-                                  expected="'mean' / 'sum'"))
+            raise ValueError(
+                both(
+                    "err.option", name="reduction", value=self.reduction, expected="'mean' / 'sum'"
+                )
+            )
         self.seed_box = W.IntText(value=int(seed), style=wide, layout=W.Layout(width="160px"))
-        self.lang_box = W.ToggleButtons(options=[("中文", "zh"), ("English", "en")],
-                                        value=self.lang, style={"button_width": "70px"})
+        self.lang_box = W.ToggleButtons(
+            options=[("中文", "zh"), ("English", "en")],
+            value=self.lang,
+            style={"button_width": "70px"},
+        )
         self.auto_box = W.Checkbox(value=bool(auto), indent=False)
         self.values_box = W.Checkbox(value=bool(show_values), indent=False)
 
         # one slider per initial weight and offset, grouped by layer
         flat = self._tutorial_flat if weights is None else np.asarray(weights, dtype=float)
         if flat.shape != self._tutorial_flat.shape or not np.all(np.isfinite(flat)):
-            raise ValueError(both("err.option", name="weights", value=list(np.ravel(flat))[:4],
-                                  expected=f"{self._tutorial_flat.size} finite numbers"))
+            raise ValueError(
+                both(
+                    "err.option",
+                    name="weights",
+                    value=list(np.ravel(flat))[:4],
+                    expected=f"{self._tutorial_flat.size} finite numbers",
+                )
+            )
         spec = s.network.spec
         self.names = plots.symbols(spec.sizes, spec.offsets)
         self.weight_sliders: list = []
@@ -371,18 +418,33 @@ class Playground:
             for name in names:
                 value = float(flat[k_flat])
                 limit = max(3.0, math.ceil(2.0 * abs(value)))
-                sliders.append(W.FloatSlider(
-                    value=value, min=-limit, max=limit, step=0.001, description=name,
-                    continuous_update=False, readout_format=".3f",
-                    style={"description_width": "40px"}, layout=W.Layout(width="250px"),
-                ))
+                sliders.append(
+                    W.FloatSlider(
+                        value=value,
+                        min=-limit,
+                        max=limit,
+                        step=0.001,
+                        description=name,
+                        continuous_update=False,
+                        readout_format=".3f",
+                        style={"description_width": "40px"},
+                        layout=W.Layout(width="250px"),
+                    )
+                )
                 k_flat += 1
             self.weight_sliders += sliders
             header = W.HTML()
             self._layer_headers.append(header)
-            groups.append(W.VBox([header, W.GridBox(
-                sliders, layout=W.Layout(grid_template_columns="repeat(2, 255px)")
-            )]))
+            groups.append(
+                W.VBox(
+                    [
+                        header,
+                        W.GridBox(
+                            sliders, layout=W.Layout(grid_template_columns="repeat(2, 255px)")
+                        ),
+                    ]
+                )
+            )
 
         # buttons
         def button(icon, style=""):
@@ -417,39 +479,81 @@ class Playground:
 
         # layout
         self._labels: dict = {}
-        settings = W.VBox([self.eta_slider, self.epochs_box, self.mode_box, self.batch_box,
-                           W.HBox([self.offsets_box, self._label("ui.train_offsets")]),
-                           self.activation_box,
-                           W.HBox([self.auto_box, self._label("ui.auto")]),
-                           W.HBox([self.values_box, self._label("ui.show_values")]),
-                           self.lang_box])
+        settings = W.VBox(
+            [
+                self.eta_slider,
+                self.epochs_box,
+                self.mode_box,
+                self.batch_box,
+                W.HBox([self.offsets_box, self._label("ui.train_offsets")]),
+                self.activation_box,
+                W.HBox([self.auto_box, self._label("ui.auto")]),
+                W.HBox([self.values_box, self._label("ui.show_values")]),
+                self.lang_box,
+            ]
+        )
         self.weights_panel = W.Accordion(
-            children=[W.VBox([*groups, W.HBox([self.reset_weights_button, self.randomise_button,
-                                               self.seed_box])])],
+            children=[
+                W.VBox(
+                    [
+                        *groups,
+                        W.HBox([self.reset_weights_button, self.randomise_button, self.seed_box]),
+                    ]
+                )
+            ],
             selected_index=0 if len(self.weight_sliders) <= 16 else None,  # open for small nets
         )
-        actions = W.HBox([self.train_button, self.pause_button, self.step_iteration_button,
-                          self.step_epoch_button, self.reset_button, self.clear_runs_button,
-                          self.show_code_button], layout=W.Layout(flex_flow="row wrap"))
+        actions = W.HBox(
+            [
+                self.train_button,
+                self.pause_button,
+                self.step_iteration_button,
+                self.step_epoch_button,
+                self.reset_button,
+                self.clear_runs_button,
+                self.show_code_button,
+            ],
+            layout=W.Layout(flex_flow="row wrap"),
+        )
         pictures = [self.network_image] + ([self.boundary_image] if self.has_boundary else [])
         wrap = W.Layout(flex_flow="row wrap", align_items="flex-start")
         # buttons and status first, then settings beside the live curve, then the network
         # and the boundary; rows wrap on narrow screens
-        self.widget = W.VBox([
-            self.title, actions, self.status,
-            W.HBox([W.VBox([settings], layout=W.Layout(width="350px")), self.loss_image],
-                   layout=wrap),
-            W.HBox(pictures, layout=wrap),
-            self.weights_panel, self.table, self.code_label, self.code,
-        ])
+        self.widget = W.VBox(
+            [
+                self.title,
+                actions,
+                self.status,
+                W.HBox(
+                    [W.VBox([settings], layout=W.Layout(width="350px")), self.loss_image],
+                    layout=wrap,
+                ),
+                W.HBox(pictures, layout=wrap),
+                self.weights_panel,
+                self.table,
+                self.code_label,
+                self.code,
+            ]
+        )
         self.widget.playground = self  # reach the object from the displayed widget
 
         self._controls = [
-            self.eta_slider, self.epochs_box, self.mode_box, self.offsets_box,
-            self.activation_box, self.seed_box, self.lang_box, self.auto_box,
-            self.train_button, self.step_iteration_button, self.step_epoch_button,
-            self.reset_button, self.reset_weights_button, self.randomise_button,
-            self.clear_runs_button, *self.weight_sliders,
+            self.eta_slider,
+            self.epochs_box,
+            self.mode_box,
+            self.offsets_box,
+            self.activation_box,
+            self.seed_box,
+            self.lang_box,
+            self.auto_box,
+            self.train_button,
+            self.step_iteration_button,
+            self.step_epoch_button,
+            self.reset_button,
+            self.reset_weights_button,
+            self.randomise_button,
+            self.clear_runs_button,
+            *self.weight_sliders,
         ]
 
         # state
@@ -457,8 +561,15 @@ class Playground:
         self._apply_lang()
 
         # wiring
-        for control in (self.eta_slider, self.epochs_box, self.mode_box, self.batch_box,
-                        self.offsets_box, self.activation_box, *self.weight_sliders):
+        for control in (
+            self.eta_slider,
+            self.epochs_box,
+            self.mode_box,
+            self.batch_box,
+            self.offsets_box,
+            self.activation_box,
+            *self.weight_sliders,
+        ):
             control.observe(self._on_setting, names="value")
         self.lang_box.observe(self._on_lang, names="value")
         self.values_box.observe(self._on_values, names="value")
@@ -530,8 +641,13 @@ class Playground:
 
     def _train_kwargs(self, settings=None) -> dict:
         s = settings or self.settings()
-        return {"eta": s["eta"], "mode": s["mode"], "batch_size": s["batch_size"],
-                "train_offsets": s["train_offsets"], "reduction": s["reduction"]}
+        return {
+            "eta": s["eta"],
+            "mode": s["mode"],
+            "batch_size": s["batch_size"],
+            "train_offsets": s["train_offsets"],
+            "reduction": s["reduction"],
+        }
 
     # ---- state ------------------------------------------------------------------------------
     def _reset_state(self):
@@ -550,8 +666,10 @@ class Playground:
         """The current run as a :class:`bpcore.History`."""
         with self._lock:
             return History(
-                loss=np.array(self._loss), iteration_loss=np.array(self._iteration_loss),
-                net=self.net.copy(), diverged_at=self._diverged_at,
+                loss=np.array(self._loss),
+                iteration_loss=np.array(self._iteration_loss),
+                net=self.net.copy(),
+                diverged_at=self._diverged_at,
                 settings={k: v for k, v in self.settings().items() if k != "hidden_activation"},
             )
 
@@ -559,7 +677,7 @@ class Playground:
         """Keep the current run as a faded curve if it trained at least one epoch."""
         if len(self._loss) > 1:
             self._runs.append((self._run_settings or self.settings(), np.array(self._loss)))
-            self._runs = self._runs[-self.loss_plot.max_runs:]
+            self._runs = self._runs[-self.loss_plot.max_runs :]
             self.loss_plot.add_run(self._runs[-1][1], self._run_label(self._runs[-1][0]))
 
     def _run_label(self, s: dict) -> str:
@@ -591,22 +709,36 @@ class Playground:
             if phase == "forward":
                 trace = step["trace"]
                 units = [trace.X[k]] + [lt.out[k] for lt in trace.layers]
-                self.network_plot.draw(weights, offsets, phase="forward", unit_values=units,
-                                       show_values=show, note=note)
+                self.network_plot.draw(
+                    weights,
+                    offsets,
+                    phase="forward",
+                    unit_values=units,
+                    show_values=show,
+                    note=note,
+                )
             elif phase == "backward":
                 grads = step["grads"]
                 self.network_plot.draw(
-                    weights, offsets, phase="backward",
+                    weights,
+                    offsets,
+                    phase="backward",
                     edge_values=[g.W for g in grads.layers],
                     offset_values=[g.offset for g in grads.layers],
-                    unit_values=[d[k] for d in step["deltas"]], show_values=show, note=note,
+                    unit_values=[d[k] for d in step["deltas"]],
+                    show_values=show,
+                    note=note,
                 )
             else:
                 new = step["new"]
-                self.network_plot.draw(weights, offsets, phase="update",
-                                       edge_values=[layer.W for layer in new.layers],
-                                       offset_values=[layer.offset for layer in new.layers],
-                                       show_values=show)
+                self.network_plot.draw(
+                    weights,
+                    offsets,
+                    phase="update",
+                    edge_values=[layer.W for layer in new.layers],
+                    offset_values=[layer.offset for layer in new.layers],
+                    show_values=show,
+                )
         self.network_image.value = self.network_plot.png()
 
     def _render_boundary(self):
@@ -630,8 +762,11 @@ class Playground:
             name = self.setup.title_in(lang)
             self.title.value = f"<h3>{_escape(t('ui.title', lang, name=name))}</h3>"
             for control, key in (
-                (self.eta_slider, "eta"), (self.epochs_box, "epochs"), (self.mode_box, "mode"),
-                (self.batch_box, "batch_size"), (self.activation_box, "hidden_activation"),
+                (self.eta_slider, "eta"),
+                (self.epochs_box, "epochs"),
+                (self.mode_box, "mode"),
+                (self.batch_box, "batch_size"),
+                (self.activation_box, "hidden_activation"),
                 (self.seed_box, "seed"),
             ):
                 control.description = t(f"ui.{key}", lang)
@@ -642,8 +777,10 @@ class Playground:
             self.offsets_box.tooltip = t("tip.train_offsets", lang)
             self.auto_box.tooltip = t("tip.auto", lang)
             self.values_box.tooltip = t("tip.show_values", lang)
-            for widget, options in ((self.mode_box, self._mode_options()),
-                                    (self.activation_box, self._activation_options())):
+            for widget, options in (
+                (self.mode_box, self._mode_options()),
+                (self.activation_box, self._activation_options()),
+            ):
                 value = widget.value
                 widget.options = options
                 widget.value = value
@@ -653,17 +790,30 @@ class Playground:
             for k, header in enumerate(self._layer_headers):
                 kind = spec.offsets[k]
                 symbols = f"{self.names['W'][k][0][0][0]}, {self.names['offset'][k][0][0]}"
-                header.value = "<b>" + _escape(t(
-                    "ui.layer", lang, k=k + 1, n_in=spec.sizes[k], n_out=spec.sizes[k + 1],
-                    symbols=symbols,
-                )) + f"</b> <small>({_escape(t(f'ui.offset.{kind}', lang))})</small>"
+                header.value = (
+                    "<b>"
+                    + _escape(
+                        t(
+                            "ui.layer",
+                            lang,
+                            k=k + 1,
+                            n_in=spec.sizes[k],
+                            n_out=spec.sizes[k + 1],
+                            symbols=symbols,
+                        )
+                    )
+                    + f"</b> <small>({_escape(t(f'ui.offset.{kind}', lang))})</small>"
+                )
             kinds = {t(f"ui.offset.{kind}", lang) for kind in spec.offsets}
             self.weights_panel.set_title(0, t("ui.weights", lang, offset="/".join(sorted(kinds))))
             for button, key in (
-                (self.train_button, "train"), (self.step_iteration_button, "step_iteration"),
-                (self.step_epoch_button, "step_epoch"), (self.reset_button, "reset"),
+                (self.train_button, "train"),
+                (self.step_iteration_button, "step_iteration"),
+                (self.step_epoch_button, "step_epoch"),
+                (self.reset_button, "reset"),
                 (self.reset_weights_button, "reset_weights"),
-                (self.randomise_button, "randomise"), (self.clear_runs_button, "clear_runs"),
+                (self.randomise_button, "randomise"),
+                (self.clear_runs_button, "clear_runs"),
                 (self.show_code_button, "show_code"),
             ):
                 button.description = t(f"btn.{key}", lang)
@@ -707,16 +857,22 @@ class Playground:
         lang, loss = self.lang, self._loss[-1]
         if self._diverged_at is not None:
             gap = "" if lang == "zh" else " "  # Chinese sentences are not separated by spaces
-            self._set_status(t("status.diverged", lang, epoch=self._diverged_at) + gap
-                             + t("status.diverged_hint", lang), "#c0392b")
+            self._set_status(
+                t("status.diverged", lang, epoch=self._diverged_at)
+                + gap
+                + t("status.diverged_hint", lang),
+                "#c0392b",
+            )
         elif self._target is not None and len(self._loss) - 1 < self._target:
             self._set_status(t("status.paused", lang, epoch=len(self._loss) - 1, loss=loss))
         elif len(self._loss) > 1 and self._iteration == 0 and self._target is not None:
             self._set_status(t("status.done", lang, epochs=len(self._loss) - 1, loss=loss))
         else:
-            self._set_status(t("status.ready", lang, loss=self._loss[0]) if len(self._loss) == 1
-                             else t("status.epoch_done", lang, epoch=len(self._loss) - 1,
-                                    loss=loss))
+            self._set_status(
+                t("status.ready", lang, loss=self._loss[0])
+                if len(self._loss) == 1
+                else t("status.epoch_done", lang, epoch=len(self._loss) - 1, loss=loss)
+            )
 
     # ---- events -----------------------------------------------------------------------------
     @_safe
@@ -762,8 +918,11 @@ class Playground:
             if not self.sync:
                 self.wait()
             return
-        if self._target is not None and len(self._loss) - 1 < self._target \
-                and self._diverged_at is None:
+        if (
+            self._target is not None
+            and len(self._loss) - 1 < self._target
+            and self._diverged_at is None
+        ):
             self._start(self._target, fresh=False)
 
     @_safe
@@ -808,11 +967,16 @@ class Playground:
                 self._update_phase(step)
             step = self._step
             self._render_all()
-            self._set_status(t(
-                "status.step", self.lang, epoch=step["epoch"], iteration=step["iteration"],
-                samples=", ".join(str(r + 1) for r in step["rows"]),
-                phase=t(f"phase.{step['phase']}", self.lang),
-            ))
+            self._set_status(
+                t(
+                    "status.step",
+                    self.lang,
+                    epoch=step["epoch"],
+                    iteration=step["iteration"],
+                    samples=", ".join(str(r + 1) for r in step["rows"]),
+                    phase=t(f"phase.{step['phase']}", self.lang),
+                )
+            )
 
     @_safe
     def reset(self) -> None:
@@ -909,8 +1073,11 @@ class Playground:
         self.pause_button.description = t("btn.resume" if paused else "btn.pause", self.lang)
 
     def _resumable(self):
-        return (self._target is not None and len(self._loss) - 1 < self._target
-                and self._diverged_at is None)
+        return (
+            self._target is not None
+            and len(self._loss) - 1 < self._target
+            and self._diverged_at is None
+        )
 
     def _cache_key(self, epochs):
         s = self.settings()
@@ -940,8 +1107,9 @@ class Playground:
         if self.sync:
             self._run(job, fresh)
         else:
-            job.thread = threading.Thread(target=self._run, args=(job, fresh), daemon=True,
-                                          name="bpcore-playground")
+            job.thread = threading.Thread(
+                target=self._run, args=(job, fresh), daemon=True, name="bpcore-playground"
+            )
             job.thread.start()
 
     def _run(self, job: _Job, fresh: bool):
@@ -971,8 +1139,15 @@ class Playground:
                     last_frame = now  # frames are due every interval from their start
                     with self._lock:
                         self._render_loss()
-                        self._set_status(t("status.running", lang, epoch=len(self._loss) - 1,
-                                           epochs=job.target, loss=self._loss[-1]))
+                        self._set_status(
+                            t(
+                                "status.running",
+                                lang,
+                                epoch=len(self._loss) - 1,
+                                epochs=job.target,
+                                loss=self._loss[-1],
+                            )
+                        )
                         if now - last_slow >= SLOW_FRAME_INTERVAL:
                             last_slow = now
                             self._render_network()
@@ -981,8 +1156,12 @@ class Playground:
                 finished = len(self._loss) - 1 >= job.target or self._diverged_at is not None
                 if fresh and finished:
                     key = self._cache_key(job.target)
-                    self._cache[key] = (np.array(self._loss), np.array(self._iteration_loss),
-                                        self.net.flat(), self._diverged_at)
+                    self._cache[key] = (
+                        np.array(self._loss),
+                        np.array(self._iteration_loss),
+                        self.net.flat(),
+                        self._diverged_at,
+                    )
                     while len(self._cache) > CACHE_SIZE:
                         self._cache.popitem(last=False)
                 self._render_all()
@@ -998,8 +1177,14 @@ class Playground:
         """`epochs` more epochs, appended to the current run (same numbers as bpcore.train)."""
         result = self._fast_chunk(epochs) if self._fast else None
         if result is None:
-            h = bp_train(self.net, self.setup.X, self.setup.Y, epochs=epochs,
-                         on_divergence="stop", **self._train_kwargs())
+            h = bp_train(
+                self.net,
+                self.setup.X,
+                self.setup.Y,
+                epochs=epochs,
+                on_divergence="stop",
+                **self._train_kwargs(),
+            )
             result = (h.loss, h.iteration_loss, h.net, h.diverged_at)
         loss, iteration_loss, net, diverged_at = result
         done = len(self._loss) - 1
@@ -1074,9 +1259,16 @@ class Playground:
         rows, _ = self._batch_rows()
         X, Y = self.setup.X[rows], self.setup.Y[rows]
         trace = self.net.forward(X)
-        return {"phase": "forward", "rows": rows, "X": X, "Y": Y, "trace": trace,
-                "iteration": len(self._iteration_loss) + 1, "epoch": len(self._loss),
-                "sample_shown": 0}
+        return {
+            "phase": "forward",
+            "rows": rows,
+            "X": X,
+            "Y": Y,
+            "trace": trace,
+            "iteration": len(self._iteration_loss) + 1,
+            "epoch": len(self._loss),
+            "sample_shown": 0,
+        }
 
     def _backward_phase(self, step):
         grads = self.net.backward(step["trace"], step["Y"], self.reduction)
@@ -1088,8 +1280,9 @@ class Playground:
 
     def _update_phase(self, step):
         old = self.net
-        new = old.copy().step(step["grads"], self.settings()["eta"],
-                              self.settings()["train_offsets"])
+        new = old.copy().step(
+            step["grads"], self.settings()["eta"], self.settings()["train_offsets"]
+        )
         step.update(phase="update", new=new, old=old)
         self._iteration_loss.append(float(step["grads"].loss))
         self._finish_iteration(new)
@@ -1112,8 +1305,11 @@ class Playground:
         if self._iteration >= per_epoch:
             self._iteration = 0
             with np.errstate(all="ignore"):
-                loss = new.loss(self.setup.X, self.setup.Y, self.reduction) \
-                    if np.all(np.isfinite(new.flat())) else math.inf
+                loss = (
+                    new.loss(self.setup.X, self.setup.Y, self.reduction)
+                    if np.all(np.isfinite(new.flat()))
+                    else math.inf
+                )
             if math.isfinite(loss):
                 self._loss.append(loss)
             else:
@@ -1126,7 +1322,15 @@ class Playground:
             return f"<p><i>{_escape(t('table.empty', lang))}</i></p>"
         names = self.names
         trace = step["trace"]
-        parts = [f"<p><b>{_escape(t('table.caption', lang, iteration=step['iteration'], samples=', '.join(str(r + 1) for r in step['rows']), eta=self.settings()['eta']))}</b></p>"]  # noqa: E501
+        samples = ", ".join(str(r + 1) for r in step["rows"])
+        caption = t(
+            "table.caption",
+            lang,
+            iteration=step["iteration"],
+            samples=samples,
+            eta=self.settings()["eta"],
+        )
+        parts = [f"<p><b>{_escape(caption)}</b></p>"]
         # forward: one row per sample
         head = [t("table.sample", lang)] + names["units"][0]
         for k in range(len(trace.layers)):
@@ -1153,8 +1357,13 @@ class Playground:
             parts.append(_html_table(t("table.backward", lang), head, rows))
             grads = step["grads"]
             eta, frozen = self.settings()["eta"], not self.settings()["train_offsets"]
-            head = [t("table.parameter", lang), t("table.old", lang), t("table.gradient", lang),
-                    t("table.delta", lang), t("table.new", lang)]
+            head = [
+                t("table.parameter", lang),
+                t("table.old", lang),
+                t("table.gradient", lang),
+                t("table.delta", lang),
+                t("table.new", lang),
+            ]
             rows = []
             new = step.get("new")
             old = self.net if new is None else step["old"]
@@ -1163,14 +1372,26 @@ class Playground:
                 for i in range(n_in):
                     for j in range(n_out):
                         delta = -eta * g.W[i, j]
-                        rows.append([names["W"][k][i][j], plots.fmt(layer.W[i, j]),
-                                     plots.fmt(g.W[i, j]), plots.fmt(delta),
-                                     plots.fmt(new.layers[k].W[i, j]) if new else "…"])
+                        rows.append(
+                            [
+                                names["W"][k][i][j],
+                                plots.fmt(layer.W[i, j]),
+                                plots.fmt(g.W[i, j]),
+                                plots.fmt(delta),
+                                plots.fmt(new.layers[k].W[i, j]) if new else "…",
+                            ]
+                        )
                 for j in range(n_out):
                     delta = 0.0 if frozen else -eta * g.offset[j]
-                    rows.append([names["offset"][k][j], plots.fmt(layer.offset[j]),
-                                 plots.fmt(g.offset[j]), plots.fmt(delta),
-                                 plots.fmt(new.layers[k].offset[j]) if new else "…"])
+                    rows.append(
+                        [
+                            names["offset"][k][j],
+                            plots.fmt(layer.offset[j]),
+                            plots.fmt(g.offset[j]),
+                            plots.fmt(delta),
+                            plots.fmt(new.layers[k].offset[j]) if new else "…",
+                        ]
+                    )
             parts.append(_html_table(t("table.update", lang), head, rows))
             parts.append(f"<p>{_escape(t('table.loss', lang))}: {plots.fmt(grads.loss, 6)}</p>")
         return "\n".join(parts)
@@ -1180,9 +1401,11 @@ class Playground:
         """The loss curve and the network side by side, as one PNG (static renderers)."""
         from PIL import Image
 
-        images = [Image.open(io.BytesIO(v)) for v in
-                  (self.loss_image.value, self.network_image.value, self.boundary_image.value)
-                  if v]
+        images = [
+            Image.open(io.BytesIO(v))
+            for v in (self.loss_image.value, self.network_image.value, self.boundary_image.value)
+            if v
+        ]
         height = max(im.height for im in images)
         out = Image.new("RGB", (sum(im.width for im in images), height), "white")
         x = 0
@@ -1208,19 +1431,22 @@ class Playground:
 
 
 def _escape(text: str) -> str:
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _html_table(caption: str, head: list, rows: list) -> str:
     th = "".join(f"<th style='padding:2px 6px'>{_escape(h)}</th>" for h in head)
     body = "".join(
-        "<tr>" + "".join(f"<td style='padding:2px 6px;text-align:right'>{_escape(c)}</td>"
-                         for c in row) + "</tr>"
+        "<tr>"
+        + "".join(f"<td style='padding:2px 6px;text-align:right'>{_escape(c)}</td>" for c in row)
+        + "</tr>"
         for row in rows
     )
-    return (f"<table style='border-collapse:collapse;font-size:90%'>"
-            f"<caption style='text-align:left'><b>{_escape(caption)}</b></caption>"
-            f"<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>")
+    return (
+        f"<table style='border-collapse:collapse;font-size:90%'>"
+        f"<caption style='text-align:left'><b>{_escape(caption)}</b></caption>"
+        f"<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def playground(example: str | None = None, **kwargs) -> Playground:

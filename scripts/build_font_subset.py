@@ -213,8 +213,10 @@ def main(argv: list[str] | None = None) -> int:
     total = 0
     for path, size, glyphs in build(args.source_dir, args.out_dir, text):
         total += size
-        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
-              f"{glyphs} glyphs, {size / 1e6:.2f} MB")
+        print(
+            f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+            f"{glyphs} glyphs, {size / 1e6:.2f} MB"
+        )
     print(f"total {total / 1e6:.2f} MB")
     return 0
 

@@ -45,10 +45,31 @@ def _cmap(path: Path) -> set[str]:
 def _sample_texts() -> list[str]:
     """Every catalogue text in both languages, placeholders filled with typical values."""
     fields = dict(
-        name="异或 XOR", offset="阈值", k=1, n_in=2, n_out=3, symbols="v₁₁, γ₁", symbol="w₂₁",
-        loss=0.0123, epoch=12, epochs=5000, iteration=3, samples="1, 2", phase="前向",
-        error="η −1", seed=7, eta=0.5, mode="累积", batch_size=2, y=1.0, m=4, lang="fr",
-        key="x.y", names="t001_xor", value=-1, expected="η > 0",
+        name="异或 XOR",
+        offset="阈值",
+        k=1,
+        n_in=2,
+        n_out=3,
+        symbols="v₁₁, γ₁",
+        symbol="w₂₁",
+        loss=0.0123,
+        epoch=12,
+        epochs=5000,
+        iteration=3,
+        samples="1, 2",
+        phase="前向",
+        error="η −1",
+        seed=7,
+        eta=0.5,
+        mode="累积",
+        batch_size=2,
+        y=1.0,
+        m=4,
+        lang="fr",
+        key="x.y",
+        names="t001_xor",
+        value=-1,
+        expected="η > 0",
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 
@@ -78,8 +99,9 @@ def test_small_enough_to_ship():
     assert total < 4_000_000, f"the subset is {total / 1e6:.2f} MB; keep it to a few MB"
 
 
-@pytest.mark.parametrize(("path", "style", "weight"), [(REGULAR, "Regular", 400),
-                                                        (BOLD, "Bold", 700)])
+@pytest.mark.parametrize(
+    ("path", "style", "weight"), [(REGULAR, "Regular", 400), (BOLD, "Bold", 700)]
+)
 def test_private_family_name(path, style, weight):
     with TTFont(str(path)) as font:
         name = font["name"]
@@ -106,8 +128,12 @@ def test_private_family_name(path, style, weight):
 def test_covers_gb2312_level_1_and_symbols():
     have = _cmap(REGULAR)
     script = _build_script()
-    level1 = {bytes([r, c]).decode("gb2312") for r in range(0xB0, 0xD8) for c in range(0xA1, 0xFF)
-              if not (r == 0xD7 and c > 0xF9)}
+    level1 = {
+        bytes([r, c]).decode("gb2312")
+        for r in range(0xB0, 0xD8)
+        for c in range(0xA1, 0xFF)
+        if not (r == 0xD7 and c > 0xF9)
+    }
     assert len(level1) == 3755
     assert not sorted(level1 - have)[:20]
     assert set("，。：；（）！？、《》“”…—·η−→∂Σ×≈") <= have
@@ -161,8 +187,10 @@ def test_chinese_glyphs_come_from_the_subset():
     font = fm.get_font(fm.fontManager._find_fonts_by_props(plots.font(9)))
     if not hasattr(font, "_layout"):  # matplotlib < 3.11: the cmap and the order suffice
         return
-    used = {item.char: Path(item.ft_object.fname).resolve()
-            for item in font._layout(chars, LoadFlags.NO_HINTING)}
+    used = {
+        item.char: Path(item.ft_object.fname).resolve()
+        for item in font._layout(chars, LoadFlags.NO_HINTING)
+    }
     assert set(used) == set(chars)
     assert set(used.values()) == {REGULAR.resolve()}
 
@@ -186,8 +214,9 @@ assert paths[0].endswith("bpcoreSansSC-Regular.otf"), paths
 print("ok", len(png))
 """
     env = dict(os.environ, MPLCONFIGDIR=str(tmp_path), MPLBACKEND="Agg")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=env, cwd=REPO, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO, timeout=120
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.startswith("ok")
 
@@ -206,8 +235,10 @@ SOURCE = Path("/usr/share/fonts/opentype/noto")
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not (SOURCE / "NotoSansCJK-Regular.ttc").is_file(),
-                    reason="the Noto Sans CJK source (apt-get install fonts-noto-cjk) is absent")
+@pytest.mark.skipif(
+    not (SOURCE / "NotoSansCJK-Regular.ttc").is_file(),
+    reason="the Noto Sans CJK source (apt-get install fonts-noto-cjk) is absent",
+)
 def test_the_script_rebuilds_the_shipped_subset(tmp_path):
     script = _build_script()
     results = script.build(SOURCE, tmp_path, script.project_text(REPO))

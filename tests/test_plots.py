@@ -35,8 +35,7 @@ def assert_course_fonts(fig):
     texts = visible_texts(fig)
     assert texts
     for text in texts:
-        assert text.get_fontfamily()[:2] == plots.FAMILIES, (text.get_text(),
-                                                             text.get_fontfamily())
+        assert text.get_fontfamily()[:2] == plots.FAMILIES, (text.get_text(), text.get_fontfamily())
 
 
 # --- names ---------------------------------------------------------------------------------
@@ -129,8 +128,11 @@ def test_loss_figure_from_history_and_language():
     h = bpcore.train(bpcore.Network.from_sizes((2, 2, 1), rng=0), X, Y, eta=1.0, epochs=20)
     fig = plots.loss_figure(h, [("η = 0.1", h.loss * 2)], lang="zh")
     texts = {text.get_text() for text in visible_texts(fig)}
-    assert {t("plot.loss.title", "zh"), t("plot.loss.xlabel", "zh"),
-            t("plot.loss.ylabel", "zh")} <= texts
+    assert {
+        t("plot.loss.title", "zh"),
+        t("plot.loss.xlabel", "zh"),
+        t("plot.loss.ylabel", "zh"),
+    } <= texts
     fig_en = plots.loss_figure(h, lang="en")
     assert t("plot.loss.title", "en") in {x.get_text() for x in visible_texts(fig_en)}
     plot = plots.LossPlot("zh")
@@ -153,8 +155,9 @@ def test_connections_coloured_by_sign_and_sized_by_magnitude():
 
 
 def test_phases_show_values_gradients_and_deltas():
-    net = bpcore.TextbookNet(v=[[0.1, -0.2], [0.3, 0.4]], gamma=[0.1, -0.1], w=[[0.5], [-0.6]],
-                             theta=[0.2])
+    net = bpcore.TextbookNet(
+        v=[[0.1, -0.2], [0.3, 0.4]], gamma=[0.1, -0.1], w=[[0.5], [-0.6]], theta=[0.2]
+    )
     x, y = np.array([1.0, 0.5]), np.array([1.0])
     fw, gr = net.forward(x), net.gradients(x, y)
     plot = plots.NetworkPlot((2, 2, 1), ("threshold", "threshold"), "zh")
@@ -164,11 +167,20 @@ def test_phases_show_values_gradients_and_deltas():
     assert plot.unit_notes[2][0].get_text().startswith(f"= {plots.fmt(fw.y_hat[0])}")
     assert plot.lines.get_alpha() < 0.5
     grad_W = [-np.outer(x, gr.e), -np.outer(fw.b, gr.g)]  # ∂E/∂v = −e x, ∂E/∂w = −g b
-    plot.draw(W, O, phase="backward", edge_values=grad_W, offset_values=[gr.e, gr.g],
-              unit_values=[gr.e, gr.g], show_values=True)
+    plot.draw(
+        W,
+        O,
+        phase="backward",
+        edge_values=grad_W,
+        offset_values=[gr.e, gr.g],
+        unit_values=[gr.e, gr.g],
+        show_values=True,
+    )
     assert plot.title.get_text() == t("plot.net.title_backward", "zh")
     assert plot.unit_notes[2][0].get_text().split("\n") == [
-        f"g₁ = {plots.fmt(gr.g[0])}", f"∂E/∂θ₁ = {plots.fmt(gr.g[0])}"]
+        f"g₁ = {plots.fmt(gr.g[0])}",
+        f"∂E/∂θ₁ = {plots.fmt(gr.g[0])}",
+    ]
     assert plot.edge_labels[0].get_text() == f"v₁₁ {plots.fmt(grad_W[0][0, 0], 3)}"
     colours = [to_hex(c) for c in plot.lines.get_colors()]
     signs = [v >= 0 for v in np.concatenate([g.ravel() for g in grad_W])]
@@ -191,8 +203,7 @@ def test_network_figure_for_every_example_in_both_languages():
 
 # --- decision boundary ---------------------------------------------------------------------
 def test_boundary_shows_the_networks_output():
-    net = bpcore.train(bpcore.Network.from_sizes((2, 3, 1), rng=1), X, Y, eta=2.0,
-                       epochs=2000).net
+    net = bpcore.train(bpcore.Network.from_sizes((2, 3, 1), rng=1), X, Y, eta=2.0, epochs=2000).net
     plot = plots.BoundaryPlot(X, Y, "en", resolution=21)
     plot.update(net.predict)
     expected = net.predict(plot.grid).reshape(21, 21)
@@ -208,8 +219,12 @@ def test_boundary_shows_the_networks_output():
 
 def test_boundary_needs_two_inputs_one_output():
     with pytest.raises(ValueError, match="two inputs"):
-        plots.boundary_figure(bpcore.Network.from_sizes((3, 2, 1), rng=0), np.zeros((2, 3)),
-                              np.zeros((2, 1)), lang="en")
+        plots.boundary_figure(
+            bpcore.Network.from_sizes((3, 2, 1), rng=0),
+            np.zeros((2, 3)),
+            np.zeros((2, 1)),
+            lang="en",
+        )
 
 
 # --- fonts, languages, no global state --------------------------------------------------------
@@ -220,8 +235,9 @@ def test_every_figure_renders_with_the_course_fonts(lang):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing glyph (a box) fails the test
         figures = [
-            plots.loss_figure(h, [(t("plot.loss.run", lang, eta=0.1, mode="x"), h.loss)],
-                              lang=lang),
+            plots.loss_figure(
+                h, [(t("plot.loss.run", lang, eta=0.1, mode="x"), h.loss)], lang=lang
+            ),
             plots.network_figure(net, lang=lang),
             plots.boundary_figure(net, X, Y, lang=lang),
         ]
@@ -239,8 +255,7 @@ def test_no_pyplot_and_lazy_imports():
         "assert 'matplotlib.pyplot' not in sys.modules\n"
         "print('ok')\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]
 
 
