@@ -47,7 +47,7 @@ TERMS = dict(
         ),
         _t(
             "hidden_layer",
-            "隐藏层",
+            "隐层",
             "hidden layer",
             "b_h",
             "输入层与输出层之间的层",
@@ -295,6 +295,94 @@ TERMS = dict(
             "希望网络输出的值",
             "the value the network should output",
         ),
+        _t(
+            "derivative",
+            "导数",
+            "derivative",
+            "f'(x)",
+            "函数随输入变化的瞬时变化率",
+            "the instantaneous rate of change of a function",
+        ),
+        _t(
+            "local_derivative",
+            "局部导数",
+            "local derivative",
+            "∂u/∂v",
+            "计算图中一个结点的输出对其直接输入的导数",
+            "the derivative of one node of a computational graph with respect to its direct input",
+        ),
+        _t(
+            "composite",
+            "复合函数",
+            "composite function",
+            "f(g(x))",
+            "把一个函数的输出作为另一个函数的输入",
+            "a function whose input is another function's output",
+        ),
+        _t(
+            "elementary",
+            "初等函数",
+            "elementary function",
+            "exp, +, ×, 1/x",
+            "计算图中不再拆分的基本运算",
+            "a basic operation a computational graph does not split further",
+        ),
+        _t(
+            "dummy",
+            "哑结点",
+            "dummy node",
+            "x_0 = −1",
+            "值固定的输入，其权重扮演阈值或偏置",
+            "an input of fixed value whose weight plays the threshold or bias",
+        ),
+        _t(
+            "step_function",
+            "阶跃函数",
+            "step function",
+            "sgn",
+            "输入非负时输出1，否则输出0",
+            "outputs 1 for a non-negative input, else 0",
+        ),
+        _t(
+            "identity_function",
+            "恒等函数",
+            "identity function",
+            "f(x) = x",
+            "输出等于输入的激活函数",
+            "the activation whose output equals its input",
+        ),
+        _t(
+            "tanh",
+            "双曲正切",
+            "hyperbolic tangent",
+            "tanh",
+            "取值在(−1, 1)的S形函数，f' = 1 − f²",
+            "the S-shaped function onto (−1, 1), with f' = 1 − f²",
+        ),
+        _t(
+            "overflow",
+            "上溢",
+            "overflow",
+            "",
+            "数值超出浮点数能表示的范围",
+            "a value beyond the range floating-point numbers can hold",
+        ),
+        _t(
+            "saturation",
+            "饱和",
+            "saturation",
+            "",
+            "输入很大或很小时激活函数几乎不变，导数接近0",
+            "an activation barely changing for very large or small inputs, its derivative near 0",
+        ),
+        _t(
+            "notation",
+            "记号",
+            "notation",
+            "",
+            "为同一量选定的符号",
+            "the symbols chosen for a quantity",
+        ),
     ]
 )
 
@@ -309,8 +397,19 @@ def table(lang="en"):
     """
     if lang == "zh":
         rows = ["| 术语 | term | 符号 | 含义 |", "|---|---|---|---|"]
-        rows += [f"| {t.zh} | {t.en} | {t.symbol} | {t.meaning_zh} |" for t in TERMS.values()]
+        rows += [
+            f"| {t.zh} | {t.en} | {_cell(t.symbol)} | {_cell(t.meaning_zh)} |"
+            for t in TERMS.values()
+        ]
     else:
         rows = ["| term | 术语 | symbol | meaning |", "|---|---|---|---|"]
-        rows += [f"| {t.en} | {t.zh} | {t.symbol} | {t.meaning_en} |" for t in TERMS.values()]
+        rows += [
+            f"| {t.en} | {t.zh} | {_cell(t.symbol)} | {_cell(t.meaning_en)} |"
+            for t in TERMS.values()
+        ]
     return "\n".join(rows)
+
+
+def _cell(text):
+    # a bare | would end the Markdown table cell
+    return text.replace("|", "\\|")

@@ -58,7 +58,7 @@ def header(lesson, name, lang):
     if lang == "zh":
         links = (
             f"[English version](../{other}/{name}) · "
-            f"[在 Binder 中打开]({binder}) · [课程目录](00_start_here.ipynb)"
+            f"[在Binder中打开]({binder}) · [课程目录](00_start_here.ipynb)"
         )
     else:
         links = (
@@ -100,7 +100,12 @@ def execute(nb, workdir):
     from nbclient import NotebookClient
 
     NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(workdir)}},
+        # saved widget state carries random model ids: every rebuild would change the file
+        store_widget_state=False,
     ).execute()
     # execution adds volatile metadata (timings); drop it so rebuilding changes nothing
     for c in nb.cells:
