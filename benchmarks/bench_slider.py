@@ -79,6 +79,17 @@ def main(argv=None) -> int:
         f"(min {1e3 * min(full):.1f}, max {1e3 * max(full):.1f})"
     )
 
+    # the same in the calling thread, timed in CPU seconds: what the work costs whatever else
+    # runs on the machine (wall-clock figures above grow with the load average)
+    sync = Playground("xor", lang="zh", epochs=5000, hidden_activation="sigmoid", sync=True)
+    sync.randomise()
+    cpu = []
+    for eta in etas * 1.01:
+        start = time.thread_time()
+        sync.eta_slider.value = float(eta)
+        cpu.append(time.thread_time() - start)
+    print(f"η change → every panel new, CPU time:  median {median_ms(cpu):6.1f} ms")
+
     cached = []
     for eta in etas[: min(10, len(etas))]:
         start = time.perf_counter()
