@@ -61,6 +61,7 @@ from .notation import (
 )
 
 __all__ = [
+    "Exp",
     "derive_textbook",
     "expand_sums",
     "full_differentiation_concrete",
@@ -234,22 +235,48 @@ def to_book(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda n: isinstance(n, (sp.Sum, f)), rename)
 
 
+class Exp(sp.Function):
+    """e^u as an opaque function whose derivative is itself: d Exp(u) = Exp(u) du.
+
+    SymPy's ``exp`` merges e^a·e^b into e^(a+b) as soon as two exponentials meet in a
+    product, which hides the one-exponential-per-neuron structure the zero test below
+    relies on; ``Exp`` has the same derivative and never merges. ``Exp(u).rewrite(exp)``
+    is SymPy's exp. Prints as ``exp(u)`` and ``e^{u}``.
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return self
+
+    def _eval_rewrite_as_exp(self, u, **kwargs):
+        return sp.exp(u)
+
+    def _sympystr(self, printer):
+        return f"exp({printer._print(self.args[0])})"
+
+    def _latex(self, printer, exp=None):
+        tex = "e^{" + printer._print(self.args[0]) + "}"
+        return tex if exp is None else r"\left(" + tex + r"\right)^{" + str(exp) + "}"
+
+
 def is_zero_rational(expr: sp.Expr) -> sp.Expr:
     """Reduce an expression built from exponentials to a polynomial numerator.
 
-    ``exp(a + b)`` is split into ``exp(a)·exp(b)``; every remaining ``exp(·)`` is replaced
-    by an independent symbol; the result is brought over one denominator and its
-    numerator expanded. If that polynomial is 0, the original expression is exactly 0
-    (substituting values for the symbols maps 0 to 0). Much faster than ``simplify`` on a
-    fully written-out network.
+    Every exponential (:class:`Exp`, or SymPy's ``exp`` after ``exp(a + b)`` is split into
+    ``exp(a)·exp(b)``) is replaced by an independent symbol; the result is brought over one
+    denominator and its numerator expanded. If that polynomial is 0, the original
+    expression is exactly 0 (substituting values for the symbols maps 0 to 0). Much faster
+    than ``simplify`` on a fully written-out network.
 
     Returns
     -------
     sympy.Expr
         The expanded numerator (``0`` when the identity is proven).
     """
-    expr = sp.expand_power_exp(expr)
-    subs = {a: sp.Dummy("u") for a in expr.atoms(sp.exp)}
+    if expr.has(sp.exp):
+        expr = sp.expand_power_exp(expr)
+    subs = {a: sp.Dummy("u") for a in expr.atoms(sp.exp, Exp)}
     return sp.expand(sp.numer(sp.together(expr.xreplace(subs))))
 
 
@@ -625,7 +652,7 @@ def full_differentiation_symbolic() -> dict[str, Proof]:
 
 def _concrete(sizes):
     n_in, n_hid, n_out = sizes
-    sig = lambda z: 1 / (1 + sp.exp(-z))  # noqa: E731 - the closed form of f
+    sig = lambda z: 1 / (1 + Exp(-z))  # noqa: E731 - the closed form of f
     I, H, J = range(1, n_in + 1), range(1, n_hid + 1), range(1, n_out + 1)
     b_val = {hh: sig(sum(v[ii, hh] * x[ii] for ii in I) - gamma[hh]) for hh in H}
     y_val = {jj: sig(sum(w[hh, jj] * b_val[hh] for hh in H) - theta[jj]) for jj in J}

@@ -460,7 +460,7 @@ def chains_222() -> Derivation:
                 grad_w1,
             ),
             "Hidden-layer weight",
-            "隐层权重",
+            "隐藏层权重",
         )
     )
 
