@@ -151,6 +151,7 @@ def train(
     shuffle=False,
     rng=None,
     callback=None,
+    callback_every=1,
     snapshot_every=None,
     on_divergence="raise",
     fast=False,
@@ -181,7 +182,11 @@ def train(
     rng : int or numpy.random.Generator, optional
         Seed for `shuffle`.
     callback : callable, optional
-        ``callback(epoch, history, net)`` after every epoch; returning ``False`` stops training.
+        ``callback(epoch, history, net)`` after every `callback_every` epochs (and after the
+        last); returning ``False`` stops training.
+    callback_every : int
+        How often the callback runs; a live plot redrawn 10 times a second wants a few
+        hundred epochs between calls, not one.
     snapshot_every : int, optional
         Save the parameters at epoch 0 and every k epochs (and at the last epoch).
     on_divergence : {"raise", "stop"}
@@ -215,6 +220,7 @@ def train(
     B = _batch_size(mode, batch_size, n)
     if snapshot_every is not None:
         snapshot_every = check.count("snapshot_every", snapshot_every)
+    callback_every = check.count("callback_every", callback_every)
     gen = np.random.default_rng(rng) if shuffle else None
     settings = dict(
         eta=eta,
@@ -230,27 +236,36 @@ def train(
     history = History(np.empty(0), np.empty(0), net, settings=settings)
     loop = _fast_epochs if fast else _numpy_epochs
     epochs_of = loop(network, X, Y, eta, B, train_offsets, reduction)
-    epoch_loss, iteration_loss = [], []
+    # Preallocated buffers: the history handed to a callback is a pair of views, so a
+    # callback after every epoch costs O(1), not a copy of everything so far.
+    per_epoch_iterations = math.ceil(n / B)
+    epoch_loss = _Buffer(epochs + 1)
+    iteration_loss = _Buffer(epochs * per_epoch_iterations)
     current = network
 
     def finish(last_good):
-        history.loss = np.array(epoch_loss)
-        history.iteration_loss = np.array(iteration_loss)
+        history.loss = epoch_loss.view()
+        history.iteration_loss = iteration_loss.view()
         history.net = _same_kind(net, last_good)
         return history
 
-    # Epochs are run in chunks: one epoch at a time when something must happen after each
-    # (a callback, a snapshot, a new shuffle), else all at once (the fast path's best case).
-    per_epoch = callback is not None or snapshot_every is not None or gen is not None
-    chunk = 1 if per_epoch else epochs
+    # Epochs run in chunks, as long as possible (the fast path's best case is one chunk):
+    # a new shuffle needs every epoch; callbacks and snapshots need their own multiples.
+    chunk = epochs
+    if callback is not None:
+        chunk = math.gcd(chunk, callback_every)
+    if snapshot_every is not None:
+        chunk = math.gcd(chunk, snapshot_every)
+    if gen is not None:
+        chunk = 1
     done = 0
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
         while done < epochs:
             k = min(chunk, epochs - done)
             order = gen.permutation(n) if gen is not None else None
             result = epochs_of(current, k, order)
-            if not epoch_loss:
-                epoch_loss.append(result.losses[0])
+            if not len(epoch_loss):
+                epoch_loss.extend(result.losses[:1])
                 if snapshot_every:
                     history.snapshot_epochs.append(0)
                     history.snapshots.append(current.flat())
@@ -269,10 +284,34 @@ def train(
             if snapshot_every and (done % snapshot_every == 0 or done == epochs):
                 history.snapshot_epochs.append(done)
                 history.snapshots.append(current.flat())
-            if callback is not None and callback(done, finish(current.copy()), current) is False:
+            due = done % callback_every == 0 or done == epochs
+            if (
+                callback is not None
+                and due
+                and callback(done, finish(current.copy()), current) is False
+            ):
                 history.stopped_at = done
                 break
     return finish(current)
+
+
+class _Buffer:
+    """A fixed-capacity float array filled from the front."""
+
+    def __init__(self, capacity):
+        self._data = np.empty(capacity)
+        self._n = 0
+
+    def __len__(self):
+        return self._n
+
+    def extend(self, values):
+        k = len(values)
+        self._data[self._n : self._n + k] = values
+        self._n += k
+
+    def view(self):
+        return self._data[: self._n]
 
 
 @dataclass

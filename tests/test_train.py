@@ -221,3 +221,21 @@ def test_fast_path_with_a_callback():
         callback=lambda e, hist, net: epochs.append(e) or e < 4,
     )
     assert epochs == [1, 2, 3, 4] and h.stopped_at == 4 and h.epochs_run == 4
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_callback_every_k_epochs_and_the_last(fast):
+    seen = []
+    h = bpcore.train(
+        Network.from_sizes((2, 3, 1), rng=15),
+        XOR_X,
+        XOR_Y,
+        eta=1.0,
+        epochs=25,
+        fast=fast,
+        callback=lambda e, hist, net: seen.append((e, hist.epochs_run)),
+        callback_every=10,
+    )
+    assert seen == [(10, 10), (20, 20), (25, 25)]
+    ref = bpcore.train(Network.from_sizes((2, 3, 1), rng=15), XOR_X, XOR_Y, eta=1.0, epochs=25)
+    np.testing.assert_allclose(h.loss, ref.loss, rtol=1e-12)
