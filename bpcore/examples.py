@@ -316,19 +316,19 @@ _register(
                 "v_ij",
                 "layers[0].W[i-1, j-1]",
                 "v_ih",
-                Bi("weight input i → hidden j", "输入 i → 隐层 j 的权重"),
+                Bi("weight input i → hidden j", "输入 i → 隐藏层 j 的权重"),
             ),
             Alias(
                 "h_j",
                 "trace.layers[0].out[:, j-1]",
                 "α_h (= b_h: no activation, no threshold)",
-                Bi("hidden unit j (identity)", "隐层单元 j（恒等）"),
+                Bi("hidden unit j (identity)", "隐藏层单元 j（恒等）"),
             ),
             Alias(
                 "w_j",
                 "layers[1].W[j-1, 0]",
                 "w_h1",
-                Bi("weight hidden j → output", "隐层 j → 输出的权重"),
+                Bi("weight hidden j → output", "隐藏层 j → 输出的权重"),
             ),
             Alias(
                 "s",
@@ -399,7 +399,7 @@ _register(
             "The tutorial has no biases: the engine's offsets are zero and frozen. The hidden "
             "layer has no activation (identity). E is the mean over the m = 3 samples of "
             "½(t − y)², i.e. Σ(t − y)²/(2m); every update uses all three samples.",
-            "教程没有偏置：引擎中的偏置取 0 且不训练。隐层没有激活函数（恒等）。"
+            "教程没有偏置：引擎中的偏置取 0 且不训练。隐藏层没有激活函数（恒等）。"
             "E 是 m = 3 个样本上 ½(t − y)² 的平均，即 Σ(t − y)²/(2m)；每次更新都用全部三个样本。",
         ),
         build=_net_000,
@@ -425,7 +425,7 @@ _register(
         tutorial="001",
         title=Bi(
             "Tutorial 001: XOR with three linear hidden units",
-            "教程 001：用三个线性隐层单元学异或",
+            "教程 001：用三个线性隐藏层单元学异或",
         ),
         kind="network",
         X=_ro([[0, 0], [0, 1], [1, 0], [1, 1]]),
@@ -453,13 +453,13 @@ _register(
                 "Z1..Z3",
                 "trace.layers[0].out[:, h-1]",
                 "b_h",
-                Bi("hidden units, f(a) = a", "隐层单元，f(a) = a"),
+                Bi("hidden units, f(a) = a", "隐藏层单元，f(a) = a"),
             ),
             Alias(
                 "Z0 = 1",
                 "layers[1].offset (bias)",
                 "−θ_1",
-                Bi("bias unit of the hidden layer", "隐层的偏置单元"),
+                Bi("bias unit of the hidden layer", "隐藏层的偏置单元"),
             ),
             Alias("D0", "trace.output[:, 0]", "ŷ_1", Bi("the output h(x)", "输出 h(x)")),
             Alias(
@@ -597,7 +597,7 @@ _NOTATION_222 = (
         "b1",
         "layers[0].offset[h] (one per hidden unit)",
         "−γ_h",
-        Bi("hidden bias, added", "隐层偏置（加上）"),
+        Bi("hidden bias, added", "隐藏层偏置（加上）"),
     ),
     Alias(
         "b2",
@@ -615,7 +615,7 @@ _NOTATION_222 = (
         "out_h1",
         "trace.layers[0].out[0, 0]",
         "b_1",
-        Bi("hidden output σ(net_h1)", "隐层输出 σ(net_h1)"),
+        Bi("hidden output σ(net_h1)", "隐藏层输出 σ(net_h1)"),
     ),
     Alias(
         "net_o1",
@@ -679,7 +679,7 @@ def _example_222(name, trained):
                 "and leaves b1 = 0.35 and b2 = 0.60 unchanged. The hidden weights are updated "
                 "with the old w5..w8 (all gradients are taken before any update).",
                 "这个网络流传很广的逐步演算只更新八个权重，b1 = 0.35、b2 = 0.60 保持不变。"
-                "隐层权重的更新使用旧的 w5..w8（所有梯度都在更新之前求出）。",
+                "隐藏层权重的更新使用旧的 w5..w8（所有梯度都在更新之前求出）。",
             ),
             **common,
         )
@@ -728,7 +728,7 @@ _register(
         tutorial="002",
         title=Bi(
             "Tutorial 002: the textbook's single-hidden-layer network with thresholds",
-            "教程 002：教材中带阈值的单隐层网络",
+            "教程 002：教材中带阈值的单隐藏层网络",
         ),
         kind="network",
         X=_ro([[0.05, 0.10]]),
@@ -748,19 +748,19 @@ _register(
                 "v_ih",
                 "TextbookNet.v[i-1, h-1]",
                 "v_ih",
-                Bi("input i → hidden h", "输入 i → 隐层 h"),
+                Bi("input i → hidden h", "输入 i → 隐藏层 h"),
             ),
             Alias(
                 "γ_h",
                 "TextbookNet.gamma[h-1]",
                 "γ_h",
-                Bi("hidden threshold, subtracted", "隐层阈值（减去）"),
+                Bi("hidden threshold, subtracted", "隐藏层阈值（减去）"),
             ),
             Alias(
                 "w_hj",
                 "TextbookNet.w[h-1, j-1]",
                 "w_hj",
-                Bi("hidden h → output j", "隐层 h → 输出 j"),
+                Bi("hidden h → output j", "隐藏层 h → 输出 j"),
             ),
             Alias(
                 "θ_j",
@@ -772,7 +772,7 @@ _register(
                 "α_h, b_h",
                 "Forward.alpha, Forward.b",
                 "α_h, b_h",
-                Bi("hidden input and output", "隐层输入与输出"),
+                Bi("hidden input and output", "隐藏层输入与输出"),
             ),
             Alias(
                 "β_j, ŷ_j",
@@ -1722,7 +1722,7 @@ def _trace_001(ex):
             "With f(a) = a every unit is affine, so the last line is 0 for any weights; XOR "
             "needs −2. No training can fix that; sigmoid hidden units can.",
             "f(a) = a 时每个单元都是仿射的，所以最后一行对任何权重都为 0；异或需要 −2。"
-            "再怎么训练也无法弥补；换成 sigmoid 隐层单元才行。",
+            "再怎么训练也无法弥补；换成 sigmoid 隐藏层单元才行。",
         ),
     )
     # The post backpropagates the first sample only: one step on (0, 0) with ½(ŷ − y)².
@@ -1930,7 +1930,7 @@ def _trace_222(ex):
         "hidden",
         _B(
             "Hidden layer: ∂E/∂out_h collects both outputs' errors",
-            "隐层：∂E/∂out_h 汇集两个输出的误差",
+            "隐藏层：∂E/∂out_h 汇集两个输出的误差",
         ),
         [
             _B("weight", "权重"),
@@ -1947,7 +1947,7 @@ def _trace_222(ex):
         decimals=9,
         note=_B(
             "The hidden weights use the old w5..w8: every gradient is taken before any update.",
-            "隐层权重的梯度使用旧的 w5..w8：所有梯度都在任何更新之前求出。",
+            "隐藏层权重的梯度使用旧的 w5..w8：所有梯度都在任何更新之前求出。",
         ),
     )
     rows = []

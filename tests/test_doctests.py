@@ -9,9 +9,7 @@ import pytest
 import bpcore
 
 MODULES = sorted(
-    m.name
-    for m in pkgutil.walk_packages(bpcore.__path__, "bpcore.")
-    if m.name != "bpcore.__main__"
+    m.name for m in pkgutil.walk_packages(bpcore.__path__, "bpcore.") if m.name != "bpcore.__main__"
 )
 
 
