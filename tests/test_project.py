@@ -196,6 +196,15 @@ def test_readme_links_name_the_repository_of_pyproject(readme):
     assert slugs == {_slug()}
 
 
+def test_notebook_binder_links_name_the_repository_of_pyproject():
+    slugs = {}
+    for nb in _course_notebooks():
+        for slug in re.findall(r"mybinder\.org/v2/gh/([\w.-]+/[\w.-]+)/", nb.read_text("utf-8")):
+            slugs.setdefault(slug, []).append(nb.relative_to(REPO).as_posix())
+    wrong = {s: f"{len(f)} notebooks, e.g. {f[0]}" for s, f in slugs.items() if s != _slug()}
+    assert wrong == {}, f"pyproject.toml's Repository is {_slug()}; these differ: {wrong}"
+
+
 def test_lesson_table_is_built_from_titles_and_pairs_languages(tmp_path):
     import json
 
