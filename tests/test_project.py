@@ -21,10 +21,6 @@ README = REPO / "README.md"
 README_ZH = REPO / "README.zh-CN.md"
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
-
-
 def _load_ci_readme():
     spec = importlib.util.spec_from_file_location("ci_readme", REPO / "scripts" / "ci_readme.py")
     module = importlib.util.module_from_spec(spec)
@@ -306,12 +302,10 @@ def test_postbuild_installs_bpcore_without_dependencies():
 
 
 @pytest.mark.slow
-def test_repo2docker_builds_the_environment_before_copying_the_repository(tmp_path):
+def test_repo2docker_builds_the_environment_before_copying_the_repository(tmp_path, missing_tool):
     exe = _tool("jupyter-repo2docker")
     if exe is None:
-        if in_ci():
-            pytest.fail("CI=true but jupyter-repo2docker is missing (it is in the test extra)")
-        pytest.skip("jupyter-repo2docker not installed: python -m pip install -e '.[test]'")
+        missing_tool("jupyter-repo2docker not installed: python -m pip install -e '.[test]'")
     # A copy of just the files repo2docker reads, so the check does not depend on the rest.
     for name in ("environment.yml", "postBuild", "pyproject.toml"):
         shutil.copy2(REPO / name, tmp_path / name)
@@ -432,12 +426,10 @@ def test_readme_command_line_examples_run(line):
     assert result.stdout.strip(), f"{line} printed nothing"
 
 
-def test_code_is_ruff_clean():
+def test_code_is_ruff_clean(missing_tool):
     ruff = _tool("ruff")
     if ruff is None:
-        if in_ci():
-            pytest.fail("CI=true but ruff is missing (it is in the test extra)")
-        pytest.skip("ruff not installed: python -m pip install -e '.[test]'")
+        missing_tool("ruff not installed: python -m pip install -e '.[test]'")
     targets = [
         p
         for p in ("bpcore", "tests", "scripts", "benchmarks", "conftest.py")

@@ -94,16 +94,6 @@ FILE_MENU_LABEL = {"zh_CN": "文件", "en": "File"}
 STDERR_DEFECTS = ("Traceback", "Error", "Warning", "missing from font", "findfont")
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
-
-
-def skip_or_fail(reason: str):
-    if in_ci():
-        pytest.fail(f"CI=true and the browser tests cannot run: {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
 def find_chromium() -> str | None:
     env = os.environ.get("BPCORE_CHROMIUM")
     if env:
@@ -345,19 +335,19 @@ class Lab:
 
 
 @pytest.fixture(scope="session")
-def chromium_path() -> str:
+def chromium_path(missing_tool) -> str:
     path = find_chromium()
     if path is None:
-        skip_or_fail(f"no Chromium found: {INSTALL_HINT}")
+        missing_tool(f"no Chromium found: {INSTALL_HINT}")
     return path
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path):
+def browser(chromium_path, missing_tool):
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        skip_or_fail("Playwright for Python is missing: python -m pip install -e '.[test]'")
+        missing_tool("Playwright for Python is missing: python -m pip install -e '.[test]'")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True
