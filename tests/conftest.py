@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-
-# Tests draw into PNG bytes; never let matplotlib look for a display.
-os.environ.setdefault("MPLBACKEND", "Agg")
 
 
 @pytest.fixture(scope="session")
@@ -27,9 +21,3 @@ def missing_tool():
         pytest.skip(reason)
 
     return report
-
-
-@pytest.fixture(scope="session")
-def repo_root() -> Path:
-    """The repository's top folder."""
-    return REPO

@@ -287,7 +287,10 @@ class Lab:
                             numbered: p.filter(t => /\\d/.test(t)).length};
                 }"""
             )
-            idle = self.kernel_state(kernel_id) == "idle"
+            kernel = self.kernel_state(kernel_id)
+            if kernel == "dead":
+                raise AssertionError(f"{relpath}: the kernel died while running the cells")
+            idle = kernel == "idle"
             calm = calm + 1 if (idle and not state["busy"] and state["numbered"] > 0) else 0
             if calm >= 2:
                 return
