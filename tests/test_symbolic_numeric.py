@@ -148,6 +148,8 @@ CASES = [
     ("relu/sigmoid", 6, "sum", True),
     ("identity 001", 4, "mean", True),
     ("three layers", 3, "mean", True),
+    ("xor 2-3-1 bias", 40, "mean", True),  # more than UNROLL samples: a loop, not unrolled
+    ("textbook 3-2-2", 17, "sum", False),
 ]
 
 
@@ -238,6 +240,34 @@ def test_epochs_runner_records_what_train_records(n, batch_size, mode, reduction
     np.testing.assert_allclose(p, h.net.flat(), rtol=0, atol=1e-12)
 
 
+@pytest.mark.parametrize(
+    "batch_size,reduction,train_offsets",
+    [(None, "mean", True), (15, "mean", False), (15, "sum", True), (1, "mean", True)],
+)
+def test_epochs_runner_on_a_larger_data_set_loops_and_matches_train(
+    batch_size, reduction, train_offsets
+):
+    spec = SPECS["textbook 3-2-2"]
+    rng = np.random.default_rng(9)
+    X, Y = rng.normal(size=(40, 3)), rng.uniform(size=(40, 2))
+    net = random_net(spec, 9)
+    mode = "accumulated" if batch_size is None else "minibatch"
+    kw = dict(eta=0.7, epochs=25, mode=mode, batch_size=batch_size, reduction=reduction,
+              train_offsets=train_offsets)  # fmt: skip
+    h = bpcore.train(net, X, Y, **kw)
+    run = make_epochs_runner(spec, 40, batch_size, train_offsets=train_offsets,
+                             reduction=reduction, record_batches=True)  # fmt: skip
+    assert "for xb, yb, scale in batches" in run.source or batch_size is None
+    p, losses, batch_losses = run(
+        net.flat().tolist(), X.ravel().tolist(), Y.ravel().tolist(), 0.7, 25
+    )
+    np.testing.assert_allclose(losses, h.loss, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(batch_losses, h.iteration_loss, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(p, h.net.flat(), rtol=0, atol=1e-12)
+    loss = make_loss(spec, 40, reduction=reduction)(p, X.ravel().tolist(), Y.ravel().tolist())
+    assert loss == pytest.approx(losses[-1], abs=1e-12)
+
+
 def test_epochs_runner_learns_xor_in_one_call():
     spec = SPECS["xor 2-3-1 bias"]
     run = make_epochs_runner(spec, 4)
@@ -294,6 +324,8 @@ def test_bad_calls_are_bilingual_errors():
     with pytest.raises(InputError, match="expected p, x, y as sequences of 13, 8, 4") as info:
         step([0.0] * 13, [0.0] * 6, [0.0] * 4, 0.1)
     assert "实际长度" in str(info.value)
+    with pytest.raises(InputError, match="sequences of 13, 40, 20"):
+        make_step(spec, 20)([0.0] * 13, [0.0] * 40, [0.0] * 19, 0.1)  # looped: length checked
     with pytest.raises(InputError, match="batch_size must be a positive integer"):
         make_step(spec, 0)
     with pytest.raises(InputError, match="reduction"):

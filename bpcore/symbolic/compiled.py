@@ -232,14 +232,50 @@ def _grad_terms(t, s, names_p):
     return [pr(g) for g in t["grads"]]
 
 
-def _updates(t, samples, names_p):
-    """``(name, new value)`` per trained parameter: p − c·Σ_s ∂E_s/∂p (sign folded in)."""
-    terms = [_grad_terms(t, s, names_p) for s in samples]
+UNROLL = 16
+"""Blocks of at most this many samples are unrolled; larger ones loop over the samples."""
+
+
+def _block(t, names_p, samples, *, safe, with_grads, source=None):
+    """Code for a block of samples: ``(lines, loss_code, grad_codes)``.
+
+    ``loss_code`` is Σ_s Σ_j (ŷ_j − y_j)² over the block, ``grad_codes[n]`` Σ_s of the n-th
+    trained parameter's (sign-folded) gradient. With ``source=None`` the samples are
+    unrolled and their inputs must be bound to ``x{s}_{i}``, ``y{s}_{j}``; with
+    ``source=(xs, ys)`` (names of flat lists) one loop body serves every sample.
+    """
+    n_grads = len(t["grads"]) if with_grads else 0
+    if source is None:
+        lines = []
+        for s in samples:
+            lines += _sample_code(t, s, names_p, with_grads, safe)
+        loss = " + ".join(f"sq{s}" for s in samples)
+        terms = [_grad_terms(t, s, names_p) for s in samples] if with_grads else []
+        return lines, loss, [" + ".join(tt[n] for tt in terms) for n in range(n_grads)]
+    net = t["net"]
+    xs, ys = source
+    names = [f"x0_{i}" for i in range(len(net.inputs))] + [
+        f"y0_{j}" for j in range(len(net.targets))
+    ]
+    feeds = ["xi"] * len(net.inputs) + ["yi"] * len(net.targets)
+    lines = [f"xi = iter({xs})", f"yi = iter({ys})", "S = 0.0"]
+    if n_grads:
+        lines.append(" = ".join(f"G{n}" for n in range(n_grads)) + " = 0.0")
+    body = [*_sample_code(t, 0, names_p, with_grads, safe), "S += sq0"]
+    if with_grads:
+        body += [f"G{n} += {term}" for n, term in enumerate(_grad_terms(t, 0, names_p))]
+    # zip(xi, xi, yi) takes d inputs and l targets per sample from the flat lists
+    lines += [f"for {', '.join(names)} in zip({', '.join(feeds)}):", *_indent(body, 4)]
+    return lines, "S", [f"G{n}" for n in range(n_grads)]
+
+
+def _update_values(t, grads):
+    """``(name, new value)`` per trained parameter: p − c·Σ ∂E/∂p (sign folded in)."""
     out = []
     for n, k in enumerate(t["trained"]):
-        acc = " + ".join(tt[n] for tt in terms)
         op = "+" if t["negated"][n] else "-"
-        out.append((f"p{k}", f"p{k} {op} c*({acc})" if len(terms) > 1 else f"p{k} {op} c*{acc}"))
+        g = grads[n] if grads[n].isidentifier() else f"({grads[n]})"
+        out.append((f"p{k}", f"p{k} {op} c*{g}"))
     return out
 
 
@@ -320,12 +356,18 @@ def _indent(lines, n):
 # --- the step ------------------------------------------------------------------------------
 
 
-def _unpack_lines(n_p, m, d, l):
+def _unpack_lines(n_p, m, d, l, unrolled=True):
+    """Bind p0… (and x{s}_{i}, y{s}_{j} when unrolled); a wrong call gets a bilingual error."""
+    check = [
+        f"    {_unpack('x', m, d, 'x')}",
+        f"    {_unpack('y', m, l, 'y')}",
+    ]
+    if not unrolled:  # zip would silently stop at the shorter list: check the lengths
+        check = [f"    if len(x) != {m * d} or len(y) != {m * l}:", "        raise ValueError"]
     return [
         "try:",
         f"    {', '.join(f'p{k}' for k in range(n_p))}, = p",
-        f"    {_unpack('x', m, d, 'x')}",
-        f"    {_unpack('y', m, l, 'y')}",
+        *check,
         "except (TypeError, ValueError):",
         f"    _bad_call({n_p}, {m * d}, {m * l}, p, x, y)",
     ]
@@ -345,24 +387,31 @@ def _with_fallback(name, args, make_body, uses_sigmoid):
     return safe + "\n\n" + fast
 
 
+def _scale(reduction, m):
+    return 1.0 / m if reduction == "mean" else 1.0
+
+
 @functools.cache
 def _step_source(key, m, train_offsets, reduction):
     t = _template(key, train_offsets)
     net = t["net"]
     d, l, n_p = key[0][0], key[0][-1], len(net.params)
     names_p = _param_names(net)
-    scale = 1.0 / m if reduction == "mean" else 1.0
+    scale = _scale(reduction, m)
+    unrolled = m <= UNROLL
 
     def body(safe):
-        lines = _unpack_lines(n_p, m, d, l)
-        for s in range(m):
-            lines.append(f"# sample {s + 1} of {m}")
-            lines += _sample_code(t, s, names_p, safe=safe)
+        lines = _unpack_lines(n_p, m, d, l, unrolled)
+        block, loss, grads = _block(
+            t, names_p, range(m), safe=safe, with_grads=True,
+            source=None if unrolled else ("x", "y"),
+        )  # fmt: skip
+        lines += block
         lines.append("c = eta" if scale == 1.0 else f"c = eta * {scale!r}")
         new = [f"p{k}" for k in range(n_p)]
-        for name, value in _updates(t, range(m), names_p):
+        for name, value in _update_values(t, grads):
             new[int(name[1:])] = value
-        lines.append(f"loss = {0.5 * scale!r}*({' + '.join(f'sq{s}' for s in range(m))})")
+        lines.append(f"loss = {0.5 * scale!r}*({loss})")
         lines.append("return [" + ", ".join(new) + "], loss")
         return lines
 
@@ -382,9 +431,11 @@ def make_step(spec, batch_size, *, train_offsets=True, reduction="mean"):
     ----------
     spec : bpcore.NetSpec
         Any depth; sigmoid, identity, tanh or relu; bias or threshold offsets. Meant for
-        small nets (up to a few dozen parameters): the source grows with m × parameters.
+        small nets (up to a few dozen parameters; building a 3-4-2 step takes well under a
+        second, a 4-8-3 one a few seconds).
     batch_size : int
-        m, the number of samples in each call.
+        m, the number of samples in each call. Up to ``UNROLL`` (16) samples are unrolled;
+        larger batches loop over the samples in the generated code.
     train_offsets : bool
         False leaves biases / thresholds unchanged.
     reduction : {"mean", "sum"}
@@ -410,7 +461,27 @@ def make_step(spec, batch_size, *, train_offsets=True, reduction="mean"):
 
 
 def source(spec, batch_size, *, train_offsets=True, reduction="mean") -> str:
-    """The generated source of :func:`make_step` (for a lesson to show)."""
+    """The generated source of :func:`make_step` (for a lesson to show).
+
+    Examples
+    --------
+    >>> from bpcore import NetSpec
+    >>> print(source(NetSpec((1, 1), ("identity",), ("bias",)), 1))
+    def step(p, x, y, eta):
+        try:
+            p0, p1, = p
+            x0_0, = x
+            y0_0, = y
+        except (TypeError, ValueError):
+            _bad_call(2, 1, 1, p, x, y)
+        o0_0_0 = x0_0*p0 + p1
+        c0_0 = o0_0_0 - y0_0
+        sq0 = c0_0*c0_0
+        c = eta
+        loss = 0.5*(sq0)
+        return [p0 - c*(c0_0*x0_0), p1 - c*c0_0], loss
+    <BLANKLINE>
+    """
     key, train_offsets = _check_args(spec, train_offsets, reduction, batch_size)
     return _step_source(key, batch_size, train_offsets, reduction)
 
@@ -418,13 +489,11 @@ def source(spec, batch_size, *, train_offsets=True, reduction="mean") -> str:
 # --- loss only ----------------------------------------------------------------------------
 
 
-def _full_loss_lines(t, n, names_p, reduction, safe, target):
-    lines = []
-    for s in range(n):
-        lines += _sample_code(t, s, names_p, with_grads=False, safe=safe)
-    scale = 0.5 / n if reduction == "mean" else 0.5
-    lines.append(f"{target} = {scale!r}*({' + '.join(f'sq{s}' for s in range(n))})")
-    return lines
+def _loss_lines(t, n, names_p, reduction, safe, target, source):
+    """Lines setting `target` to the loss over n samples (unrolled when source is None)."""
+    block, loss, _ = _block(t, names_p, range(n), safe=safe, with_grads=False, source=source)
+    scale = 0.5 * _scale(reduction, n)
+    return [*block, f"{target} = {scale!r}*({loss})"]
 
 
 @functools.cache
@@ -432,10 +501,11 @@ def _make_loss(key, n, reduction):
     t = _template(key, True)
     d, l, n_p = key[0][0], key[0][-1], len(t["net"].params)
     names_p = _param_names(t["net"])
+    unrolled = n <= UNROLL
 
     def body(safe):
-        lines = _unpack_lines(n_p, n, d, l)
-        lines += _full_loss_lines(t, n, names_p, reduction, safe, "L")
+        lines = _unpack_lines(n_p, n, d, l, unrolled)
+        lines += _loss_lines(t, n, names_p, reduction, safe, "L", None if unrolled else ("x", "y"))
         return [*lines, "return L"]
 
     src = _with_fallback("loss", "p, x, y", body, "sigmoid" in key[1])
@@ -467,35 +537,56 @@ def _runner_source(key, n, B, train_offsets, reduction, record_batches):
     names_p = _param_names(net)
     starts = list(range(0, n, B))
     single = len(starts) == 1
+    unrolled = n <= UNROLL
+    whole = None if unrolled else ("x", "y")
+    diverged = ["    break"]
+
+    def batch(safe, s0, m, source):
+        """One batch: gradients, its loss Lb (before the update), the update."""
+        scale = _scale(reduction, m)
+        lines, loss, grads = _block(
+            t, names_p, range(s0, s0 + m), safe=safe, with_grads=True, source=source
+        )
+        if unrolled or single:
+            lines.append(f"Lb = {0.5 * scale!r}*({loss})")
+            c = "c = eta" if scale == 1.0 else f"c = eta * {scale!r}"
+        else:  # looped batches carry their own scale (the last one may be shorter)
+            lines.append(f"Lb = half*{loss}")
+            c = "c = eta * scale"
+        if single:
+            # One batch = the whole data set: its loss before the update is the loss
+            # after the previous epoch (for the first epoch: the initial loss).
+            lines += ["append(Lb)", "if Lb - Lb != 0.0:  # inf or nan: diverged", *diverged]
+        if record_batches:
+            lines.append("bappend(Lb)")
+        ups = _update_values(t, grads)
+        lines += [c, ", ".join(u[0] for u in ups) + " = " + ", ".join(u[1] for u in ups)]
+        return lines
 
     def body(safe):
-        lines = [*_unpack_lines(n_p, n, d, l), "losses = []", "append = losses.append"]
+        lines = [*_unpack_lines(n_p, n, d, l, unrolled), "losses = []", "append = losses.append"]
         if record_batches:
             lines += ["batch_losses = []", "bappend = batch_losses.append"]
-        loop = []
-        for s0 in starts:
-            m = min(B, n - s0)
-            scale = 1.0 / m if reduction == "mean" else 1.0
-            loop.append(f"# batch of samples {s0 + 1}..{s0 + m}")
-            for s in range(s0, s0 + m):
-                loop += _sample_code(t, s, names_p, safe=safe)
-            sq = " + ".join(f"sq{s}" for s in range(s0, s0 + m))
-            loop.append(f"Lb = {0.5 * scale!r}*({sq})")
-            if single:
-                # One batch = the whole data set: its loss before the update is the loss
-                # after the previous epoch (for the first epoch: the initial loss).
-                loop += ["append(Lb)", "if Lb - Lb != 0.0:  # inf or nan: diverged", "    break"]
-            if record_batches:
-                loop.append("bappend(Lb)")
-            loop.append("c = eta" if scale == 1.0 else f"c = eta * {scale!r}")
-            ups = _updates(t, range(s0, s0 + m), names_p)
-            loop.append(", ".join(u[0] for u in ups) + " = " + ", ".join(u[1] for u in ups))
-        full = _full_loss_lines(t, n, names_p, reduction, safe, "L")
+        full = _loss_lines(t, n, names_p, reduction, safe, "L", whole)
         if single:
+            loop = batch(safe, 0, n, whole)
             lines += ["for _ in range(epochs):", *_indent(loop, 4)]
             lines += ["else:", *_indent([*full, "append(L)"], 4)]
         else:
-            loop += [*full, "append(L)", "if L - L != 0.0:  # inf or nan: diverged", "    break"]
+            if unrolled:
+                loop = []
+                for s0 in starts:
+                    m = min(B, n - s0)
+                    loop += [f"# batch of samples {s0 + 1}..{s0 + m}", *batch(safe, s0, m, None)]
+            else:
+                lines.append(
+                    f"batches = [(x[s * {d}:(s + {B}) * {d}], y[s * {l}:(s + {B}) * {l}], "
+                    + ("1.0 / min(" + f"{B}, {n} - s)" if reduction == "mean" else "1.0")
+                    + f") for s in range(0, {n}, {B})]"
+                )
+                inner = ["half = 0.5 * scale", *batch(safe, 0, B, ("xb", "yb"))]
+                loop = ["for xb, yb, scale in batches:", *_indent(inner, 4)]
+            loop += [*full, "append(L)", "if L - L != 0.0:  # inf or nan: diverged", *diverged]
             lines += [*full, "append(L)", "if L - L == 0.0:"]
             lines += _indent(["for _ in range(epochs):", *_indent(loop, 4)], 4)
         result = "[" + ", ".join(f"p{k}" for k in range(n_p)) + "], losses"
@@ -526,7 +617,8 @@ def make_epochs_runner(
     ----------
     spec : bpcore.NetSpec
     n_samples : int
-        N, the size of the data set passed to every call.
+        N, the size of the data set passed to every call. Up to ``UNROLL`` (16) samples
+        the whole epoch is unrolled; larger data sets loop over batches and samples.
     batch_size : int, optional
         B (default N: full batch, the textbook's accumulated BP). Batches are consecutive
         slices of the data in the order given, ``[0:B], [B:2B], …``; the last holds the
