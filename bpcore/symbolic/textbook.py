@@ -352,7 +352,7 @@ def _factor_steps() -> dict[str, Step]:
         alpha[h],
         b_def(h),
         "Hidden neuron: b_h = f(α_h − γ_h), then f' = f(1 − f)",
-        "隐层神经元：b_h = f(α_h − γ_h)，再用 f' = f(1 − f)",
+        "隐藏层神经元：b_h = f(α_h − γ_h)，再用 f' = f(1 − f)",
         "5.9",
     )
     add(
@@ -415,14 +415,14 @@ def derive_textbook() -> Derivation:
             alpha[h],
             (alpha_def(h),),
             "Input of hidden neuron h",
-            "隐层第 h 个神经元的输入",
+            "隐藏层第 h 个神经元的输入",
         ),
         Step(
             "def b",
             b[h],
             (b_def(h),),
             "Output of hidden neuron h (threshold γ_h)",
-            "隐层第 h 个神经元的输出（阈值 γ_h）",
+            "隐藏层第 h 个神经元的输出（阈值 γ_h）",
         ),
         Step(
             "def beta",
@@ -510,7 +510,7 @@ def derive_textbook() -> Derivation:
                 e_def(h),
             ),
             "Define e_h, the hidden neuron's gradient term",
-            "定义隐层神经元的梯度项 e_h",
+            "定义隐藏层神经元的梯度项 e_h",
             "5.15",
         )
     )
