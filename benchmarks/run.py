@@ -1,0 +1,1166 @@
+"""bpcore measured against a plain NumPy reference, PyTorch CPU eager and micrograd.
+
+Run (from the repository's top folder)::
+
+    python benchmarks/run.py                      # everything, writes RESULTS.md and results.png
+    python benchmarks/run.py --quick --skip-course   # fewer repeats, no nbval run (~2 min)
+
+What one run measures (details and caveats in benchmarks/README.md):
+
+1. One full training step (forward, backward, update, loss recorded) on five nets: the 2-2-2
+   example (1 sample), the 3-2-1 example (3 samples), XOR 2-3-1 (4 samples), 2-16-1 on 1,000
+   points and 784-64-10 on 1,000 samples, for bpcore's default (NumPy) path, bpcore's fast
+   (compiled) path, the vectorised NumPy reference of ``benchmarks/reference.py``, PyTorch CPU
+   eager and micrograd (the last two when installed). Every case is full batch, so one step is
+   one epoch. Median of several runs, each long enough (>= 0.2 s) for perf_counter.
+2. The playground's learning-rate slider: η changed → XOR 2-3-1 retrained from scratch for
+   5,000 and 10,000 epochs → every panel re-rendered (the method of bench_slider.py).
+3. ``import bpcore`` in a fresh interpreter, and the whole course under nbval.
+
+Figures are printed and written to RESULTS.md and a chart; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import itertools
+import math
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for _p in (str(ROOT), str(HERE)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+
+from reference import NumpyReference  # noqa: E402
+
+import bpcore  # noqa: E402
+from bpcore import Network  # noqa: E402
+
+# --- targets of issue 7 ------------------------------------------------------------------------
+TINY_STEP_TARGET = 5e-6  # s per step on the tiny nets
+TINY_RATIO_TARGET = 20.0  # × faster than PyTorch eager and micrograd
+BIG_RATIO_TARGET = 1.2  # bpcore default ÷ NumPy reference, 784-64-10
+SLIDER_TARGET = 0.050  # s, XOR retrained 10,000 epochs and rendered
+IMPORT_TARGET = 0.15  # s
+# The fast path unrolls every sample and parameter into Python source: fine for the course's
+# nets (the 2-16-1 net on 1,000 points is ~8 MB of source), not for 50,000 parameters.
+FAST_MAX_PARAMS = 1_000
+# micrograd builds one Python object per scalar operation: ~10^8 for 784-64-10 on 1,000 samples.
+MICROGRAD_MAX_WORK = 200_000  # parameters × samples
+
+
+def have(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+# =================================================================================================
+# The cases
+# =================================================================================================
+@dataclass
+class Case:
+    """One net, its data and its training settings (every case is one batch per epoch)."""
+
+    key: str
+    label: str
+    net: Network
+    X: np.ndarray
+    Y: np.ndarray
+    eta: float
+    mode: str = "accumulated"
+    reduction: str = "mean"
+    train_offsets: bool = True
+    tiny: bool = False
+    source: str = ""
+
+    @property
+    def m(self) -> int:
+        return self.X.shape[0]
+
+    @property
+    def spec(self):
+        return self.net.spec
+
+    def train_kwargs(self) -> dict:
+        return dict(eta=self.eta, mode=self.mode, reduction=self.reduction,
+                    train_offsets=self.train_offsets)
+
+
+def make_cases(small: bool = False) -> list[Case]:
+    """The five benchmark cases; ``small=True`` shrinks the two big data sets (for tests)."""
+    from bpcore import examples
+
+    def example(name, key, label):
+        ex = examples.get(name)
+        net = getattr(ex.network, "network", ex.network)
+        return Case(key, label, net, np.array(ex.X, float), np.array(ex.Y, float), float(ex.eta),
+                    ex.mode, ex.reduction or "mean", bool(ex.train_offsets), tiny=True,
+                    source=f"bpcore.examples '{name}'")
+
+    n = 12 if small else 1000
+    rng = np.random.default_rng(7)
+    # 2-16-1: points of the square [-1, 1]², label 1 inside the circle of radius 0.7.
+    X2 = rng.uniform(-1.0, 1.0, size=(n, 2))
+    Y2 = (np.sum(X2 * X2, axis=1) < 0.49).astype(float)[:, None]
+    # 784-64-10: MNIST-shaped random data (pixels in [0, 1), one-hot labels); speed only.
+    X7 = rng.uniform(0.0, 1.0, size=(n, 784))
+    Y7 = np.eye(10)[rng.integers(0, 10, size=n)]
+    xor_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    xor_Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    return [
+        example("t004_222_frozen", "2-2-2", "2-2-2 (m=1)"),
+        example("t000_batch_321", "3-2-1", "3-2-1 (m=3)"),
+        Case("xor", "XOR 2-3-1 (m=4)", Network.from_sizes((2, 3, 1), rng=1), xor_X, xor_Y, 0.5,
+             tiny=True, source="Network.from_sizes((2, 3, 1), rng=1), sigmoid, bias"),
+        Case("2-16-1", f"2-16-1 (m={n:,})", Network.from_sizes((2, 16, 1), rng=2), X2, Y2, 0.5,
+             source="seeded points in [-1, 1]², inside a circle or not"),
+        Case("784-64-10", f"784-64-10 (m={n:,})", Network.from_sizes((784, 64, 10), rng=3),
+             X7, Y7, 0.5, source="seeded random pixels, one-hot labels"),
+    ]
+
+
+# =================================================================================================
+# The implementations: each prepares a callable that runs `k` training steps
+# =================================================================================================
+@dataclass
+class Prepared:
+    """``call()`` runs ``steps`` training steps and returns the loss measured before the last
+    update; ``flat()`` gives the current parameters in ``Network.flat()`` order."""
+
+    call: Callable[[], float]
+    steps: int
+    flat: Callable[[], np.ndarray]
+    build_seconds: float | None = None  # one-off cost of preparing (compiling), if any
+
+
+@dataclass
+class Impl:
+    key: str
+    label: str
+    short: str
+    prepare: Callable[[Case, int], Prepared]
+    unavailable: Callable[[Case], str | None] = lambda case: None
+    baseline: bool = False
+
+
+def _default_train(case: Case, k: int) -> Prepared:
+    state = {"net": case.net.copy()}
+
+    def call():
+        h = bpcore.train(state["net"], case.X, case.Y, epochs=k, **case.train_kwargs())
+        state["net"] = h.net
+        return float(h.loss[-2])
+
+    return Prepared(call, k, lambda: state["net"].flat())
+
+
+def _default_internals(case: Case, k: int) -> Prepared:
+    net, X, Y = case.net.copy(), case.X, case.Y
+    eta, red, offs = case.eta, case.reduction, case.train_offsets
+
+    def call():
+        for _ in range(k):
+            g = net._backward(net._forward(X), Y, red)
+            net.step(g, eta, offs)
+        return g.loss
+
+    return Prepared(call, k, net.flat)
+
+
+def _fast_unavailable(case: Case) -> str | None:
+    if case.spec.n_params > FAST_MAX_PARAMS:
+        return (f"{case.spec.n_params:,} parameters: the fast path unrolls every parameter and "
+                f"sample into Python source; it is meant for nets up to ~{FAST_MAX_PARAMS:,}")
+    if not have("sympy"):
+        return "SymPy not installed"
+    return None
+
+
+def _lists(case: Case):
+    return case.net.flat().tolist(), case.X.ravel().tolist(), case.Y.ravel().tolist()
+
+
+def _fast_step(case: Case, k: int) -> Prepared:
+    from bpcore.symbolic.compiled import make_step
+
+    t0 = time.perf_counter()
+    step = make_step(case.spec, case.m, train_offsets=case.train_offsets,
+                     reduction=case.reduction)
+    build = time.perf_counter() - t0
+    p, x, y = _lists(case)
+    state, eta = [p], case.eta
+
+    def call():
+        for _ in range(k):
+            state[0], loss = step(state[0], x, y, eta)
+        return loss
+
+    return Prepared(call, k, lambda: np.array(state[0]), build)
+
+
+def _runner(case: Case):
+    from bpcore.symbolic.compiled import make_epochs_runner
+
+    # record_batches=True: the runner train(fast=True) and the playground use (one build)
+    return make_epochs_runner(case.spec, case.m, case.m, train_offsets=case.train_offsets,
+                              reduction=case.reduction, record_batches=True)
+
+
+def _fast_runner(case: Case, k: int) -> Prepared:
+    t0 = time.perf_counter()
+    run = _runner(case)
+    build = time.perf_counter() - t0
+    p, x, y = _lists(case)
+    state, eta = [p], case.eta
+
+    def call():
+        state[0], losses, _ = run(state[0], x, y, eta, k)
+        return losses[-2]
+
+    return Prepared(call, k, lambda: np.array(state[0]), build)
+
+
+def _fast_train(case: Case, k: int) -> Prepared:
+    t0 = time.perf_counter()
+    _runner(case)
+    build = time.perf_counter() - t0
+    state = {"net": case.net.copy()}
+
+    def call():
+        h = bpcore.train(state["net"], case.X, case.Y, epochs=k, fast=True, **case.train_kwargs())
+        state["net"] = h.net
+        return float(h.loss[-2])
+
+    return Prepared(call, k, lambda: state["net"].flat(), build)
+
+
+def _numpy_reference(case: Case, k: int) -> Prepared:
+    ref = NumpyReference.from_network(case.net, train_offsets=case.train_offsets,
+                                      reduction=case.reduction)
+    X, Y, eta = case.X, case.Y, case.eta
+
+    def call():
+        for _ in range(k):
+            loss = ref.step(X, Y, eta)
+        return loss
+
+    return Prepared(call, k, ref.flat)
+
+
+def _torch(case: Case, k: int) -> Prepared:
+    """nn.Linear + activation per layer, ½·sum-of-squares (MSE) loss, torch.optim.SGD; float64
+    so that it computes bpcore's numbers (the comparison is of overhead, not of precision)."""
+    import torch
+    from torch import nn
+
+    layers, linears = [], []
+    for layer in case.net.layers:
+        lin = nn.Linear(*layer.W.shape, dtype=torch.float64)
+        with torch.no_grad():
+            lin.weight.copy_(torch.from_numpy(layer.W.T.copy()))
+            # z = x·W + sign·offset: nn.Linear's bias is sign·offset (−θ for a threshold)
+            lin.bias.copy_(torch.from_numpy(layer.sign * layer.offset))
+        lin.bias.requires_grad_(case.train_offsets)
+        linears.append((lin, layer.sign))
+        layers.append(lin)
+        act = {"sigmoid": nn.Sigmoid(), "identity": nn.Identity(), "tanh": nn.Tanh()}
+        layers.append(act[layer.activation])
+    model = nn.Sequential(*layers)
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.SGD(params, lr=case.eta)
+    mse = nn.MSELoss(reduction="sum")
+    scale = 0.5 / case.m if case.reduction == "mean" else 0.5  # E = ½ Σ (ŷ − y)² [/ m]
+    X, Y = torch.from_numpy(case.X), torch.from_numpy(case.Y)
+
+    def call():
+        for _ in range(k):
+            opt.zero_grad()
+            loss = scale * mse(model(X), Y)
+            loss.backward()
+            opt.step()
+        return loss.item()
+
+    def flat():
+        with torch.no_grad():
+            return np.concatenate([np.concatenate([lin.weight.numpy().T.ravel(),
+                                                   sign * lin.bias.numpy()])
+                                   for lin, sign in linears])
+
+    return Prepared(call, k, flat)
+
+
+def _torch_unavailable(case: Case) -> str | None:
+    return None if have("torch") else "PyTorch not installed (pip install torch)"
+
+
+def _torch_one_thread(case: Case, k: int) -> Prepared:
+    """PyTorch with one intra-op thread: on a busy 2-core machine its thread pool competes
+    with other processes (spinning workers descheduled), which can cost far more than it saves."""
+    import torch
+
+    prep = _torch(case, k)
+    inner = prep.call
+
+    def call():
+        n = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return inner()
+        finally:
+            torch.set_num_threads(n)
+
+    return Prepared(call, k, prep.flat)
+
+
+def _torch_one_thread_unavailable(case: Case) -> str | None:
+    if case.tiny:
+        return "tiny tensors: PyTorch runs them on one thread anyway"
+    return _torch_unavailable(case)
+
+
+def _micrograd(case: Case, k: int) -> Prepared:
+    """micrograd's scalar autograd (Value objects), its training loop as in its README.
+
+    micrograd 0.1.0 has no sigmoid (nor exp); it is added here as one more node type, written
+    the way micrograd writes ReLU (a forward value and a closure for the backward step)."""
+    from micrograd.engine import Value
+
+    def sigmoid(v):
+        z = v.data
+        s = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        out = Value(s, (v,), "sigmoid")
+
+        def _backward():
+            v.grad += s * (1.0 - s) * out.grad
+
+        out._backward = _backward
+        return out
+
+    acts = {"sigmoid": sigmoid, "identity": lambda v: v}
+    Ws = [[[Value(float(w)) for w in row] for row in layer.W] for layer in case.net.layers]
+    offs = [[Value(float(b)) for b in layer.offset] for layer in case.net.layers]
+    signs = [layer.sign for layer in case.net.layers]
+    fs = [acts[layer.activation] for layer in case.net.layers]
+    params = [w for W in Ws for row in W for w in row]
+    if case.train_offsets:
+        params += [b for bs in offs for b in bs]
+    everything = [w for W in Ws for row in W for w in row] + [b for bs in offs for b in bs]
+    X, Y = case.X.tolist(), case.Y.tolist()
+    scale = 0.5 / case.m if case.reduction == "mean" else 0.5
+    # backward() sorts the graph recursively: the sum over 1,000 samples is ~1,000 deep
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
+
+    def loss_of_batch():
+        total = 0.0
+        for x, y in zip(X, Y):
+            h = x
+            for W, bs, sign, f in zip(Ws, offs, signs, fs):
+                h = [f(sum((W[i][j] * h[i] for i in range(len(h))), b * sign))
+                     for j, b in enumerate(bs)]
+            total = total + sum((o - t) ** 2 for o, t in zip(h, y))
+        return total * scale
+
+    def call():
+        for _ in range(k):
+            for p in everything:
+                p.grad = 0.0
+            loss = loss_of_batch()
+            loss.backward()
+            for p in params:
+                p.data -= case.eta * p.grad
+        return loss.data
+
+    def flat():
+        return np.array([w.data for W, bs in zip(Ws, offs)
+                         for w in [*(v for row in W for v in row), *bs]])
+
+    return Prepared(call, k, flat)
+
+
+def _micrograd_unavailable(case: Case) -> str | None:
+    if not have("micrograd"):
+        return "micrograd not installed (pip install micrograd)"
+    work = case.spec.n_params * case.m
+    if work > MICROGRAD_MAX_WORK:
+        return (f"about {work:.0e} scalar graph nodes per step (parameters × samples); "
+                "not run")
+    return None
+
+
+IMPLS = [
+    Impl("default", "bpcore default: train(epochs=K) ÷ K", "bpcore default",
+         _default_train, baseline=True),
+    Impl("default_call", "bpcore default: train(epochs=1), one call", "train(epochs=1)",
+         lambda case, k: _default_train(case, 1)),
+    Impl("internals", "bpcore default internals: _forward + _backward + step",
+         "engine internals", _default_internals),
+    Impl("fast_step", "bpcore fast: make_step, one call per step", "bpcore fast (make_step)",
+         _fast_step, _fast_unavailable),
+    Impl("fast_runner", "bpcore fast: make_epochs_runner(K epochs) ÷ K",
+         "bpcore fast (epochs runner)", _fast_runner, _fast_unavailable),
+    Impl("fast_train", "bpcore fast: train(fast=True, epochs=K) ÷ K", "train(fast=True)",
+         _fast_train, _fast_unavailable),
+    Impl("numpy", "NumPy reference (benchmarks/reference.py)", "NumPy reference",
+         _numpy_reference),
+    Impl("torch", "PyTorch CPU eager, float64", "PyTorch eager", _torch, _torch_unavailable),
+    Impl("torch1", "PyTorch CPU eager, float64, 1 thread", "PyTorch eager, 1 thread",
+         _torch_one_thread, _torch_one_thread_unavailable),
+    Impl("micrograd", "micrograd 0.1.0 (+ sigmoid node)", "micrograd", _micrograd,
+         _micrograd_unavailable),
+]
+IMPL = {impl.key: impl for impl in IMPLS}
+
+
+# =================================================================================================
+# Timing
+# =================================================================================================
+@dataclass
+class Timing:
+    """Seconds per step: the median (and min, max) over `runs`, each of `number` calls."""
+
+    runs: list
+    number: int
+    steps: int
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    @property
+    def best(self) -> float:
+        return min(self.runs)
+
+
+def measure(prep: Prepared, *, repeat: int, min_time: float, collect: bool = False) -> Timing:
+    """Median of `repeat` runs; each run repeats ``prep.call`` until it lasts >= `min_time`.
+
+    As in :mod:`timeit`, the garbage collector is off while a run is timed; with `collect`
+    it runs a full collection before each run (micrograd's graphs are reference cycles; see
+    :func:`micrograd_with_gc` for what the collector costs it during a step). The first calls
+    calibrate the run length and warm caches.
+    """
+    call = prep.call
+
+    def run(number):
+        it = itertools.repeat(None, number)
+        if collect:
+            gc.collect()
+        gc.disable()
+        try:
+            t0 = time.perf_counter()
+            for _ in it:
+                call()
+            return time.perf_counter() - t0
+        finally:
+            gc.enable()
+
+    number, spent = 1, run(1)
+    while spent < min_time:
+        number = max(number * 2, math.ceil(number * 1.2 * min_time / max(spent, 1e-9)))
+        spent = run(number)
+    runs = [run(number) / (number * prep.steps) for _ in range(repeat)]
+    return Timing(runs, number, prep.steps)
+
+
+def steps_per_call(case: Case, quick: bool) -> int:
+    """K: steps per call of the train()/runner rows (amortises train()'s set-up)."""
+    if case.tiny:
+        return 100 if quick else 500
+    return 2 if quick else 5
+
+
+@dataclass
+class StepResults:
+    timings: dict = field(default_factory=dict)  # (case key, impl key) → Timing
+    missing: dict = field(default_factory=dict)  # (case key, impl key) → reason
+    builds: dict = field(default_factory=dict)  # (case key, impl key) → seconds
+    extra: dict = field(default_factory=dict)  # diagnostics
+
+
+def benchmark_steps(cases, impls=IMPLS, *, repeat=7, min_time=0.2, quick=False, log=print):
+    """Time every implementation on every case."""
+    res = StepResults()
+    for case in cases:
+        for impl in impls:
+            reason = impl.unavailable(case)
+            if reason:
+                res.missing[case.key, impl.key] = reason
+                continue
+            k = steps_per_call(case, quick)
+            prep = impl.prepare(case, k)
+            if prep.build_seconds is not None:
+                res.builds[case.key, impl.key] = prep.build_seconds
+            # micrograd's big case takes ~0.5 s a step: fewer, single-call runs
+            slow = impl.key == "micrograd" and not case.tiny
+            t = measure(prep, repeat=min(repeat, 3) if slow else repeat,
+                        min_time=0.0 if slow else min_time, collect=impl.key == "micrograd")
+            res.timings[case.key, impl.key] = t
+            log(f"  {case.label:<20} {impl.label:<55} {fmt_time(t.median):>10}")
+            del prep
+            if impl.key == "micrograd":
+                gc.collect()  # free its graphs now, not during the next measurement
+    return res
+
+
+def micrograd_with_gc(case: Case) -> float:
+    """Seconds of one micrograd step with the garbage collector on, as in a plain session.
+
+    CPython's collector runs a full pass every so many allocations and each pass walks every
+    live graph node, so with 10^5 nodes per step the cost grows faster than the graph."""
+    prep = _micrograd(case, 1)
+    prep.call()
+    gc.collect()
+    t0 = time.perf_counter()
+    prep.call()
+    return time.perf_counter() - t0
+
+
+# =================================================================================================
+# Where the default path's time goes (diagnostics for the notes)
+# =================================================================================================
+def _micro(fn, repeat=7, min_time=0.05):
+    return measure(Prepared(fn, 1, lambda: None), repeat=repeat, min_time=min_time).median
+
+
+def default_breakdown(case: Case, repeat=7, min_time=0.05) -> dict:
+    """Seconds per call of the pieces one epoch of the default path runs."""
+    from bpcore.losses import half_sse
+
+    net = case.net.copy()
+    X, Y, red = case.X, case.Y, case.reduction
+    trace = net._forward(X)
+    grads = net._backward(trace, Y, red)
+    frozen = net.copy()
+    out = {
+        "forward": _micro(lambda: net._forward(X), repeat, min_time),
+        "backward": _micro(lambda: net._backward(trace, Y, red), repeat, min_time),
+        "half_sse": _micro(lambda: half_sse(trace.output, Y, red), repeat, min_time),
+        "step": _micro(lambda: frozen.step(grads, 0.0, case.train_offsets), repeat, min_time),
+    }
+    ref = NumpyReference.from_network(case.net, train_offsets=case.train_offsets, reduction=red)
+    z = X @ net.layers[0].W
+    from bpcore.activations import sigmoid
+
+    out["sigmoid_bpcore"] = _micro(lambda: sigmoid(z), repeat, min_time)
+    out["sigmoid_plain"] = _micro(lambda: 1.0 / (1.0 + np.exp(-z)), repeat, min_time)
+    d0 = grads.layers[0].delta
+    W0 = net.layers[0].W
+    out["input_grad"] = _micro(lambda: d0 @ W0.T, repeat, min_time)  # computed, never used
+    out["reference_step"] = _micro(lambda: ref.step(X, Y, 0.0), repeat, min_time)
+    return out
+
+
+# =================================================================================================
+# The learning-rate slider (the method of benchmarks/bench_slider.py)
+# =================================================================================================
+def slider_playground(epochs: int):
+    """The playground of bench_slider.py: XOR 2-3-1, sigmoid hidden units, seeded random start."""
+    from bpcore.widgets import Playground
+
+    pg = Playground("xor", lang="zh", epochs=epochs, hidden_activation="sigmoid", eta=0.5, seed=0)
+    pg.wait()
+    pg.randomise()  # all-ones weights are symmetric; a seeded random start learns XOR
+    pg.wait()
+    return pg
+
+
+def measure_slider(epochs: int, repeat: int = 15) -> dict:
+    """η changed → retrained from scratch for `epochs` epochs → every panel new (seconds).
+
+    As in a kernel: setting the slider's value runs its observer, training runs in the
+    playground's background thread, the clock stops when the thread is done (every panel's
+    PNG set) and, for "first", when the loss curve's PNG bytes change. Every η is new, so no
+    run is served from the playground's cache. The parts are timed by wrapping the
+    playground's own methods on this instance.
+    """
+    pg = slider_playground(epochs)
+    parts = {"train": [], "loss": [], "network": [], "boundary": [], "table": []}
+    current = {}
+
+    def wrap(name, part):
+        method = getattr(pg, name)
+
+        def timed(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                current[part] = current.get(part, 0.0) + time.perf_counter() - t0
+
+        setattr(pg, name, timed)
+
+    for name, part in [("_train_chunk", "train"), ("_render_loss", "loss"),
+                       ("_render_network", "network"), ("_render_boundary", "boundary"),
+                       ("_table_html", "table")]:
+        wrap(name, part)
+    stamps = {}
+    pg.loss_image.observe(lambda change: stamps.setdefault("loss", time.perf_counter()),
+                          names="value")
+    first, full, runs_ok = [], [], True
+    # new η values each time (geometric, as a slider's log scale), one warm-up first
+    # (the output unit is tutorial 001's identity: η much above 1.5 diverges, runs end early)
+    etas = np.geomspace(0.2, 1.2, repeat + 1)
+    for n, eta in enumerate(etas):
+        stamps.clear()
+        current.clear()
+        t0 = time.perf_counter()
+        pg.eta_slider.value = float(eta)
+        pg.wait()
+        t1 = time.perf_counter()
+        if pg.last_error is not None or pg.history.epochs_run != epochs:
+            runs_ok = False
+        if n == 0:
+            continue
+        first.append(stamps.get("loss", t1) - t0)
+        full.append(t1 - t0)
+        for part in parts:
+            parts[part].append(current.get(part, 0.0))
+    med = {part: statistics.median(v) for part, v in parts.items()}
+    return {
+        "epochs": epochs,
+        "first": statistics.median(first),
+        "full": statistics.median(full),
+        "full_min": min(full),
+        "full_max": max(full),
+        "parts": med,
+        "ok": runs_ok,
+        "fast": pg._fast,
+        "repeat": repeat,
+    }
+
+
+# =================================================================================================
+# import bpcore, and the course under nbval
+# =================================================================================================
+def measure_import(repeat: int = 9) -> dict:
+    """Seconds spent in ``import X`` in fresh interpreters (median), for bpcore and NumPy."""
+    code = ("import sys, time; t = time.perf_counter(); import {m}; "
+            "print(time.perf_counter() - t); "
+            "print(','.join(n for n in ('sympy', 'matplotlib', 'ipywidgets') "
+            "if n in sys.modules))")
+    out = {}
+    for module in ("numpy", "bpcore"):
+        times, heavy = [], ""
+        for _ in range(repeat + 1):  # the first run warms the file cache
+            lines = subprocess.run([sys.executable, "-c", code.format(m=module)], check=True,
+                                   capture_output=True, text=True, cwd=ROOT).stdout.splitlines()
+            times.append(float(lines[0]))
+            heavy = lines[1] if len(lines) > 1 else ""
+        out[module] = {"median": statistics.median(times[1:]), "min": min(times[1:]),
+                       "heavy": heavy}
+    return out
+
+
+def measure_course() -> dict:
+    """Wall time of ``python -m pytest notebooks -q`` (the project's nbval set-up)."""
+    cmd = [sys.executable, "-m", "pytest", "notebooks", "-q", "-p", "no:cacheprovider"]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - t0
+    tail = [ln for ln in proc.stdout.splitlines() if ln.strip()]
+    summary = next((ln.strip("= ") for ln in reversed(tail) if re.search(r"\d+ (passed|failed)",
+                                                                         ln)), "")
+    n_notebooks = len(list((ROOT / "notebooks").rglob("*.ipynb")))
+    return {"wall": wall, "summary": summary, "returncode": proc.returncode,
+            "notebooks": n_notebooks, "command": "python -m pytest notebooks -q"}
+
+
+# =================================================================================================
+# The machine
+# =================================================================================================
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    info = {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "bpcore": bpcore.__version__,
+        "os": f"{platform.system()} {platform.release()}",
+    }
+    if have("torch"):
+        import torch
+
+        info["torch"] = f"{torch.__version__} ({torch.get_num_threads()} threads)"
+    if have("micrograd"):
+        from importlib.metadata import version
+
+        info["micrograd"] = version("micrograd")
+    if have("sympy"):
+        from importlib.metadata import version
+
+        info["sympy"] = version("sympy")
+    return info
+
+
+def load() -> str:
+    try:
+        return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+# =================================================================================================
+# Formatting
+# =================================================================================================
+def fmt_time(s: float) -> str:
+    if s < 1e-3:
+        return f"{s * 1e6:.2f} µs" if s < 1e-4 else f"{s * 1e6:.0f} µs"
+    if s < 1.0:
+        return f"{s * 1e3:.2f} ms" if s < 1e-1 else f"{s * 1e3:.0f} ms"
+    return f"{s:.2f} s"
+
+
+def fmt_ratio(r: float) -> str:
+    return f"{r:.2f}×" if r < 10 else f"{r:.0f}×"
+
+
+def cell(res: StepResults, case: Case, impl: Impl) -> str:
+    key = (case.key, impl.key)
+    if key in res.missing:
+        return "n/a"
+    t = res.timings[key].median
+    base = res.timings.get((case.key, "default"))
+    if base is None or impl.baseline:
+        return fmt_time(t)
+    return f"{fmt_time(t)} ({fmt_ratio(t / base.median)})"
+
+
+def steps_table(res: StepResults, cases) -> list[str]:
+    head = "| path | " + " | ".join(c.label for c in cases) + " |"
+    rows = [head, "|" + "---|" * (len(cases) + 1)]
+    for impl in IMPLS:
+        if not any((c.key, impl.key) in res.timings for c in cases):
+            continue
+        cells = [cell(res, c, impl) for c in cases]
+        label = f"**{impl.label}**" if impl.baseline else impl.label
+        rows.append(f"| {label} | " + " | ".join(cells) + " |")
+    return rows
+
+
+def _t(res, case_key, impl_key):
+    t = res.timings.get((case_key, impl_key))
+    return None if t is None else t.median
+
+
+@dataclass
+class Verdict:
+    target: str
+    measured: str
+    met: bool | None
+    note: str = ""
+
+
+def verdicts(res, cases, slider, imports) -> list[Verdict]:
+    out = []
+    for case in (c for c in cases if c.tiny):
+        fast = _t(res, case.key, "fast_step")
+        if fast is None:
+            continue
+        out.append(Verdict(f"{case.label}: a step < {fmt_time(TINY_STEP_TARGET)} (fast path)",
+                           fmt_time(fast), fast < TINY_STEP_TARGET,
+                           _miss(fast, TINY_STEP_TARGET)))
+        for other in ("torch", "micrograd"):
+            t = _t(res, case.key, other)
+            if t is None:
+                continue
+            r = t / fast
+            out.append(Verdict(f"{case.label}: fast path ≥ {TINY_RATIO_TARGET:.0f}× faster than "
+                               f"{IMPL[other].short}", f"{r:.0f}× ({fmt_time(t)})",
+                               r >= TINY_RATIO_TARGET,
+                               "" if r >= TINY_RATIO_TARGET else
+                               f"short by {TINY_RATIO_TARGET / r:.2f}×"))
+    big = next((c for c in cases if c.key == "784-64-10"), None)
+    if big is not None:
+        d, ref = _t(res, big.key, "default"), _t(res, big.key, "numpy")
+        if d is not None and ref is not None:
+            r = d / ref
+            out.append(Verdict(f"{big.label}: bpcore default ≤ {BIG_RATIO_TARGET}× the NumPy "
+                               "reference", f"{r:.2f}× ({fmt_time(d)} vs {fmt_time(ref)})",
+                               r <= BIG_RATIO_TARGET,
+                               "" if r <= BIG_RATIO_TARGET else
+                               f"over by {r / BIG_RATIO_TARGET:.2f}×"))
+    for s in slider:
+        if s["epochs"] == 10_000:
+            out.append(Verdict("slider: XOR retrained 10,000 epochs and rendered < 50 ms",
+                               fmt_time(s["full"]), s["full"] < SLIDER_TARGET,
+                               _miss(s["full"], SLIDER_TARGET)))
+    if imports:
+        t = imports["bpcore"]["median"]
+        out.append(Verdict("import bpcore < 0.15 s", fmt_time(t), t < IMPORT_TARGET,
+                           _miss(t, IMPORT_TARGET)))
+    return out
+
+
+def _miss(value, target):
+    return "" if value < target else f"over by {value / target:.1f}× ({fmt_time(value - target)})"
+
+
+# =================================================================================================
+# RESULTS.md and the chart
+# =================================================================================================
+def markdown(res, cases, slider, imports, course, info, breakdowns, args, loads) -> str:
+    L = []
+    add = L.append
+    add("# Benchmark results")
+    add("")
+    add("Written by `python benchmarks/run.py" + (" --quick" if args.quick else "")
+        + (" --skip-course" if args.skip_course else "") + "` — edit nothing here by hand; "
+        "rerun it. What is measured and how: [README.md](README.md).")
+    add("")
+    add("## Machine")
+    add("")
+    add(f"- CPU: {info['cpu']}, {info['cores']} cores; {info['os']}")
+    add(f"- Python {info['python']}, NumPy {info['numpy']}, bpcore {info['bpcore']}"
+        + (f", SymPy {info['sympy']}" if "sympy" in info else "")
+        + (f", PyTorch {info['torch']}" if "torch" in info else ", PyTorch not installed")
+        + (f", micrograd {info['micrograd']}" if "micrograd" in info
+           else ", micrograd not installed"))
+    add(f"- Load average (1/5/15 min) at start: {loads[0]}; at end: {loads[1]}. The machine "
+        "is shared: other processes ran during the measurement, so medians are used and "
+        "figures can move by ±20 %.")
+    add(f"- {args.repeat} runs per figure, each ≥ {args.min_time:g} s (micrograd on the "
+        "2-16-1 net: 3 single-step runs); the table shows medians.")
+    add("")
+    add("![Time per training step, and the latency targets](results.png)")
+    add("")
+    add("## Targets (issue 7)")
+    add("")
+    add("| target | measured (median) | met? | by how much |")
+    add("|---|---|---|---|")
+    for v in verdicts(res, cases, slider, imports):
+        add(f"| {v.target} | {v.measured} | {'yes' if v.met else '**no**'} | {v.note} |")
+    add("")
+    L += why(res, cases, slider, imports, breakdowns)
+    add("## One training step")
+    add("")
+    add("Time per step (forward, backward, update, batch loss recorded); in brackets the time "
+        "relative to **bpcore's default path** (train(epochs=K) ÷ K; below 1× = faster). Every "
+        "case trains on its whole data set each step (one step = one epoch); "
+        f"K = {steps_per_call(cases[0], args.quick)} for the tiny nets, "
+        f"{steps_per_call(cases[-1], args.quick)} for the big ones.")
+    add("")
+    L += steps_table(res, cases)
+    add("")
+    notes = sorted({r for r in res.missing.values()})
+    if notes:
+        add("n/a: " + "; ".join(notes) + ".")
+        add("")
+    mg = _t(res, "2-16-1", "micrograd")
+    big = next((c for c in cases if c.key == "784-64-10"), None)
+    if mg is not None and big is not None:
+        scale = big.spec.n_params / next(c for c in cases if c.key == "2-16-1").spec.n_params
+        add(f"For scale: micrograd's cost grows with parameters × samples; from its 2-16-1 "
+            f"figure, a 784-64-10 step on {big.m:,} samples would take about "
+            f"{fmt_time(mg * scale)} (an extrapolation, not a measurement).")
+        add("")
+    if "micrograd_gc" in res.extra:
+        add(f"Timed runs have the garbage collector off (as `timeit` does). With it on, as in a "
+            f"plain session, one micrograd step on the 2-16-1 net took "
+            f"{fmt_time(res.extra['micrograd_gc'])}: each full collection walks every live "
+            "graph node.")
+        add("")
+    torch_d, torch_1 = _t(res, "784-64-10", "torch"), _t(res, "784-64-10", "torch1")
+    if torch_d is not None and torch_1 is not None and torch_1 < 0.8 * torch_d:
+        add(f"PyTorch with its default {info.get('torch', '').split('(')[-1].rstrip(')')} was "
+            f"slower than with one ({fmt_time(torch_d)} vs {fmt_time(torch_1)} a step on "
+            "784-64-10): on a shared 2-core machine its worker threads wait for cores other "
+            "processes hold.")
+        add("")
+    add("Cases: " + "; ".join(f"{c.label}: {c.source}, {c.net.spec.activations[0]}/"
+                              f"{c.net.spec.activations[-1]}, η = {c.eta:g}, "
+                              f"{c.reduction} loss"
+                              + ("" if c.train_offsets else ", offsets frozen")
+                              for c in cases) + ".")
+    add("")
+    if res.builds:
+        add("One-off cost of the fast path (SymPy derivation + code generation + compile, first "
+            "use of a shape in a process; later uses are cached): "
+            + ", ".join(f"{k[0]} {IMPL[k[1]].short}: {fmt_time(v)}"
+                        for k, v in res.builds.items() if v > 1e-3) + ".")
+        add("")
+    if breakdowns:
+        add("## Where the default path's time goes")
+        add("")
+        add("One epoch of `train()` on a full batch runs `_backward` (which also computes the "
+            "batch loss with `half_sse`), `step`, then `_forward` and `half_sse` for the epoch's "
+            "loss. Medians of the pieces on their own:")
+        add("")
+        add("| case | train() per epoch | _forward | _backward | step | half_sse | "
+            "bpcore sigmoid / plain | unused ∂E/∂X of layer 1 | NumPy reference step |")
+        add("|---|---|---|---|---|---|---|---|---|")
+        for case in cases:
+            b = breakdowns.get(case.key)
+            if not b:
+                continue
+            add(f"| {case.label} | {fmt_time(_t(res, case.key, 'default'))} | "
+                f"{fmt_time(b['forward'])} | {fmt_time(b['backward'])} | {fmt_time(b['step'])} | "
+                f"{fmt_time(b['half_sse'])} | {fmt_time(b['sigmoid_bpcore'])} / "
+                f"{fmt_time(b['sigmoid_plain'])} | {fmt_time(b['input_grad'])} | "
+                f"{fmt_time(b['reference_step'])} |")
+        add("")
+    if slider:
+        add("## Learning-rate slider")
+        add("")
+        add("η set on the playground's slider → XOR 2-3-1 (tutorial 001's net with sigmoid "
+            "hidden units and identity output, seeded random start, full batch) retrained "
+            "from scratch in the playground's background thread → "
+            "every panel's PNG replaced. Each η is new (no cache hit); "
+            f"{slider[0]['repeat']} changes per row; fast path in use: "
+            f"{'yes' if slider[0]['fast'] else 'no'}.")
+        add("")
+        add("| epochs | loss curve new | every panel new (median) | min – max | training | "
+            "loss PNG | network PNG | boundary PNG | table | every run complete |")
+        add("|---|---|---|---|---|---|---|---|---|---|")
+        for s in slider:
+            p = s["parts"]
+            add(f"| {s['epochs']:,} | {fmt_time(s['first'])} | **{fmt_time(s['full'])}** | "
+                f"{fmt_time(s['full_min'])} – {fmt_time(s['full_max'])} | "
+                f"{fmt_time(p['train'])} | {fmt_time(p['loss'])} | {fmt_time(p['network'])} | "
+                f"{fmt_time(p['boundary'])} | {fmt_time(p['table'])} | "
+                + ("yes |" if s["ok"] else "**no** (an error, or a run diverged) |"))
+        add("")
+    if imports:
+        add("## import bpcore")
+        add("")
+        b, n = imports["bpcore"], imports["numpy"]
+        add(f"Time inside `import` in a fresh interpreter (median of {args.import_repeat}): "
+            f"`import bpcore` {fmt_time(b['median'])} (NumPy included), `import numpy` alone "
+            f"{fmt_time(n['median'])}. Heavy modules loaded by `import bpcore`: "
+            f"{b['heavy'] or 'none'}.")
+        add("")
+    add("## The course under nbval")
+    add("")
+    if course:
+        add(f"`{course['command']}` ({course['notebooks']} notebooks, the project's pytest "
+            f"settings: --nbval, 2 xdist workers): {fmt_time(course['wall'])} wall time; "
+            f"result: {course['summary'] or 'see output'} (exit code {course['returncode']}).")
+    else:
+        add("Not measured in this run (`--skip-course`).")
+    add("")
+    return "\n".join(L)
+
+
+def why(res, cases, slider, imports, breakdowns) -> list[str]:
+    """Where the time of each missed target goes, from this run's own measurements."""
+    out = []
+    big = next((c for c in cases if c.key == "784-64-10"), None)
+    b = breakdowns.get("784-64-10") if big is not None else None
+    d, ref = (_t(res, "784-64-10", "default"), _t(res, "784-64-10", "numpy")) if big else (0, 0)
+    if b and d and ref and d > BIG_RATIO_TARGET * ref:
+        out.append(
+            f"- **784-64-10, default vs NumPy reference ({d / ref:.2f}×).** A default epoch is "
+            f"`_backward` {fmt_time(b['backward'])} + `_forward` {fmt_time(b['forward'])} + "
+            f"`step` {fmt_time(b['step'])} + `half_sse` {fmt_time(b['half_sse'])}; the reference "
+            f"step takes {fmt_time(b['reference_step'])}. `Layer.backward` also computes "
+            f"∂E/∂inputs for the first layer, whose inputs are the data (δ·Wᵀ, "
+            f"({big.m}, 64)·(64, 784): {fmt_time(b['input_grad'])}, never used), and the "
+            f"overflow-safe sigmoid costs {fmt_time(b['sigmoid_bpcore'])} against "
+            f"{fmt_time(b['sigmoid_plain'])} for 1/(1 + e^(−z)) on the ({big.m}, 64) hidden "
+            "layer.")
+    s10 = next((s for s in slider if s["epochs"] == 10_000), None)
+    if s10 and s10["full"] >= SLIDER_TARGET:
+        p = s10["parts"]
+        render = p["loss"] + p["network"] + p["boundary"] + p["table"]
+        out.append(
+            f"- **Slider, 10,000 epochs ({fmt_time(s10['full'])}).** Training in the compiled "
+            f"epochs runner takes {fmt_time(p['train'])} "
+            f"({fmt_time(p['train'] / 10_000)} an epoch); re-rendering takes "
+            f"{fmt_time(render)}: the network panel {fmt_time(p['network'])} (a full "
+            f"matplotlib draw), the loss curve {fmt_time(p['loss'])} (its axes change with every "
+            f"new run, so the blitted background is redrawn), the decision boundary "
+            f"{fmt_time(p['boundary'])}. The rest, {fmt_time(s10['full'] - p['train'] - render)}, "
+            "is thread start-up, widget updates and status text.")
+    if imports and imports["bpcore"]["median"] >= IMPORT_TARGET:
+        bi, ni = imports["bpcore"]["median"], imports["numpy"]["median"]
+        out.append(
+            f"- **import bpcore ({fmt_time(bi)}).** NumPy alone took {fmt_time(ni)} in this "
+            f"run; bpcore's own modules add {fmt_time(bi - ni)}. The machine's load inflates "
+            "both.")
+    tiny = [c for c in cases if c.tiny and (c.key, "default") in res.timings]
+    if tiny and all(k in breakdowns for k in (c.key for c in tiny)):
+        c = tiny[-1]
+        bd = breakdowns[c.key]
+        out.append(
+            f"- **No target, but worth knowing: the default path on the tiny nets** "
+            f"({fmt_time(_t(res, c.key, 'default'))} a step on {c.label}, "
+            f"{_t(res, c.key, 'default') / _t(res, c.key, 'numpy'):.1f}× the NumPy reference). "
+            f"Each piece is a handful of small NumPy calls at ~1 µs each plus Python objects: "
+            f"`_forward` {fmt_time(bd['forward'])}, `_backward` {fmt_time(bd['backward'])} "
+            f"(including `half_sse` {fmt_time(bd['half_sse'])}, which runs again for the epoch "
+            f"loss), `step` {fmt_time(bd['step'])}; the overflow-safe sigmoid alone "
+            f"{fmt_time(bd['sigmoid_bpcore'])} against {fmt_time(bd['sigmoid_plain'])}.")
+    if out:
+        out = ["### Where the time goes", "", *out, ""]
+    return out
+
+
+def chart(res, cases, slider, imports, path: Path) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from bpcore import plots
+
+    plots.register_font()
+    fam = plots.FAMILIES
+    fig = Figure(figsize=(11.0, 4.4), dpi=110)
+    FigureCanvasAgg(fig)
+    gs = fig.add_gridspec(1, 2, width_ratios=[3.0, 1.25], wspace=0.22)
+    ax = fig.add_subplot(gs[0, 0])
+    shown = [i for i in IMPLS if i.key not in ("default_call", "internals", "fast_train")]
+    colours = {"default": "#1a1a1a", "fast_step": "#c0392b", "fast_runner": "#e69f00",
+               "numpy": "#2166ac", "torch": "#009e73", "micrograd": "#cc79a7"}
+    width = 0.8 / len(shown)
+    for n, impl in enumerate(shown):
+        xs, ys = [], []
+        for c_i, case in enumerate(cases):
+            t = _t(res, case.key, impl.key)
+            if t is not None:
+                xs.append(c_i - 0.4 + (n + 0.5) * width)
+                ys.append(t * 1e6)
+        ax.bar(xs, ys, width, color=colours.get(impl.key, "#999999"), label=impl.short)
+    ax.set_yscale("log")
+    ax.axhline(TINY_STEP_TARGET * 1e6, color="#c0392b", lw=0.8, ls="--")
+    ax.text(len(cases) - 0.55, TINY_STEP_TARGET * 1e6 * 1.15, "5 µs 目标 target",
+            color="#c0392b", fontsize=7, family=fam, ha="right")
+    ax.set_xticks(range(len(cases)))
+    ax.set_xticklabels([c.label for c in cases], fontsize=8, family=fam)
+    ax.set_ylabel("每步耗时 time per step (µs, log)", fontsize=9, family=fam)
+    ax.set_title("一个训练步：越短越好  One training step: lower is better", fontsize=10,
+                 family=fam)
+    ax.legend(fontsize=7, ncol=2, prop={"family": fam, "size": 7}, frameon=False)
+    ax.grid(axis="y", alpha=0.3, which="both")
+    ax2 = fig.add_subplot(gs[0, 1])
+    names, vals, targets = [], [], []
+    for s in slider:
+        names.append(f"η 滑块 slider\n{s['epochs']:,} 轮\nepochs")
+        vals.append(s["full"] * 1e3)
+        targets.append(SLIDER_TARGET * 1e3 if s["epochs"] == 10_000 else None)
+    if imports:
+        names.append("import\nbpcore\n ")
+        vals.append(imports["bpcore"]["median"] * 1e3)
+        targets.append(IMPORT_TARGET * 1e3)
+        names.append("import\nnumpy\n ")
+        vals.append(imports["numpy"]["median"] * 1e3)
+        targets.append(None)
+    ax2.bar(range(len(vals)), vals, 0.6, color="#56b4e9")
+    for x, target in enumerate(targets):
+        if target is not None:
+            ax2.plot([x - 0.4, x + 0.4], [target, target], color="#c0392b", lw=1.2, ls="--")
+    ax2.set_xticks(range(len(vals)))
+    ax2.set_xticklabels(names, fontsize=7, family=fam)
+    ax2.set_ylabel("毫秒 ms (虚线 = 目标 dashed = target)", fontsize=8, family=fam)
+    ax2.set_title("延迟 Latency", fontsize=10, family=fam)
+    ax2.grid(axis="y", alpha=0.3)
+    for a in (ax, ax2):
+        for lab in a.get_yticklabels():
+            lab.set_family(fam)
+    fig.subplots_adjust(left=0.065, right=0.99, bottom=0.15, top=0.92)
+    fig.savefig(path, format="png")
+
+
+# =================================================================================================
+# Main
+# =================================================================================================
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer and shorter runs")
+    parser.add_argument("--skip-course", action="store_true", help="do not run the nbval course")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md",
+                        help="where to write the Markdown results (default benchmarks/RESULTS.md)")
+    parser.add_argument("--chart", type=Path, default=None,
+                        help="the PNG chart (default: results.png next to --out)")
+    parser.add_argument("--cases", default=None,
+                        help="comma-separated subset of: 2-2-2,3-2-1,xor,2-16-1,784-64-10")
+    args = parser.parse_args(argv)
+    args.repeat = 3 if args.quick else 7
+    args.min_time = 0.05 if args.quick else 0.2
+    args.import_repeat = 5 if args.quick else 15
+    chart_path = args.chart or args.out.with_name("results.png")
+    os.environ.setdefault("MPLBACKEND", "Agg")
+
+    info = machine()
+    loads = [load()]
+    print(f"{info['cpu']}, {info['cores']} cores; Python {info['python']}, NumPy "
+          f"{info['numpy']}, PyTorch {info.get('torch', 'absent')}, micrograd "
+          f"{info.get('micrograd', 'absent')}; load {loads[0]}")
+    for module in ("torch", "micrograd"):
+        if not have(module):
+            print(f"note: {module} is not installed; its rows are skipped")
+    cases = make_cases()
+    if args.cases:
+        wanted = set(args.cases.split(","))
+        cases = [c for c in cases if c.key in wanted]
+
+    print("\n== one training step ==")
+    res = benchmark_steps(cases, repeat=args.repeat, min_time=args.min_time, quick=args.quick)
+    small = next((c for c in cases if c.key == "2-16-1"), None)
+    if small is not None and have("micrograd"):
+        res.extra["micrograd_gc"] = micrograd_with_gc(small)
+        print(f"  micrograd 2-16-1 with the garbage collector on: "
+              f"{fmt_time(res.extra['micrograd_gc'])}")
+    print("\n== where the default path's time goes ==")
+    breakdowns = {}
+    for case in cases:
+        breakdowns[case.key] = default_breakdown(case, repeat=args.repeat)
+        b = breakdowns[case.key]
+        print(f"  {case.label:<20} " + ", ".join(f"{k} {fmt_time(v)}" for k, v in b.items()))
+
+    print("\n== learning-rate slider ==")
+    slider = []
+    for epochs in (5_000, 10_000):
+        s = measure_slider(epochs, repeat=7 if args.quick else 15)
+        slider.append(s)
+        print(f"  {epochs:>6,} epochs: every panel new {fmt_time(s['full'])} (loss curve "
+              f"{fmt_time(s['first'])}); parts "
+              + ", ".join(f"{k} {fmt_time(v)}" for k, v in s["parts"].items()))
+
+    print("\n== import bpcore ==")
+    imports = measure_import(args.import_repeat)
+    print(f"  import bpcore {fmt_time(imports['bpcore']['median'])}, import numpy "
+          f"{fmt_time(imports['numpy']['median'])}; heavy modules: "
+          f"{imports['bpcore']['heavy'] or 'none'}")
+
+    course = None
+    if not args.skip_course:
+        print("\n== the course under nbval (python -m pytest notebooks -q) ==")
+        course = measure_course()
+        print(f"  {fmt_time(course['wall'])}: {course['summary']}")
+    loads.append(load())
+
+    print("\n== results ==")
+    for line in steps_table(res, cases):
+        print(line)
+    print()
+    for v in verdicts(res, cases, slider, imports):
+        print(f"{'met   ' if v.met else 'MISSED'}  {v.target}: {v.measured} {v.note}")
+    text = markdown(res, cases, slider, imports, course, info, breakdowns, args, loads)
+    args.out.write_text(text + "\n", encoding="utf-8")
+    chart(res, cases, slider, imports, chart_path)
+    print(f"\nwrote {args.out} and {chart_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
