@@ -21,8 +21,19 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "course"
 OUT = ROOT / "notebooks"
-# The GitHub repository Binder launches from; README.md uses the same slug.
-REPO = "bpcore-course/bpcore"
+
+
+def _repo_slug():
+    """OWNER/NAME of the GitHub repository: pyproject's [project.urls] is the one place."""
+    import tomllib
+
+    url = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["urls"][
+        "Repository"
+    ]
+    return url.removeprefix("https://github.com/").strip("/")
+
+
+REPO = _repo_slug()
 BINDER = "https://mybinder.org/v2/gh/{repo}/HEAD?labpath=notebooks/{lang}/{name}"
 LANGS = ("zh", "en")
 _TAG = re.compile(r"^(\s*)#\s*(zh|en):\s?(.*)$")
