@@ -1,7 +1,7 @@
 """Command line: ``python -m bpcore ledger | trace NAME | list`` (also the ``bpcore`` script).
 
-Tables are aligned by *display* width: a CJK character takes two terminal columns
-(``unicodedata.east_asian_width`` "W" or "F"), a combining mark none.
+Tables are aligned by *display* width (:mod:`bpcore.tables`): a CJK character takes two
+terminal columns, a combining mark none.
 
 Exit codes: 0 on success, 2 for bad arguments (the message is printed in English and
 Chinese on stderr).
@@ -15,10 +15,10 @@ Examples
 
 import argparse
 import json
-import math
 import re
 import sys
-import unicodedata
+
+from .tables import Table
 
 LANGS = ("en", "zh")
 
@@ -59,27 +59,6 @@ _TEXT = {
     "commands": {"en": "commands", "zh": "命令"},
     "positionals": {"en": "positional arguments", "zh": "位置参数"},
     "options": {"en": "options", "zh": "选项"},
-    # ledger table
-    "col.n": {"en": "#", "zh": "#"},
-    "col.example": {"en": "example", "zh": "例子"},
-    "col.quantity": {"en": "quantity", "zh": "量"},
-    "col.published": {"en": "published", "zh": "公布值"},
-    "col.recomputed": {"en": "recomputed", "zh": "重算值"},
-    "col.alternative": {"en": "alternative", "zh": "另一种算法"},
-    "col.verdict": {"en": "verdict", "zh": "结论"},
-    "agrees": {"en": "agrees", "zh": "一致"},
-    "differs": {"en": "differs", "zh": "不符"},
-    "undefined": {"en": "undefined", "zh": "无定义"},
-    "ledger.title": {
-        "en": "Ledger: every published number of the tutorials, recomputed by bpcore",
-        "zh": "核对表：教程公布的每个数值，由 bpcore 重新计算",
-    },
-    "ledger.summary": {
-        "en": "{n} numbers: {agree} agree, {differ} differ at the published precision.",
-        "zh": "共 {n} 个数值：在公布精度下 {agree} 个一致，{differ} 个不符。",
-    },
-    "ledger.reasons": {"en": "Why they differ", "zh": "不符的原因"},
-    "ledger.alternative": {"en": "alternative", "zh": "另一种算法"},
     # list
     "col.name": {"en": "name", "zh": "名称"},
     "col.tutorial": {"en": "tutorial", "zh": "教程"},
@@ -102,170 +81,13 @@ def _t(key, lang, **fields):
 
 
 # ---------------------------------------------------------------------------------------
-# Display width
-# ---------------------------------------------------------------------------------------
-def display_width(text):
-    """Terminal columns `text` occupies: 2 per wide (CJK) character, 0 per combining mark.
-
-    Examples
-    --------
-    >>> display_width("abc"), display_width("一致"), display_width("x(1) 的 h1")
-    (3, 4, 10)
-    """
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
-
-
-def _pad(text, width, align="<"):
-    gap = " " * max(0, width - display_width(text))
-    return gap + text if align == ">" else text + gap
-
-
-def render_table(headers, rows, aligns=None):
-    """Rows of strings as aligned lines, columns separated by two spaces.
-
-    Parameters
-    ----------
-    headers : list of str
-    rows : list of list of str
-    aligns : list of {"<", ">"}, optional
-        Per column; default left.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> print(render_table(["量", "value"], [["E", "0.5"], ["一致", "12"]], ["<", ">"]))
-    量    value
-    ----  -----
-    E       0.5
-    一致     12
-    """
-    aligns = aligns or ["<"] * len(headers)
-    widths = [
-        max(display_width(str(c)) for c in [h, *(r[k] for r in rows)])
-        for k, h in enumerate(headers)
-    ]
-    lines = ["  ".join(_pad(h, w, a) for h, w, a in zip(headers, widths, aligns)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for r in rows:
-        lines.append("  ".join(_pad(str(c), w, a) for c, w, a in zip(r, widths, aligns)).rstrip())
-    return "\n".join(lines)
-
-
-# ---------------------------------------------------------------------------------------
-# Formatting numbers
-# ---------------------------------------------------------------------------------------
-def _num(x, decimals, lang):
-    if x is None:
-        return ""
-    x = float(x)
-    if not math.isfinite(x):
-        return _t("undefined", lang)
-    if decimals == 0 and x == int(x):
-        return str(int(x)).replace("-", "−")
-    return f"{x:.{decimals}f}".replace("-", "−")
-
-
-def _shown(x, decimals):
-    """Whole numbers (196, 4) print without decimals in the ledger."""
-    if x is not None and math.isfinite(x) and x == int(x) and abs(x) < 1e15:
-        return 0
-    return decimals
-
-
-def _cell(c, decimals, lang):
-    from .examples import Bi
-
-    if c is None:
-        return "—"
-    if isinstance(c, Bi):
-        return c(lang)
-    if isinstance(c, bool):
-        return str(c)
-    if isinstance(c, int):
-        return str(c).replace("-", "−")
-    if isinstance(c, float) or hasattr(c, "dtype"):
-        return _num(float(c), decimals, lang)
-    return str(c)
-
-
-# ---------------------------------------------------------------------------------------
 # Commands
 # ---------------------------------------------------------------------------------------
 def _ledger_text(rows, lang):
-    out = [_t("ledger.title", lang), ""]
-    table, reasons = [], []
-    for n, r in enumerate(rows, start=1):
-        shown = min(r.decimals + 3, 12)
-        verdict = _t(r.verdict, lang)
-        if r.reason is not None:
-            reasons.append((n, r))
-            verdict += f" [{n}]"
-        table.append(
-            [
-                str(n),
-                r.example,
-                r.label(lang),
-                r.published_text,
-                _num(r.recomputed, _shown(r.recomputed, shown), lang),
-                _num(r.alternative, _shown(r.alternative, shown), lang),
-                verdict,
-            ]
-        )
-    headers = [
-        _t(k, lang)
-        for k in (
-            "col.n",
-            "col.example",
-            "col.quantity",
-            "col.published",
-            "col.recomputed",
-            "col.alternative",
-            "col.verdict",
-        )
-    ]
-    out.append(render_table(headers, table, [">", "<", "<", ">", ">", ">", "<"]))
-    differ = sum(r.verdict == "differs" for r in rows)
-    out += ["", _t("ledger.summary", lang, n=len(rows), agree=len(rows) - differ, differ=differ)]
-    if reasons:
-        colon = "：" if lang == "zh" else ": "
-        out += ["", _t("ledger.reasons", lang) + colon.strip()]
-        for n, r in reasons:
-            out.append(f"[{n}] {r.example} · {r.label(lang)}{colon}{r.reason(lang)}")
-            if r.alternative_label is not None:
-                out.append(
-                    f"    {_t('ledger.alternative', lang)}{colon}{r.alternative_label(lang)}"
-                )
-    return "\n".join(out)
+    from .examples import ledger_table
 
-
-def _trace_text(tr, lang):
-    out = [tr.title(lang)]
-    for s in tr.sections:
-        out += ["", f"## {s.title(lang)}"]
-        rows = [[_cell(c, s.decimals, lang) for c in row] for row in s.rows]
-        numeric = [
-            all(not isinstance(row[k], str) and not _is_bi(row[k]) for row in s.rows)
-            for k in range(len(s.columns))
-        ]
-        aligns = [">" if is_num else "<" for is_num in numeric]
-        out.append(render_table([c(lang) for c in s.columns], rows, aligns))
-        if s.note is not None:
-            out.append(s.note(lang))
-    return "\n".join(out)
-
-
-def _is_bi(c):
-    from .examples import Bi
-
-    return isinstance(c, Bi)
+    table = ledger_table(rows, lang)
+    return "\n\n".join([table.title, table.grid(), *table.notes])
 
 
 def _list_text(lang):
@@ -275,7 +97,7 @@ def _list_text(lang):
         [ex.name, ex.tutorial, ex.title(lang), str(len(ex.published))] for ex in EXAMPLES.values()
     ]
     headers = [_t(k, lang) for k in ("col.name", "col.tutorial", "col.title", "col.published_n")]
-    return render_table(headers, rows, ["<", "<", "<", ">"])
+    return Table(headers, rows, aligns=["<", "<", "<", ">"]).grid()
 
 
 # ---------------------------------------------------------------------------------------
@@ -420,7 +242,7 @@ def _run(args, lang, lang_given, as_json):
         tr = examples.trace(args.name)
         if as_json:
             return json.dumps(tr.to_dict(lang_given), ensure_ascii=False, indent=1)
-        return _trace_text(tr, lang)
+        return tr.markdown(lang).text()
     # list
     if as_json:
         data = [

@@ -53,6 +53,7 @@ from .errors import InputError
 from .gradcheck import numeric_gradient
 from .losses import half_sse, half_sse_grad
 from .network import Layer, Network, TextbookNet
+from .tables import Table, Tables, number, whole_or
 from .train import schedule, train
 
 LANGS = ("zh", "en")
@@ -128,6 +129,73 @@ class ParamRef:
         """The parameter's value in `net` (a Network or TextbookNet)."""
         network = getattr(net, "network", net)
         return float(getattr(network.layers[self.layer], self.array)[self.index])
+
+    def set(self, net, value):
+        """Set the parameter to `value` in `net` (changed in place) and return `net`.
+
+        Parameters
+        ----------
+        net : Network or TextbookNet
+            A TextbookNet's v, γ, w, θ are its network's arrays, so they change too.
+        value : float
+
+        Returns
+        -------
+        Network or TextbookNet
+            `net` itself, so ``ref.set(net.copy(), 0.5).loss(X, Y)`` reads as one step.
+
+        Examples
+        --------
+        >>> ex = get("t004_222_frozen")
+        >>> ref = ex.parameters["w5"]
+        >>> trial = ref.set(ex.network.copy(), 0.5)
+        >>> ref.get(trial), ex.param(ex.network, "w5")
+        (0.5, 0.4)
+        """
+        value = float(value)
+        if not math.isfinite(value):
+            raise InputError(
+                f"{self} must be set to a finite number; got {value!r}",
+                f"{self} 只能设为有限的数；收到 {value!r}",
+            )
+        network = getattr(net, "network", net)
+        getattr(network.layers[self.layer], self.array)[self.index] = value
+        return net
+
+    def grad(self, gradients):
+        """∂E/∂(this parameter) from a backward pass.
+
+        Parameters
+        ----------
+        gradients : Gradients or TextbookGradients
+            ``Network.gradients(X, Y, reduction)`` (its ``layers[k].W`` and ``.offset``) or
+            ``TextbookNet.gradients(x, y)`` (its ``v``, ``gamma``, ``w``, ``theta``: layer 0
+            holds v and γ, layer 1 holds w and θ).
+
+        Returns
+        -------
+        float
+
+        Examples
+        --------
+        >>> ex = get("t004_222_frozen")
+        >>> grads = ex.network.gradients(ex.X, ex.Y, "sum")
+        >>> round(ex.parameters["w5"].grad(grads), 9)
+        0.082167041
+        """
+        if hasattr(gradients, "layers"):
+            array = getattr(gradients.layers[self.layer], self.array)
+        elif hasattr(gradients, "gamma") and self.layer in (0, 1):
+            names = (("v", "gamma"), ("w", "theta"))[self.layer]
+            array = getattr(gradients, names[0] if self.array == "W" else names[1])
+        else:
+            raise InputError(
+                "gradients must come from Network.gradients or TextbookNet.gradients; "
+                f"got {type(gradients).__name__}",
+                "gradients 应来自 Network.gradients 或 TextbookNet.gradients；"
+                f"收到 {type(gradients).__name__}",
+            )
+        return float(array[self.index])
 
 
 @dataclass(frozen=True)
@@ -1510,6 +1578,141 @@ def ledger(name=None):
     return rows
 
 
+#: Words of the ledger's table, in both languages.
+LEDGER_TEXT = {
+    "title": Bi(
+        "Ledger: every published number of the tutorials, recomputed by bpcore",
+        "核对表：教程公布的每个数值，由 bpcore 重新计算",
+    ),
+    "summary": Bi(
+        "{n} numbers: {agree} agree, {differ} differ at the published precision.",
+        "共 {n} 个数值：在公布精度下 {agree} 个一致，{differ} 个不符。",
+    ),
+    "reasons": Bi("Why they differ", "不符的原因"),
+    "alternative": Bi("alternative", "另一种算法"),
+    "agrees": Bi("agrees", "一致"),
+    "differs": Bi("differs", "不符"),
+    "stated": Bi("the stated method", "所述方法"),
+    "nothing": Bi("nothing (see the reason below)", "都不能（见下文原因）"),
+}
+
+#: The ledger's columns: key → header.
+LEDGER_COLUMNS = {
+    "n": Bi("#", "#"),
+    "example": Bi("example", "例子"),
+    "tutorial": Bi("tutorial", "教程"),
+    "quantity": Bi("quantity", "量"),
+    "published": Bi("published", "公布值"),
+    "recomputed": Bi("recomputed", "重算值"),
+    "alternative": Bi("alternative", "另一种算法"),
+    "verdict": Bi("verdict", "结论"),
+    "method": Bi("method", "方法"),
+    "reproduced": Bi("reproduced by", "能复现公布值的是"),
+}
+
+_LEDGER_DEFAULT = ("n", "example", "quantity", "published", "recomputed", "alternative", "verdict")
+_LEFT = {"example", "tutorial", "quantity", "verdict", "method", "reproduced"}
+
+
+def _shown(x, decimals, lang):
+    return number(x, whole_or(x, decimals), lang)
+
+
+def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True):
+    """The ledger as a table: published and recomputed numbers side by side, with reasons.
+
+    Parameters
+    ----------
+    rows : list of LedgerRow, optional
+        Default: :func:`ledger` of `example` (or of every example).
+    lang : {"en", "zh"}
+    example : str, optional
+        Only this example's rows.
+    columns : sequence of str, optional
+        Keys of :data:`LEDGER_COLUMNS`, in order. Default: ``("n", "example", "quantity",
+        "published", "recomputed", "alternative", "verdict")``, as ``python -m bpcore
+        ledger`` prints it.
+    notes : bool
+        Add the summary (how many agree) and, for every row that differs, why.
+
+    Returns
+    -------
+    bpcore.tables.Table
+        Displays as Markdown in a notebook; ``.text()`` aligns it for a terminal. A number
+        that differs is marked ``[n]``, n its row, and its reason is note ``[n]``.
+        Recomputed values show three more decimals than were published (at most 12).
+
+    Examples
+    --------
+    >>> t = ledger_table(example="t001_xor", columns=("quantity", "published", "verdict"))
+    >>> t.columns, t.cells[1]
+    (['quantity', 'published', 'verdict'], ['cost for input (0, 0)', '−4', 'differs [2]'])
+    >>> t.notes[0]
+    '2 numbers: 1 agree, 1 differ at the published precision.'
+    """
+    if rows is None:
+        rows = ledger(example)
+    elif example is not None:
+        get(example)  # a clear error for an unknown name
+        rows = [r for r in rows if r.example == example]
+    columns = tuple(_LEDGER_DEFAULT if columns is None else columns)
+    unknown = [c for c in columns if c not in LEDGER_COLUMNS]
+    if unknown:
+        raise InputError(
+            f"unknown ledger columns {unknown}; choose from {list(LEDGER_COLUMNS)}",
+            f"核对表没有这些列：{unknown}；可选 {list(LEDGER_COLUMNS)}",
+        )
+    text = {k: b(lang) for k, b in LEDGER_TEXT.items()}
+    cells, reasons = [], []
+    for n, r in enumerate(rows, start=1):
+        shown = min(r.decimals + 3, 12)
+        verdict = text[r.verdict]
+        if r.reason is not None:
+            reasons.append((n, r))
+            verdict += f" [{n}]"
+        if r.verdict == "agrees":
+            reproduced = text["stated"]
+        elif r.alternative_agrees:
+            reproduced = r.alternative_label(lang)
+        else:
+            reproduced = text["nothing"]
+        value = {
+            "n": str(n),
+            "example": r.example,
+            "tutorial": r.tutorial,
+            "quantity": r.label(lang),
+            "published": r.published_text,
+            "recomputed": _shown(r.recomputed, shown, lang),
+            "alternative": _shown(r.alternative, shown, lang),
+            "verdict": verdict,
+            "method": r.method(lang),
+            "reproduced": reproduced,
+        }
+        cells.append([value[c] for c in columns])
+    paragraphs = []
+    if notes:
+        differ = sum(r.verdict == "differs" for r in rows)
+        paragraphs.append(
+            text["summary"].format(n=len(rows), agree=len(rows) - differ, differ=differ)
+        )
+        if reasons:
+            colon = "：" if lang == "zh" else ": "
+            lines = [text["reasons"] + colon.strip()]
+            for n, r in reasons:
+                lines.append(f"[{n}] {r.example} · {r.label(lang)}{colon}{r.reason(lang)}")
+                if r.alternative_label is not None:
+                    lines.append(f"    {text['alternative']}{colon}{r.alternative_label(lang)}")
+            paragraphs.append("\n".join(lines))
+    return Table(
+        [LEDGER_COLUMNS[c] for c in columns],
+        cells,
+        title=text["title"],
+        notes=paragraphs,
+        aligns=["<" if c in _LEFT else ">" for c in columns],
+        lang=lang,
+    )
+
+
 # ---------------------------------------------------------------------------------------
 # Step traces
 # ---------------------------------------------------------------------------------------
@@ -1527,6 +1730,27 @@ class Section:
     rows: list
     decimals: int = 6
     note: Bi | None = None
+
+    def markdown(self, lang="en"):
+        """The section as a :class:`bpcore.tables.Table` in `lang`.
+
+        It displays as Markdown in a notebook (``str()`` is the Markdown text) and
+        ``.text()`` aligns it for a terminal; floats get :attr:`decimals` decimals.
+
+        Examples
+        --------
+        >>> table = trace("t004_222_frozen").section("output").markdown("zh")
+        >>> table.columns[0], table.cells[0][0], table.cells[0][-1]
+        ('权重', 'w5', '0.358916480')
+        """
+        return Table(
+            self.columns,
+            self.rows,
+            title=self.title,
+            notes=self.note or (),
+            decimals=self.decimals,
+            lang=lang,
+        )
 
     def to_dict(self, lang=None):
         return {
@@ -1558,6 +1782,20 @@ class StepTrace:
             f"{self.example} 的计算表没有 {key!r} 部分；"
             f"已有 {', '.join(s.key for s in self.sections)}",
         )
+
+    def markdown(self, lang="en"):
+        """Every section as tables under the trace's title (:class:`bpcore.tables.Tables`).
+
+        Displays as Markdown in a notebook; ``.text()`` is what ``python -m bpcore trace``
+        prints.
+
+        Examples
+        --------
+        >>> doc = trace("t004_epochs").markdown("en")
+        >>> doc.title, len(doc) == len(trace("t004_epochs").sections)
+        ('Tutorial 004: epochs, batches and iterations', True)
+        """
+        return Tables([s.markdown(lang) for s in self.sections], self.title(lang))
 
     def to_dict(self, lang=None):
         """Plain data for JSON: texts in `lang` (or both), NaN as None."""

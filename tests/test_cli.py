@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bpcore.__main__ import display_width, main, render_table
+from bpcore.__main__ import main
 from bpcore.examples import EXAMPLES, ledger, trace
+from bpcore.tables import display_width, render_table
 
 ROOT = Path(__file__).resolve().parents[1]
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -359,3 +359,47 @@ def test_trace_epochs():
     assert rows["batches per epoch ⌈N/B⌉"] == 196
     assert rows["size of the last batch"] == 50_000 - 195 * 256
     assert rows["iterations in all"] == 1960
+
+
+# --- ParamRef: set and read a tutorial's parameter by name ------------------------------------
+@pytest.mark.parametrize("name", ["t004_222_frozen", "t000_batch_321", "t001_xor"])
+def test_param_ref_grad_is_the_slope_of_the_loss(name):
+    """grad(net.gradients(...)) of every named parameter equals a central difference of E in
+    that parameter alone, moved with set()."""
+    ex = get(name)
+    net = ex.network
+    grads = net.gradients(ex.X, ex.Y, ex.reduction)
+    for pname, ref in ex.parameters.items():
+
+        def E(v, ref=ref):
+            return ref.set(net.copy(), v[0]).loss(ex.X, ex.Y, ex.reduction)
+
+        slope = numeric_gradient(E, [ref.get(net)])[0]
+        assert ref.grad(grads) == pytest.approx(slope, rel=1e-7, abs=1e-10), pname
+
+
+def test_param_ref_set_changes_only_that_parameter():
+    ex = get("t004_222_frozen")
+    net = ex.network
+    before = net.flat()
+    ref = ex.parameters["w5"]
+    assert ref.set(net, -1.25) is net
+    after = net.flat()
+    assert ref.get(net) == -1.25
+    assert np.count_nonzero(after != before) == 1
+    with pytest.raises(InputError, match="finite") as info:
+        ref.set(net, float("nan"))
+    assert "有限" in info.value.zh
+
+
+def test_param_ref_on_the_textbook_net_and_its_gradients():
+    ex = get("t002_textbook")
+    tb = ex.network
+    tb_grads = tb.gradients(ex.X, ex.Y)
+    net_grads = tb.network.gradients(ex.X, ex.Y, "mean")
+    for pname, ref in ex.parameters.items():
+        assert ref.grad(tb_grads) == ref.grad(net_grads), pname
+    ex.parameters["gamma2"].set(tb, 0.125)  # the textbook's γ is the network's own array
+    assert tb.gamma[1] == 0.125
+    with pytest.raises(InputError, match=r"Network\.gradients or TextbookNet\.gradients"):
+        ex.parameters["w11"].grad({"w": 1})
