@@ -228,6 +228,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第 {epoch} 轮  E = {loss:.4g}",
         "en": "epoch {epoch}  E = {loss:.4g}",
     },
+    "plot.loss.last": {"zh": "最后 E = {loss:.4g}", "en": "last E = {loss:.4g}"},
     "plot.loss.run": {"zh": "η = {eta:.3g}，{mode}", "en": "η = {eta:.3g}, {mode}"},
     "plot.loss.frozen": {"zh": "阈值/偏置冻结", "en": "offsets frozen"},
     "plot.loss.diverged": {"zh": "第 {epoch} 轮发散", "en": "diverged at epoch {epoch}"},

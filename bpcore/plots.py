@@ -139,7 +139,16 @@ def to_png(fig: Figure) -> bytes:
     buf = io.BytesIO()
     with _draw_lock:
         canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-        canvas.print_png(buf, pil_kwargs={"compress_level": 1})
+        # A figure of a live plot marks its changing artists animated, and a full draw skips
+        # animated artists: draw them like the rest here, then mark them again.
+        animated = fig.findobj(lambda artist: artist.get_animated())
+        for artist in animated:
+            artist.set_animated(False)
+        try:
+            canvas.print_png(buf, pil_kwargs={"compress_level": 1})
+        finally:
+            for artist in animated:
+                artist.set_animated(True)
     return buf.getvalue()
 
 
@@ -178,6 +187,13 @@ class _Blitter:
             self.dynamic.remove(artist)
 
     def invalidate(self) -> None:
+        self._background = None
+
+    def release(self) -> None:
+        """Stop blitting: every artist is drawn by an ordinary draw (``savefig`` too)."""
+        for artist in self.dynamic:
+            artist.set_animated(False)
+        self.dynamic.clear()
         self._background = None
 
     def png(self, key=None) -> bytes:
@@ -288,6 +304,12 @@ class LossPlot:
         Logarithmic loss axis (default): runs that differ by orders of magnitude stay readable.
     max_runs : int
         How many earlier runs to keep (oldest dropped first).
+    label : str, optional
+        The current run's name in the legend (default "this run"); given, the legend shows
+        even without earlier runs.
+    title, xlabel : str, optional
+        Instead of "Training loss" and "epoch" (e.g. an axis that counts iterations); with
+        a custom x label the box in the corner gives only the last loss, not an epoch.
 
     Examples
     --------
@@ -306,10 +328,14 @@ class LossPlot:
         dpi: int = DPI,
         logy: bool = True,
         max_runs: int = 6,
+        label: str | None = None,
+        title: str | None = None,
+        xlabel: str | None = None,
     ):
         self.lang = check_lang(lang)
         self.logy = logy
         self.max_runs = max_runs
+        self._custom = {"label": label, "title": title, "xlabel": xlabel}
         self.fig = new_figure(figsize, dpi)
         self.ax = self.fig.add_axes((0.11, 0.15, 0.86, 0.74))
         style_axes(self.ax)
@@ -362,10 +388,11 @@ class LossPlot:
 
     def _relabel(self) -> None:
         self._blit.invalidate()
-        self.title.set_text(t("plot.loss.title", self.lang))
-        self.xlabel.set_text(t("plot.loss.xlabel", self.lang))
+        custom = self._custom
+        self.title.set_text(custom["title"] or t("plot.loss.title", self.lang))
+        self.xlabel.set_text(custom["xlabel"] or t("plot.loss.xlabel", self.lang))
         self.ylabel.set_text(t("plot.loss.ylabel", self.lang))
-        self.line.set_label(t("plot.loss.current", self.lang))
+        self.line.set_label(custom["label"] or t("plot.loss.current", self.lang))
         self._update_legend()
 
     def _update_legend(self) -> None:
@@ -374,7 +401,7 @@ class LossPlot:
             self._legend.remove()
             self._legend = None
         handles = [*self._run_lines]
-        if handles:
+        if handles or self._custom["label"]:
             handles.append(self.line)
             self._legend = self.ax.legend(
                 handles=handles,
@@ -392,7 +419,10 @@ class LossPlot:
             self.now.set_text(t("plot.loss.diverged", lang, epoch=self._diverged_at))
             self.now.set_color(POSITIVE)
         elif len(loss):
-            self.now.set_text(t("plot.loss.now", lang, epoch=len(loss) - 1, loss=loss[-1]))
+            if self._custom["xlabel"]:  # the x axis may not count epochs
+                self.now.set_text(t("plot.loss.last", lang, loss=loss[-1]))
+            else:
+                self.now.set_text(t("plot.loss.now", lang, epoch=len(loss) - 1, loss=loss[-1]))
             self.now.set_color(CURRENT_COLOUR)
         else:
             self.now.set_text(t("plot.loss.empty", lang))
@@ -509,12 +539,15 @@ def loss_figure(
     previous: Sequence[tuple[str, Sequence[float]]] = (),
     *,
     lang: str = DEFAULT_LANG,
+    label: str | None = None,
+    title: str | None = None,
+    xlabel: str | None = None,
     diverged_at: int | None = None,
     logy: bool = True,
     figsize: tuple[float, float] = FIGSIZE,
     dpi: int = DPI,
 ) -> Figure:
-    """A loss-curve figure for a notebook.
+    """A loss-curve figure for a notebook: the current run in black, earlier runs faded.
 
     Parameters
     ----------
@@ -522,21 +555,154 @@ def loss_figure(
         A :class:`bpcore.History` (its ``loss`` and ``diverged_at`` are used) or the losses
         themselves, ``loss[0]`` before training.
     previous : sequence of (label, losses)
-        Earlier runs drawn faded, e.g. ``[("η = 0.1", h1.loss)]``.
+        Earlier runs drawn faded, e.g. ``[("η = 0.1", h1.loss)]`` (a History stands for its
+        ``loss``).
     lang : {"zh", "en"}
+    label : str, optional
+        Names the current run in the legend (e.g. ``"η = 0.5"``).
+    title : str, optional
+        Instead of "Training loss".
+    xlabel : str, optional
+        Instead of "epoch", e.g. for losses per iteration (``History.iteration_loss``).
 
     Returns
     -------
     matplotlib.figure.Figure
+        An ordinary figure: :func:`to_png` or ``savefig`` draw all of it.
+
+    Examples
+    --------
+    >>> fig = loss_figure(np.exp(-np.arange(30) / 9), [("η = 0.1", np.linspace(1, 0.5, 30))],
+    ...                   label="η = 0.5", xlabel="iteration", lang="en")
+    >>> [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    ['η = 0.1', 'η = 0.5']
     """
     if hasattr(loss, "loss"):
         diverged_at = loss.diverged_at if diverged_at is None else diverged_at
         loss = loss.loss
-    plot = LossPlot(lang, figsize=figsize, dpi=dpi, logy=logy, max_runs=max(len(previous), 1))
-    for label, values in previous:
-        plot.add_run(getattr(values, "loss", values), label)
+    plot = LossPlot(
+        lang,
+        figsize=figsize,
+        dpi=dpi,
+        logy=logy,
+        max_runs=max(len(previous), 1),
+        label=label,
+        title=title,
+        xlabel=xlabel,
+    )
+    for run_label, values in previous:
+        plot.add_run(getattr(values, "loss", values), run_label)
     plot.update(loss, diverged_at=diverged_at)
+    plot._blit.release()  # the figure outlives the plot: no artist may be left animated
     return plot.fig
+
+
+def curves_figure(
+    curves,
+    *,
+    lang: str = DEFAULT_LANG,
+    title: str | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    logy: bool = True,
+    xlim: tuple[float, float] | None = None,
+    figsize: tuple[float, float] = FIGSIZE,
+    dpi: int = DPI,
+) -> Figure:
+    """Several named curves compared in one figure, each in its own colour, with a legend.
+
+    Parameters
+    ----------
+    curves : mapping of str to values, or sequence of (str, values)
+        The legend's names and what to draw: a :class:`bpcore.History` (its ``loss``), a
+        sequence ``y`` (drawn at x = 0, 1, …) or a pair ``(x, y)``. Values that are not
+        finite (or not positive, on a log axis) leave a gap.
+    lang : {"zh", "en"}
+        Language of the default title and axis labels ("Training loss", "epoch", "loss E").
+    title, xlabel, ylabel : str, optional
+    logy : bool
+        Logarithmic y axis (default).
+    xlim : (float, float), optional
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = curves_figure({"standard BP": np.exp(-np.arange(40) / 5),
+    ...                      "accumulated BP": (np.arange(0, 40, 4), np.exp(-np.arange(10) / 9))},
+    ...                     xlabel="epoch", lang="en")
+    >>> [line.get_label() for line in fig.axes[0].lines]
+    ['standard BP', 'accumulated BP']
+    """
+    lang = check_lang(lang)
+    items = list(curves.items()) if hasattr(curves, "items") else list(curves)
+    fig = new_figure(figsize, dpi)
+    ax = fig.add_axes((0.11, 0.15, 0.86, 0.74))
+    style_axes(ax)
+    if logy:
+        ax.set_yscale("log")
+    ax.grid(True, which="major", color="#dddddd", linewidth=0.6)
+    for k, (name, values) in enumerate(items):
+        values = getattr(values, "loss", values)
+        if isinstance(values, tuple) and len(values) == 2:
+            x, y = (np.asarray(v, dtype=float) for v in values)
+        else:
+            y = np.asarray(values, dtype=float)
+            x = np.arange(len(y), dtype=float)
+        shown = np.where(np.isfinite(y) & ((y > 0) | (not logy)), y, np.nan)
+        colour = RUN_COLOURS[k % len(RUN_COLOURS)]
+        ax.plot(x, shown, color=colour, linewidth=1.5, label=str(name), zorder=3)
+    ax.margins(x=0)
+    if xlim is not None:
+        ax.set_xlim(*xlim)
+    if items:
+        ax.legend(prop=font(7.5), framealpha=0.85, handlelength=1.4, borderaxespad=0.3)
+    fig.text(
+        0.5,
+        0.97,
+        title or t("plot.loss.title", lang),
+        ha="center",
+        va="top",
+        **_text_kw(11, "bold"),
+    )
+    fig.text(
+        0.54, 0.01, xlabel or t("plot.loss.xlabel", lang), ha="center", va="bottom", **_text_kw(9)
+    )
+    fig.text(
+        0.01,
+        0.52,
+        ylabel or t("plot.loss.ylabel", lang),
+        ha="left",
+        va="center",
+        rotation=90,
+        **_text_kw(9),
+    )
+    return fig
+
+
+def side_by_side(pngs: Sequence[bytes], *, gap: int = 0) -> bytes:
+    """PNG pictures placed left to right (tops aligned) on white, as one PNG.
+
+    Examples
+    --------
+    >>> one = to_png(new_figure((1, 1), 20))
+    >>> side_by_side([one, one])[:4]
+    b'\\x89PNG'
+    """
+    from PIL import Image
+
+    images = [Image.open(io.BytesIO(png)).convert("RGB") for png in pngs]
+    width = sum(im.width for im in images) + gap * max(len(images) - 1, 0)
+    out = Image.new("RGB", (width, max((im.height for im in images), default=1)), "white")
+    x = 0
+    for im in images:
+        out.paste(im, (x, 0))
+        x += im.width + gap
+    buf = io.BytesIO()
+    out.save(buf, format="png", compress_level=1)
+    return buf.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -931,4 +1097,5 @@ def boundary_figure(net, X, Y, *, lang: str = DEFAULT_LANG) -> Figure:
         raise ValueError(" / ".join(t("plot.boundary.unavailable", la) for la in ("zh", "en")))
     plot = BoundaryPlot(X, Y, lang)
     plot.update(network.predict)
+    plot._blit.release()  # the figure outlives the plot: no artist may be left animated
     return plot.fig

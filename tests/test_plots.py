@@ -140,6 +140,101 @@ def test_loss_figure_from_history_and_language():
     assert plot.title.get_text() == "Training loss"
 
 
+# --- every figure function draws its data through to_png -------------------------------------
+def _data_artists(fig):
+    return [a for ax in fig.axes for a in [*ax.lines, *ax.collections, *ax.images]]
+
+
+def _figures(lang="en"):
+    net = bpcore.Network.from_sizes((2, 3, 1), rng=1)
+    h = bpcore.train(net, X, Y, eta=2.0, epochs=200)
+    return {
+        "loss_figure": lambda: plots.loss_figure(h, lang=lang),
+        "loss_figure, previous": lambda: plots.loss_figure(
+            h, [("η = 1", h.loss * 1.5)], label="η = 2", lang=lang
+        ),
+        "curves_figure": lambda: plots.curves_figure({"a": h.loss, "b": h.loss * 2}, lang=lang),
+        "network_figure": lambda: plots.network_figure(net, lang=lang),
+        "boundary_figure": lambda: plots.boundary_figure(h.net, X, Y, lang=lang),
+    }
+
+
+@pytest.mark.parametrize("name", list(_figures()))
+def test_figures_render_their_data(name):
+    """to_png(figure) shows the curves, image and markers, not only the axes: hiding the data
+    artists must change many pixels (a blitted plot once left them out of full draws)."""
+    fig = _figures()[name]()
+    artists = _data_artists(fig)
+    assert artists
+    with_data = pixels(plots.to_png(fig))
+    for artist in artists:
+        artist.set_visible(False)
+    without = pixels(plots.to_png(fig))
+    changed = np.any(with_data != without, axis=2).sum()
+    assert changed > 300, f"{name}: only {changed} pixels show the data"
+    # and the figure draws the same way through savefig (nothing is left animated)
+    assert not [a for a in fig.findobj() if a.get_animated()]
+
+
+def test_to_png_of_a_live_plot_draws_its_curves_and_keeps_blitting():
+    plot = plots.LossPlot("en")
+    plot.update(np.exp(-np.arange(100) / 20), epochs=100)
+    blitted = pixels(plot.png())
+    full = pixels(plots.to_png(plot.fig))
+    assert np.array_equal(blitted, full)  # the curve is in both
+    assert plot.line.get_animated()  # still blitted afterwards
+    plot.update(np.exp(-np.arange(100) / 10), epochs=100)
+    assert not np.array_equal(blitted, pixels(plot.png()))
+
+
+def test_loss_figure_names_the_run_and_its_axis():
+    fig = plots.loss_figure(
+        np.exp(-np.arange(12) / 4),
+        [("B = 1", np.linspace(1, 0.1, 12))],
+        label="B = 4",
+        title="Per iteration",
+        xlabel="iteration",
+        lang="en",
+    )
+    texts = {text.get_text() for text in visible_texts(fig)}
+    assert {"Per iteration", "iteration", t("plot.loss.ylabel", "en")} <= texts
+    assert not any(text.startswith("epoch") for text in texts)  # the box gives the last E
+    assert t("plot.loss.last", "en", loss=np.exp(-11 / 4)) in texts
+    legend = [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    assert legend == ["B = 1", "B = 4"]
+    alone = plots.loss_figure(np.ones(3), label="η = 0.5", lang="zh")
+    assert [x.get_text() for x in alone.axes[0].get_legend().get_texts()] == ["η = 0.5"]
+    assert plots.loss_figure(np.ones(3), lang="zh").axes[0].get_legend() is None
+
+
+def test_curves_figure_draws_each_named_curve():
+    x = np.arange(0, 30, 3)
+    fig = plots.curves_figure(
+        [("per epoch", np.exp(-np.arange(30) / 10)), ("per update", (x, np.exp(-x / 5)))],
+        title="E",
+        xlabel="updates",
+        lang="zh",
+    )
+    ax = fig.axes[0]
+    lines = ax.lines
+    assert [line.get_label() for line in lines] == ["per epoch", "per update"]
+    assert np.array_equal(lines[1].get_xdata(), x)
+    assert len({to_hex(line.get_color()) for line in lines}) == 2
+    assert ax.get_yscale() == "log"
+    texts = {text.get_text() for text in visible_texts(fig)}
+    assert {"E", "updates", t("plot.loss.ylabel", "zh")} <= texts
+    with_gap = plots.curves_figure({"a": [1.0, np.nan, 0.0, 0.5]}, lang="en")
+    assert np.isnan(with_gap.axes[0].lines[0].get_ydata()[1:3]).all()  # NaN and 0 on a log axis
+    assert_course_fonts(fig)
+
+
+def test_side_by_side():
+    a = plots.to_png(plots.new_figure((1.0, 1.0), 50))
+    b = plots.to_png(plots.new_figure((2.0, 0.5), 50))
+    both = pixels(plots.side_by_side([a, b], gap=4))
+    assert both.shape == (50, 50 + 4 + 100, 3)
+
+
 # --- the network ---------------------------------------------------------------------------
 def test_connections_coloured_by_sign_and_sized_by_magnitude():
     plot = plots.NetworkPlot((2, 1), ("bias",), "en")
