@@ -42,7 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.mode": {"zh": "训练方式", "en": "training mode"},
     "ui.batch_size": {"zh": "批大小", "en": "batch size"},
     "ui.train_offsets": {"zh": "训练阈值/偏置", "en": "train thresholds/biases"},
-    "ui.hidden_activation": {"zh": "隐层激活函数", "en": "hidden activation"},
+    "ui.hidden_activation": {"zh": "隐藏层激活函数", "en": "hidden activation"},
     "ui.seed": {"zh": "随机种子", "en": "random seed"},
     "ui.lang": {"zh": "语言", "en": "language"},
     "ui.weights": {"zh": "初始权重与{offset}", "en": "initial weights and {offset}"},
@@ -248,7 +248,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "values at the units: sample {k} of {m} (all of them in the step table)",
     },
     "plot.net.input": {"zh": "输入层", "en": "input"},
-    "plot.net.hidden": {"zh": "隐层", "en": "hidden"},
+    "plot.net.hidden": {"zh": "隐藏层", "en": "hidden"},
     "plot.net.output": {"zh": "输出层", "en": "output"},
     "plot.net.legend": {
         "zh": "颜色：符号（红正蓝负）；粗细：大小",
