@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import plots
+from .errors import InputError
 from .i18n import DEFAULT_LANG, LANGS, both, check_lang, t
 from .network import Layer, Network
 from .train import MODES, History, iterations_per_epoch
@@ -184,28 +185,6 @@ def _with_hidden_activation(network: Network, activation: str) -> Network:
 
 def _round(x: float) -> float:
     return float(f"{x:.6g}")
-
-
-_RUNNERS: dict = {}
-_RUNNERS_LOCK = threading.Lock()
-
-
-def _runner(spec, n: int, batch_size: int, settings: dict):
-    """bpcore's compiled epochs runner for these settings (built once, then reused)."""
-    key = (spec, n, batch_size, settings["train_offsets"], settings["reduction"])
-    with _RUNNERS_LOCK:
-        if key not in _RUNNERS:
-            from .symbolic.compiled import make_epochs_runner
-
-            _RUNNERS[key] = make_epochs_runner(
-                spec,
-                n,
-                batch_size,
-                train_offsets=settings["train_offsets"],
-                reduction=settings["reduction"],
-                record_batches=True,
-            )
-        return _RUNNERS[key]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1177,15 +1156,7 @@ class Playground:
         """`epochs` more epochs, appended to the current run (same numbers as bpcore.train)."""
         result = self._fast_chunk(epochs) if self._fast else None
         if result is None:
-            h = bp_train(
-                self.net,
-                self.setup.X,
-                self.setup.Y,
-                epochs=epochs,
-                on_divergence="stop",
-                **self._train_kwargs(),
-            )
-            result = (h.loss, h.iteration_loss, h.net, h.diverged_at)
+            result = self._chunk(epochs, fast=False)
         loss, iteration_loss, net, diverged_at = result
         done = len(self._loss) - 1
         self._loss.extend(float(v) for v in loss[1:])
@@ -1194,34 +1165,35 @@ class Playground:
         if diverged_at is not None:
             self._diverged_at = done + diverged_at
 
-    def _fast_chunk(self, epochs: int):
-        """The chunk on bpcore's compiled epochs runner, or None when it is not available.
+    def _chunk(self, epochs: int, *, fast: bool):
+        """``bpcore.train`` from the current network: ``(loss, iteration_loss, net,
+        diverged_at)`` with its meaning (diverged_at counts from the start of the chunk)."""
+        h = bp_train(
+            self.net,
+            self.setup.X,
+            self.setup.Y,
+            epochs=epochs,
+            on_divergence="stop",
+            fast=fast,
+            **self._train_kwargs(),
+        )
+        return h.loss, h.iteration_loss, h.net, h.diverged_at
 
-        ``bpcore.symbolic.compiled.make_epochs_runner`` runs whole epochs in one generated
-        function (the same batches, order and loss bookkeeping as ``bpcore.train``; equal to
-        its NumPy path to ~1e-12).  It is used directly because ``train(fast=True)`` steps
-        one batch per call, which for a 2-3-1 net is slower than NumPy.  Returns
-        ``(loss, iteration_loss, net, diverged_at)`` with ``bpcore.train``'s meaning.
+    def _fast_chunk(self, epochs: int):
+        """The chunk by ``bpcore.train(fast=True)``, or None when the fast path is unavailable.
+
+        ``train(fast=True)`` runs whole epochs in one function that bpcore.symbolic.compiled
+        generates from the derived gradients (built once per network shape and settings,
+        then cached); its numbers equal the NumPy path's to ~1e-12.  Without SymPy, or for an
+        activation it cannot compile, the playground uses NumPy from then on.
         """
         try:
-            run = _runner(self.net.spec, self.n, self._batch_size(), self.settings())
-        except Exception:  # no SymPy, an activation it cannot compile, …: NumPy from now on
+            return self._chunk(epochs, fast=True)
+        except InputError:  # bad settings fail the same way on either path
+            raise
+        except Exception:
             self._fast = False
             return None
-        eta = float(self.settings()["eta"])
-        x, y = self.setup.X.ravel().tolist(), self.setup.Y.ravel().tolist()
-        p0 = self.net.flat().tolist()
-        p, losses, batch_losses = run(p0, x, y, eta, epochs)
-        if all(math.isfinite(v) for v in losses):
-            return losses, batch_losses, self.net.with_flat(np.array(p)), None
-        # The runner stops at the first non-finite loss with the parameters that produced
-        # it; bpcore.train keeps those of the last finite epoch: run again up to there.
-        k = len(losses) - 1  # the epoch (of this chunk) whose loss is not finite
-        if k > 1:
-            p, losses, batch_losses = run(p0, x, y, eta, k - 1)
-        else:
-            p, losses, batch_losses = p0, losses[:1], []
-        return losses, batch_losses, self.net.with_flat(np.array(p)), k
 
     def _batch_size(self) -> int:
         s = self.settings()

@@ -136,6 +136,27 @@ def test_fast_path_and_numpy_path_agree():
     assert_same_run(fast.history, slow.history)
 
 
+def test_without_the_fast_path_the_playground_trains_with_numpy(monkeypatch):
+    """When train(fast=True) fails (no SymPy, an activation it cannot compile), the
+    playground says nothing, switches to NumPy for good and computes the same run."""
+    calls = []
+    real = widgets.bp_train
+
+    def no_fast(*args, fast=False, **kwargs):
+        calls.append(fast)
+        if fast:
+            raise ImportError("no SymPy here")
+        return real(*args, fast=fast, **kwargs)
+
+    monkeypatch.setattr(widgets, "bp_train", no_fast)
+    pg = make("222", epochs=300)
+    pg.train()
+    assert pg.last_error is None and not pg._fast
+    assert calls[0] is True and not any(calls[1:])
+    monkeypatch.setattr(widgets, "bp_train", real)
+    assert_same_run(pg.history, engine(pg))
+
+
 # --- the learning-rate slider, earlier runs, the cache -----------------------------------------
 def test_slider_retrains_redraws_and_keeps_the_previous_run():
     pg = make("xor", hidden_activation="sigmoid", seed=1, epochs=300)
@@ -301,8 +322,7 @@ def test_errors_become_messages(monkeypatch, sync):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(widgets, "bp_train", boom)
-    monkeypatch.setattr(widgets, "_runner", boom)
+    monkeypatch.setattr(widgets, "bp_train", boom)  # the fast path and NumPy alike
     pg.train_button.click()  # must not raise
     pg.wait()
     assert isinstance(pg.last_error, RuntimeError)
