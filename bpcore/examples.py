@@ -53,7 +53,7 @@ from .errors import InputError
 from .gradcheck import numeric_gradient
 from .losses import half_sse, half_sse_grad
 from .network import Layer, Network, TextbookNet
-from .tables import Table, Tables, number, whole_or
+from .tables import Code, Table, Tables, number, whole_or
 from .train import schedule, train
 
 LANGS = ("zh", "en")
@@ -1011,6 +1011,46 @@ def get(name):
     )
 
 
+def notation_table(example=None, lang="en"):
+    """The notation map as a table: each tutorial's names, the textbook's, the engine's.
+
+    Parameters
+    ----------
+    example : str, optional
+        One example's map; by default every example's, with a column for the tutorial (a
+        name shared by two examples of the same tutorial is listed once).
+    lang : {"en", "zh"}
+
+    Returns
+    -------
+    bpcore.tables.Table
+        Columns: (tutorial,) the tutorial's name, textbook, where ``bpcore`` keeps it (as
+        code), meaning.
+
+    Examples
+    --------
+    >>> t = notation_table("t004_222_frozen", "zh")
+    >>> t.columns
+    ['教程003/004', '教材', 'bpcore中的位置', '含义']
+    >>> t.cells[1][:3]
+    ['w1, w2', 'v_11, v_21', 'layers[0].W[0, 0], layers[0].W[1, 0]']
+    """
+    columns = [Bi("textbook", "教材"), Bi("in bpcore", "bpcore中的位置"), Bi("meaning", "含义")]
+    if example is not None:
+        ex = get(example)
+        head = Bi(f"tutorial {ex.tutorial}", f"教程{ex.tutorial}")
+        rows = [[a.name, a.textbook, Code(a.engine), a.meaning] for a in ex.notation]
+        return Table([head, *columns], rows, lang=lang)
+    rows, seen = [], set()
+    for ex in sorted(EXAMPLES.values(), key=lambda e: e.tutorial):
+        for a in ex.notation:
+            if (ex.tutorial, a.name) not in seen:
+                seen.add((ex.tutorial, a.name))
+                rows.append([ex.tutorial, a.name, a.textbook, Code(a.engine), a.meaning])
+    head = [Bi("tutorial", "教程"), Bi("tutorial's name", "教程中的名字")]
+    return Table([*head, *columns], rows, lang=lang)
+
+
 # ---------------------------------------------------------------------------------------
 # Tutorial 000's own procedure: each chain-rule factor averaged separately
 # ---------------------------------------------------------------------------------------
@@ -1588,6 +1628,10 @@ LEDGER_TEXT = {
         "{n} numbers: {agree} agree, {differ} differ at the published precision.",
         "共 {n} 个数值：在公布精度下 {agree} 个一致，{differ} 个不符。",
     ),
+    "summary_one": Bi(
+        "1 number: it {verdict} at the published precision.",
+        "共 1 个数值：在公布精度下{verdict}。",
+    ),
     "reasons": Bi("Why they differ", "不符的原因"),
     "alternative": Bi("alternative", "另一种算法"),
     "agrees": Bi("agrees", "一致"),
@@ -1692,9 +1736,11 @@ def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True
     paragraphs = []
     if notes:
         differ = sum(r.verdict == "differs" for r in rows)
-        paragraphs.append(
-            text["summary"].format(n=len(rows), agree=len(rows) - differ, differ=differ)
-        )
+        if len(rows) == 1:
+            summary = text["summary_one"].format(verdict=text[rows[0].verdict])
+        else:
+            summary = text["summary"].format(n=len(rows), agree=len(rows) - differ, differ=differ)
+        paragraphs.append(summary)
         if reasons:
             colon = "：" if lang == "zh" else ": "
             lines = [text["reasons"] + colon.strip()]

@@ -1080,8 +1080,10 @@ class BoundaryPlot:
         return self._blit.png()
 
 
-def boundary_figure(net, X, Y, *, lang: str = DEFAULT_LANG) -> Figure:
+def boundary_figure(net, X, Y, *, lang: str = DEFAULT_LANG, title: str | None = None) -> Figure:
     """The decision boundary of a 2-input, 1-output network over its training inputs.
+
+    ``title`` replaces "Decision boundary (ŷ = 0.5)", e.g. to say which epoch is shown.
 
     Examples
     --------
@@ -1097,5 +1099,7 @@ def boundary_figure(net, X, Y, *, lang: str = DEFAULT_LANG) -> Figure:
         raise ValueError(" / ".join(t("plot.boundary.unavailable", la) for la in ("zh", "en")))
     plot = BoundaryPlot(X, Y, lang)
     plot.update(network.predict)
+    if title is not None:
+        plot.title.set_text(title)
     plot._blit.release()  # the figure outlives the plot: no artist may be left animated
     return plot.fig

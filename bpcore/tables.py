@@ -69,6 +69,20 @@ def text_in(c, lang="en"):
     return str(c)
 
 
+class Code(str):
+    """A cell shown as inline code in Markdown and as plain text in a terminal.
+
+    Examples
+    --------
+    >>> print(Table(["engine"], [[Code("layers[1].W[0, 0]")]]).markdown())
+    | engine |
+    | --- |
+    | `layers[1].W[0, 0]` |
+    """
+
+    __slots__ = ()
+
+
 # ---------------------------------------------------------------------------------------
 # Numbers and cells
 # ---------------------------------------------------------------------------------------
@@ -129,6 +143,7 @@ def cell(c, decimals=6, lang="en"):
     ====================  ===================================================
     None                  a dash ``—``
     bilingual text (Bi)   its text in `lang`
+    :class:`Code`         itself (inline code in Markdown)
     bool                  ``True`` / ``False``
     int                   the integer, minus sign U+2212
     float, NumPy number   :func:`number` with `decimals`
@@ -150,6 +165,8 @@ def cell(c, decimals=6, lang="en"):
         return str(int(c)).replace("-", MINUS)
     if isinstance(c, numbers.Real) or hasattr(c, "dtype"):
         return number(float(c), decimals, lang)
+    if isinstance(c, str):
+        return c  # a Code cell stays one
     return str(c)
 
 
@@ -216,7 +233,10 @@ def render_table(headers, rows, aligns=None):
 # ---------------------------------------------------------------------------------------
 def _md_cell(text):
     # a pipe would end the cell; a line break would end the row
-    return text.replace("|", "\\|").replace("\n", " ")
+    escaped = text.replace("|", "\\|").replace("\n", " ")
+    if isinstance(text, Code):
+        return "`" + escaped.replace("`", "'") + "`"
+    return escaped
 
 
 def _md_note(text):

@@ -312,6 +312,14 @@ def test_boundary_shows_the_networks_output():
     assert np.array_equal(pixels(png), pixels(plot.png()))
 
 
+def test_boundary_figure_title():
+    net = bpcore.Network.from_sizes((2, 3, 1), rng=0)
+    default = plots.boundary_figure(net, X, Y, lang="en")
+    titled = plots.boundary_figure(net, X, Y, lang="en", title="epoch 300")
+    assert default.texts[0].get_text() == t("plot.boundary.title", "en")
+    assert titled.texts[0].get_text() == "epoch 300"
+
+
 def test_boundary_needs_two_inputs_one_output():
     with pytest.raises(ValueError, match="two inputs"):
         plots.boundary_figure(

@@ -9,8 +9,8 @@ import pytest
 
 from bpcore import InputError
 from bpcore.__main__ import main
-from bpcore.examples import EXAMPLES, Bi, ledger, ledger_table, trace
-from bpcore.tables import Table, Tables, cell, display_width, number, whole_or
+from bpcore.examples import EXAMPLES, Bi, ledger, ledger_table, notation_table, trace
+from bpcore.tables import Code, Table, Tables, cell, display_width, number, whole_or
 
 LANGS = ("en", "zh")
 
@@ -157,12 +157,12 @@ def test_ledger_table_marks_each_difference_and_gives_its_reason(lang):
         else:
             assert shown[4] == {"en": "undefined", "zh": "无定义"}[lang]
     differ = sum(r.verdict == "differs" for r in rows)
+    n, agree = len(rows), len(rows) - differ
     assert (
         table.notes[0]
         == {
-            "en": f"{len(rows)} numbers: {len(rows) - differ} agree, {differ} differ at the "
-            "published precision.",
-            "zh": f"共 {len(rows)} 个数值：在公布精度下 {len(rows) - differ} 个一致，{differ} 个不符。",
+            "en": f"{n} numbers: {agree} agree, {differ} differ at the published precision.",
+            "zh": f"共 {n} 个数值：在公布精度下 {agree} 个一致，{differ} 个不符。",
         }[lang]
     )
 
@@ -191,3 +191,40 @@ def test_ledger_table_bad_arguments():
         ledger_table(columns=("quantity", "colour"))
     with pytest.raises(InputError, match="no example named"):
         ledger_table(ledger(), example="nope")
+
+
+def test_a_single_row_is_summarised_in_the_singular():
+    row = [r for r in ledger("t000_batch_321") if r.quantity == "E"]
+    assert row[0].verdict == "differs"
+    assert ledger_table(row, "en").notes[0] == "1 number: it differs at the published precision."
+    assert ledger_table(row, "zh").notes[0] == "共 1 个数值：在公布精度下不符。"
+
+
+# --- code cells and the notation map ----------------------------------------------------------
+def test_code_cells_are_code_in_markdown_only():
+    t = Table(["name", "engine"], [["w5", Code("layers[1].W[0, 0]")], ["a|b", Code("x|y")]])
+    (_, *rows), _ = md_rows(t.markdown())
+    assert rows == [["w5", "`layers[1].W[0, 0]`"], ["a\\|b", "`x\\|y`"]]
+    assert "`" not in t.text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_notation_table_of_one_example(lang):
+    ex = EXAMPLES["t001_xor"]
+    t = notation_table("t001_xor", lang)
+    assert t.columns[0] == {"en": "tutorial 001", "zh": "教程001"}[lang]
+    assert len(t.cells) == len(ex.notation)
+    for shown, alias in zip(t.cells, ex.notation):
+        assert shown == [alias.name, alias.textbook, alias.engine, alias.meaning(lang)]
+        assert isinstance(shown[2], Code)
+
+
+def test_notation_table_of_every_example_lists_each_name_once():
+    t = notation_table(lang="en")
+    keys = [(row[0], row[1]) for row in t.cells]
+    assert len(keys) == len(set(keys))
+    expected = {(ex.tutorial, a.name) for ex in EXAMPLES.values() for a in ex.notation}
+    assert set(keys) == expected
+    assert [k[0] for k in keys] == sorted(k[0] for k in keys)  # in the order of the tutorials
+    with pytest.raises(InputError, match="no example named"):
+        notation_table("nope")
