@@ -294,6 +294,32 @@ def fmt(x: float, digits: int = 4) -> str:
 # ---------------------------------------------------------------------------------------------
 # Loss curve
 # ---------------------------------------------------------------------------------------------
+def _loss_axes(fig: Figure, logy: bool):
+    """A loss figure's axes, title and axis labels: ``(ax, title, xlabel, ylabel)``."""
+    ax = fig.add_axes((0.11, 0.15, 0.86, 0.74))
+    style_axes(ax)
+    if logy:
+        ax.set_yscale("log")
+        # Minor ticks of a log axis cost more to draw than the curve itself; the limits
+        # snap to whole decades (see _decades), so major ticks alone are enough.
+        ax.yaxis.set_minor_locator(NullLocator())
+    ax.grid(True, which="major", color="#dddddd", linewidth=0.6)
+    # Title and axis labels sit at fixed figure positions: matplotlib's automatic
+    # placement measures every tick label on every draw (~40 % of a redraw).
+    title = fig.text(0.5, 0.97, "", ha="center", va="top", **_text_kw(11, "bold"))
+    xlabel = fig.text(0.54, 0.01, "", ha="center", va="bottom", **_text_kw(9))
+    ylabel = fig.text(0.01, 0.52, "", ha="left", va="center", rotation=90, **_text_kw(9))
+    return ax, title, xlabel, ylabel
+
+
+def _decades(lo: float, hi: float) -> tuple[float, float]:
+    """Whole decades around [lo, hi] (lo, hi > 0), clamped to 1e-16 … 1e16: at least two
+    labelled ticks on a log axis; below is "zero", above is "diverging"."""
+    lo = 10.0 ** min(max(math.floor(math.log10(lo)), -16), 15)
+    hi = 10.0 ** min(max(math.ceil(math.log10(hi)), -15), 16)
+    return (lo, hi) if hi > lo else (lo, lo * 10.0)
+
+
 class LossPlot:
     """A loss curve that grows while training runs, with earlier runs kept as faded curves.
 
@@ -337,21 +363,7 @@ class LossPlot:
         self.max_runs = max_runs
         self._custom = {"label": label, "title": title, "xlabel": xlabel}
         self.fig = new_figure(figsize, dpi)
-        self.ax = self.fig.add_axes((0.11, 0.15, 0.86, 0.74))
-        style_axes(self.ax)
-        if logy:
-            self.ax.set_yscale("log")
-            # Minor ticks of a log axis cost more to draw than the curve itself; the limits
-            # snap to whole decades (see _rescale), so major ticks alone are enough.
-            self.ax.yaxis.set_minor_locator(NullLocator())
-        self.ax.grid(True, which="major", color="#dddddd", linewidth=0.6)
-        # Title and axis labels sit at fixed figure positions: matplotlib's automatic
-        # placement measures every tick label on every draw (~40 % of a redraw).
-        self.title = self.fig.text(0.5, 0.97, "", ha="center", va="top", **_text_kw(11, "bold"))
-        self.xlabel = self.fig.text(0.54, 0.01, "", ha="center", va="bottom", **_text_kw(9))
-        self.ylabel = self.fig.text(
-            0.01, 0.52, "", ha="left", va="center", rotation=90, **_text_kw(9)
-        )
+        self.ax, self.title, self.xlabel, self.ylabel = _loss_axes(self.fig, logy)
         (self.line,) = self.ax.plot([], [], color=CURRENT_COLOUR, linewidth=1.6, zorder=5)
         (self.marker,) = self.ax.plot([], [], "o", color=CURRENT_COLOUR, markersize=4, zorder=6)
         self.now = self.ax.text(
@@ -507,13 +519,9 @@ class LossPlot:
         if len(values):
             lo, hi = float(values.min()), float(values.max())
             if self.logy:
-                # whole decades: at least two labelled ticks, and the limits (so the axis
-                # drawing) change rarely while a curve grows
-                # clamped to 1e-16 … 1e16: below is "zero", above is "diverging"
-                lo = 10.0 ** min(max(math.floor(math.log10(lo)), -16), 15)
-                hi = 10.0 ** min(max(math.ceil(math.log10(hi)), -15), 16)
-                if hi <= lo:
-                    hi = lo * 10.0
+                # whole decades: the limits (so the axis drawing) change rarely while a
+                # curve grows
+                lo, hi = _decades(lo, hi)
                 # the limits only widen while earlier runs are kept: runs compared at a
                 # glance share one scale, and the axes need no redraw for most frames
                 if self._sticky is not None:
@@ -639,11 +647,11 @@ def curves_figure(
     lang = check_lang(lang)
     items = list(curves.items()) if hasattr(curves, "items") else list(curves)
     fig = new_figure(figsize, dpi)
-    ax = fig.add_axes((0.11, 0.15, 0.86, 0.74))
-    style_axes(ax)
-    if logy:
-        ax.set_yscale("log")
-    ax.grid(True, which="major", color="#dddddd", linewidth=0.6)
+    ax, title_text, xlabel_text, ylabel_text = _loss_axes(fig, logy)
+    title_text.set_text(title or t("plot.loss.title", lang))
+    xlabel_text.set_text(xlabel or t("plot.loss.xlabel", lang))
+    ylabel_text.set_text(ylabel or t("plot.loss.ylabel", lang))
+    drawn = []
     for k, (name, values) in enumerate(items):
         values = getattr(values, "loss", values)
         if isinstance(values, tuple) and len(values) == 2:
@@ -654,31 +662,15 @@ def curves_figure(
         shown = np.where(np.isfinite(y) & ((y > 0) | (not logy)), y, np.nan)
         colour = RUN_COLOURS[k % len(RUN_COLOURS)]
         ax.plot(x, shown, color=colour, linewidth=1.5, label=str(name), zorder=3)
+        drawn.append(shown[np.isfinite(shown)])
     ax.margins(x=0)
     if xlim is not None:
         ax.set_xlim(*xlim)
+    values = np.concatenate([*drawn, np.empty(0)])
+    if logy and len(values):
+        ax.set_ylim(*_decades(float(values.min()), float(values.max())))
     if items:
         ax.legend(prop=font(7.5), framealpha=0.85, handlelength=1.4, borderaxespad=0.3)
-    fig.text(
-        0.5,
-        0.97,
-        title or t("plot.loss.title", lang),
-        ha="center",
-        va="top",
-        **_text_kw(11, "bold"),
-    )
-    fig.text(
-        0.54, 0.01, xlabel or t("plot.loss.xlabel", lang), ha="center", va="bottom", **_text_kw(9)
-    )
-    fig.text(
-        0.01,
-        0.52,
-        ylabel or t("plot.loss.ylabel", lang),
-        ha="left",
-        va="center",
-        rotation=90,
-        **_text_kw(9),
-    )
     return fig
 
 

@@ -247,7 +247,20 @@ def _md_note(text):
 # ---------------------------------------------------------------------------------------
 # The table
 # ---------------------------------------------------------------------------------------
-class Table:
+class _Shown:
+    """Displayed as Markdown in a notebook; ``str()`` is the Markdown, ``repr()`` the text."""
+
+    def _repr_markdown_(self):
+        return self.markdown()
+
+    def __str__(self):
+        return self.markdown()
+
+    def __repr__(self):
+        return self.text()
+
+
+class Table(_Shown):
     """A table of cells in one language, shown as Markdown in a notebook or aligned text.
 
     Parameters
@@ -350,15 +363,6 @@ class Table:
         parts += [_md_note(x) for x in self.notes]
         return "\n\n".join(parts)
 
-    def _repr_markdown_(self):
-        return self.markdown()
-
-    def __str__(self):
-        return self.markdown()
-
-    def __repr__(self):
-        return self.text()
-
     def __eq__(self, other):
         if not isinstance(other, Table):
             return NotImplemented
@@ -373,7 +377,7 @@ class Table:
     __hash__ = None
 
 
-class Tables:
+class Tables(_Shown):
     """Several tables under one title (e.g. every step of a trace).
 
     Parameters
@@ -423,12 +427,3 @@ class Tables:
         parts = [f"**{self.title}**"] if self.title else []
         parts += [table.markdown() for table in self.tables]
         return "\n\n".join(parts)
-
-    def _repr_markdown_(self):
-        return self.markdown()
-
-    def __str__(self):
-        return self.markdown()
-
-    def __repr__(self):
-        return self.text()
