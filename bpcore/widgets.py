@@ -904,14 +904,20 @@ class Playground:
         ):
             self._start(self._target, fresh=False)
 
+    def _cannot_step(self) -> bool:
+        """True, with the reason in the status line, while a run trains or after divergence."""
+        if self._job is not None:
+            self._set_status(t("status.busy", self.lang))
+            return True
+        if self._diverged_at is not None:
+            self._status_for_state()
+            return True
+        return False
+
     @_safe
     def step_epoch(self) -> None:
         """Train one more epoch from the current state (finishing a partial epoch first)."""
-        if self._job is not None:
-            self._set_status(t("status.busy", self.lang))
-            return
-        if self._diverged_at is not None:
-            self._status_for_state()
+        if self._cannot_step():
             return
         with self._lock:
             self._run_settings = self._run_settings or self.settings()
@@ -928,11 +934,7 @@ class Playground:
     @_safe
     def step_iteration(self) -> None:
         """One phase of one iteration per call: forward, then backward, then update."""
-        if self._job is not None:
-            self._set_status(t("status.busy", self.lang))
-            return
-        if self._diverged_at is not None:
-            self._status_for_state()
+        if self._cannot_step():
             return
         with self._lock:
             self._run_settings = self._run_settings or self.settings()
