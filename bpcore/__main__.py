@@ -84,9 +84,9 @@ def _t(key, lang, **fields):
 # Commands
 # ---------------------------------------------------------------------------------------
 def _ledger_text(rows, lang):
-    from .examples import ledger_table
+    from .examples import LEDGER_TEXT, ledger_table
 
-    table = ledger_table(rows, lang)
+    table = ledger_table(rows, lang, title=LEDGER_TEXT["title"])
     return "\n\n".join([table.title, table.grid(), *table.notes])
 
 

@@ -1624,6 +1624,10 @@ LEDGER_TEXT = {
         "Ledger: every published number of the tutorials, recomputed by bpcore",
         "核对表：教程公布的每个数值，由 bpcore 重新计算",
     ),
+    "title_some": Bi(
+        "Ledger: published numbers, recomputed by bpcore",
+        "核对表：公布的数值，由 bpcore 重新计算",
+    ),
     "summary": Bi(
         "{n} numbers: {agree} agree, {differ} differ at the published precision.",
         "共 {n} 个数值：在公布精度下 {agree} 个一致，{differ} 个不符。",
@@ -1662,7 +1666,7 @@ def _shown(x, decimals, lang):
     return number(x, whole_or(x, decimals), lang)
 
 
-def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True):
+def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True, title=None):
     """The ledger as a table: published and recomputed numbers side by side, with reasons.
 
     Parameters
@@ -1678,6 +1682,9 @@ def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True
         ledger`` prints it.
     notes : bool
         Add the summary (how many agree) and, for every row that differs, why.
+    title : str or Bi, optional
+        Default: "Ledger: every published number …" for the whole ledger, "Ledger: published
+        numbers …" for some of its rows.
 
     Returns
     -------
@@ -1694,6 +1701,9 @@ def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True
     >>> t.notes[0]
     '2 numbers: 1 agree, 1 differ at the published precision.'
     """
+    if title is None:
+        whole = rows is None and example is None
+        title = LEDGER_TEXT["title" if whole else "title_some"]
     if rows is None:
         rows = ledger(example)
     elif example is not None:
@@ -1752,7 +1762,7 @@ def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True
     return Table(
         [LEDGER_COLUMNS[c] for c in columns],
         cells,
-        title=text["title"],
+        title=title,
         notes=paragraphs,
         aligns=["<" if c in _LEFT else ">" for c in columns],
         lang=lang,

@@ -228,3 +228,12 @@ def test_notation_table_of_every_example_lists_each_name_once():
     assert [k[0] for k in keys] == sorted(k[0] for k in keys)  # in the order of the tutorials
     with pytest.raises(InputError, match="no example named"):
         notation_table("nope")
+
+
+def test_ledger_table_title_says_whether_it_is_every_number():
+    assert ledger_table(lang="en").title.startswith("Ledger: every published number")
+    xor = ledger_table(lang="zh", example="t001_xor")
+    assert xor.title == "核对表：公布的数值，由 bpcore 重新计算"
+    some = ledger("t004_composite")
+    assert ledger_table(some, "en").title == "Ledger: published numbers, recomputed by bpcore"
+    assert ledger_table(some, "en", title=Bi("Chain rule", "链式法则")).title == "Chain rule"
