@@ -1681,7 +1681,8 @@ def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True
         "published", "recomputed", "alternative", "verdict")``, as ``python -m bpcore
         ledger`` prints it.
     notes : bool
-        Add the summary (how many agree) and, for every row that differs, why.
+        Add the summary (how many agree) and, for every row that differs, why (the row's
+        verdict then ends in ``[n]``).
     title : str or Bi, optional
         Default: "Ledger: every published number …" for the whole ledger, "Ledger: published
         numbers …" for some of its rows.
@@ -1721,7 +1722,7 @@ def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True
     for n, r in enumerate(rows, start=1):
         shown = min(r.decimals + 3, 12)
         verdict = text[r.verdict]
-        if r.reason is not None:
+        if r.reason is not None and notes:  # [n] points at the reason under the table
             reasons.append((n, r))
             verdict += f" [{n}]"
         if r.verdict == "agrees":

@@ -237,3 +237,9 @@ def test_ledger_table_title_says_whether_it_is_every_number():
     some = ledger("t004_composite")
     assert ledger_table(some, "en").title == "Ledger: published numbers, recomputed by bpcore"
     assert ledger_table(some, "en", title=Bi("Chain rule", "链式法则")).title == "Chain rule"
+
+
+def test_without_notes_no_verdict_points_at_a_reason():
+    table = ledger_table(example="t000_batch_321", columns=("verdict",), notes=False)
+    assert table.notes == []
+    assert {row[0] for row in table.cells} == {"agrees", "differs"}
