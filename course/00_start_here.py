@@ -1,5 +1,9 @@
 """Lesson 00: how to use the course, its contents, one notation for five tutorials, the glossary."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 import importlib.util
 import re
 from pathlib import Path
@@ -249,7 +253,7 @@ CELLS = [
         \\beta_j = \\sum_{h} w_{hj} b_h,\\quad \\hat y_j = f(\\beta_j - \\theta_j)
         $$
 
-        其中$x_i$是输入，$v_{ih}$是输入$i$到隐藏层神经元$h$的权重，$\\gamma_h$是隐藏层的阈值（threshold），$w_{hj}$是隐藏层神经元$h$到输出$j$的权重，$\\theta_j$是输出层的阈值，$\\hat y_j$是网络输出，$y_j$是目标值，$\\eta$是学习率（learning rate）。下表由`bpcore.examples`中每个例子的记号对照生成：“教程中的名字”一栏是原文的写法，“`bpcore`中的位置”一栏是代码里取到这个量的地方。
+        其中$x_i$是输入，$v_{ih}$是输入$i$到隐藏层神经元$h$的权重，$\\gamma_h$是隐藏层的阈值（threshold），$w_{hj}$是隐藏层神经元$h$到输出$j$的权重，$\\theta_j$是输出层的阈值，$\\hat y_j$是网络输出，$y_j$是目标值，$\\eta$是学习率（learning rate）。下表由`bpcore.examples`中每个例子的记号对照生成：“教程中的名字”一栏是原文的写法，“bpcore中的位置”一栏是代码里取到这个量的地方。
 
         注意两个容易混淆的地方：
 
@@ -271,7 +275,7 @@ CELLS = [
         $\\gamma_h$, weights $w_{hj}$ from hidden neuron $h$ to output $j$, output thresholds
         $\\theta_j$, outputs $\\hat y_j$, targets $y_j$ and learning rate $\\eta$. The table below
         is generated from the notation map of every example in `bpcore.examples`: the column
-        *tutorial's name* is how the tutorial writes it, the column *in `bpcore`* is where the
+        *tutorial's name* is how the tutorial writes it, the column *in bpcore* is where the
         code keeps it.
 
         Two things to watch:
@@ -287,26 +291,9 @@ CELLS = [
     ),
     code(
         """
-        # zh: 每个例子都带着一张记号对照（教程中的名字 ↔ bpcore ↔ 教材记号）
-        # en: Every example carries a notation map (tutorial's name ↔ bpcore ↔ textbook)
-        header = {
-            "zh": "| 教程 | 教程中的名字 | 教材记号 | `bpcore`中的位置 | 含义 |",
-            "en": "| tutorial | tutorial's name | textbook | in `bpcore` | meaning |",
-        }[LANG]
-        rows, seen = [header, "|---|---|---|---|---|"], set()
-        examples = [bpcore.examples.get(name) for name in bpcore.examples.names()]
-        for example in sorted(examples, key=lambda ex: ex.tutorial):
-            if example.kind == "schedule":  # N, B, epochs: lesson 08, not network notation
-                continue
-            for alias in example.notation:
-                if (example.tutorial, alias.name) in seen:  # 003/004 appear in two examples
-                    continue
-                seen.add((example.tutorial, alias.name))
-                rows.append(
-                    f"| {example.tutorial} | {alias.name} | {alias.textbook} "
-                    f"| `{alias.engine}` | {alias.meaning(LANG)} |"
-                )
-        Markdown("\\n".join(rows))
+        # zh: 每个例子都带着一张记号对照（教程中的名字 ↔ 教材记号 ↔ bpcore）
+        # en: Every example carries a notation map (tutorial's name ↔ textbook ↔ bpcore)
+        bpcore.examples.notation_table(lang=LANG)
         """
     ),
     md(

@@ -1,5 +1,9 @@
 """Lesson 01: gradient descent on a 1-D loss (η too small / too large), then the perceptron on AND."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 from _cells import code, md
 
 TITLE = dict(zh="梯度下降与感知机", en="Gradient descent and the perceptron")
@@ -38,10 +42,11 @@ CELLS = [
     code(
         """
         import ipywidgets as widgets
-        from IPython.display import Image, Markdown
+        from IPython.display import Image
 
         from bpcore.perceptron import predict, train_perceptron, with_dummy
         from bpcore.plots import font, new_figure, style_axes, to_png
+        from bpcore.tables import Table
         """
     ),
     md(
@@ -119,12 +124,11 @@ CELLS = [
 
 
         etas = [0.1, 0.6, 2.1]
-        head = {"zh": "| η | w₁ | w₂ | w₅ | w₂₀ | E(w₂₀) |", "en": "| η | w₁ | w₂ | w₅ | w₂₀ | E(w₂₀) |"}
-        rows = [head[LANG], "|---|---|---|---|---|---|"]
+        rows = []
         for eta in etas:
             p = descend(eta)
-            rows.append(f"| {eta} | {p[1]:.4f} | {p[2]:.4f} | {p[5]:.4f} | {p[20]:.4f} | {E(p[20]):.3g} |")
-        Markdown("\\n".join(rows))
+            rows.append((f"{eta:g}", p[1], p[2], p[5], p[20], f"{E(p[20]):.3g}"))
+        Table(["η", "w₁", "w₂", "w₅", "w₂₀", "E(w₂₀)"], rows, aligns=[">"] * 6, decimals=4, lang=LANG)
         """
     ),
     md(
@@ -374,14 +378,14 @@ CELLS = [
     code(
         """
         w, theta = np.array(example.settings["w"]), example.settings["theta"]
-        head = {"zh": "| 样本 x | y | ŷ | w̃ 更新后 (w1, w2, θ) |", "en": "| sample x | y | ŷ | w̃ after (w1, w2, θ) |"}
-        rows = [head[LANG], "|---|---|---|---|"]
+        header = {"zh": ["样本 x", "y", "ŷ", "w̃ 更新后 (w1, w2, θ)"], "en": ["sample x", "y", "ŷ", "w̃ after (w1, w2, θ)"]}[LANG]
+        rows = []
         for x, y in zip(example.X, example.Y):
             y_hat = predict(w, theta, [x])[0]
             one = train_perceptron([x], [y], eta=example.eta, w=w, theta=theta, max_epochs=1)
             w, theta = one.w[-1], one.theta[-1]
-            rows.append(f"| ({x[0]:g}, {x[1]:g}) | {y:g} | {y_hat:g} | ({w[0]:g}, {w[1]:g}, {theta:g}) |")
-        Markdown("\\n".join(rows))
+            rows.append((f"({x[0]:g}, {x[1]:g})", int(y), int(y_hat), f"({w[0]:g}, {w[1]:g}, {theta:g})"))
+        Table(header, rows, lang=LANG)
         """
     ),
     md(
@@ -399,11 +403,9 @@ CELLS = [
         """
         history = train_perceptron(example.X, example.Y, eta=example.eta, w=example.settings["w"],
                                    theta=example.settings["theta"], mode=example.mode)
-        head = {"zh": "| 轮次 | w1 | w2 | θ = w3 | 错误数 |", "en": "| epoch | w1 | w2 | θ = w3 | mistakes |"}
-        rows = [head[LANG], "|---|---|---|---|---|"]
-        for k, (w1, w2, w3) in enumerate(history.w_tilde):
-            rows.append(f"| {k} | {w1:g} | {w2:g} | {w3:g} | {history.mistakes[k]} |")
-        Markdown("\\n".join(rows))
+        header = {"zh": ["轮次", "w1", "w2", "θ = w3", "错误数"], "en": ["epoch", "w1", "w2", "θ = w3", "mistakes"]}[LANG]
+        rows = [(k, *w_tilde, int(history.mistakes[k])) for k, w_tilde in enumerate(history.w_tilde)]
+        Table(header, rows, decimals=1, lang=LANG)
         """
     ),
     code(

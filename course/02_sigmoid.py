@@ -1,5 +1,9 @@
 """Lesson 02: the sigmoid and its derivative, derived in SymPy, computed stably; identity and tanh."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 from _cells import code, md
 
 TITLE = dict(zh="Sigmoid函数及其导数", en="The sigmoid and its derivative")
@@ -42,11 +46,12 @@ CELLS = [
         """
         import inspect
 
-        from IPython.display import Image, Markdown
+        from IPython.display import Image
 
         from bpcore.activations import ACTIVATIONS
         from bpcore.perceptron import step
         from bpcore.plots import font, new_figure, style_axes, to_png
+        from bpcore.tables import Table
         """
     ),
     md(
@@ -176,11 +181,8 @@ CELLS = [
         from_output = ACTIVATIONS["sigmoid"].grad(y_hat)
         from_z = bpcore.sigmoid_prime(zs)
         numeric = np.array([bpcore.numeric_gradient(lambda v: bpcore.sigmoid(v[0]), [zk])[0] for zk in zs])
-        head = {"zh": "| z | ŷ = f(z) | ŷ(1 − ŷ) | f'(z) | 中心差分 |", "en": "| z | ŷ = f(z) | ŷ(1 − ŷ) | f'(z) | central difference |"}
-        rows = [head[LANG], "|---|---|---|---|---|"]
-        for row in zip(zs, y_hat, from_output, from_z, numeric):
-            rows.append(f"| {row[0]:g} | " + " | ".join(f"{v:.6f}" for v in row[1:]) + " |")
-        Markdown("\\n".join(rows))
+        header = {"zh": ["z", "ŷ = f(z)", "ŷ(1 − ŷ)", "f'(z)", "中心差分"], "en": ["z", "ŷ = f(z)", "ŷ(1 − ŷ)", "f'(z)", "central difference"]}[LANG]
+        Table(header, zip(zs, y_hat, from_output, from_z, numeric), decimals=[0, 6, 6, 6, 6], lang=LANG)
         """
     ),
     code(

@@ -1,6 +1,10 @@
 """Lesson 03: the chain rule on tutorial 004's composite function, as a computational graph,
 numerically and symbolically."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 from _cells import code, md
 
 TITLE = dict(zh="链式法则与计算图", en="The chain rule on a computational graph")
@@ -114,22 +118,9 @@ CELLS = [
         example = bpcore.examples.get("t004_composite")
         trace = bpcore.examples.trace("t004_composite")
         elementary = trace.section("elementary")
-
-
-        def table(section):
-            # a trace section as a Markdown table in the notebook's language
-            data = section.to_dict(LANG)
-            def cell(v):
-                return f"{v:.{data['decimals']}g}" if isinstance(v, float) else str(v)
-
-            lines = ["| " + " | ".join(data["columns"]) + " |", "|" + "---|" * len(data["columns"])]
-            lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in data["rows"]]
-            return "\\n".join([f"**{data['title']}**", "", *lines, "", data["note"] or ""])
-
-
         print(example.title(LANG))
         print("x, w, b =", example.settings["x"], example.settings["w"], example.settings["b"])
-        Markdown(table(elementary))
+        elementary.markdown(LANG)
         """
     ),
     md(
@@ -331,13 +322,8 @@ CELLS = [
     ),
     code(
         """
-        head = {"zh": "| 量 | 教程 | 重新计算 | 结论 | 方法 |", "en": "| quantity | published | recomputed | verdict | method |"}
-        verdicts = {"zh": {"agrees": "一致", "differs": "不一致"}, "en": {"agrees": "agrees", "differs": "differs"}}
-        lines = [head[LANG], "|---|---|---|---|---|"]
-        for row in bpcore.examples.ledger("t004_composite"):
-            lines.append(f"| {row.label(LANG)} | {row.published_text} | {row.recomputed:g} "
-                         f"| {verdicts[LANG][row.verdict]} | {row.method(LANG)} |")
-        Markdown("\\n".join(lines))
+        bpcore.examples.ledger_table(bpcore.examples.ledger("t004_composite"), LANG,
+                                     columns=("quantity", "published", "recomputed", "verdict", "method"))
         """
     ),
     md(

@@ -1,5 +1,9 @@
 """Lesson 04: the forward pass of the 2-2-2 network (tutorials 003/004), step by step."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 from _cells import code, md
 
 TITLE = dict(
@@ -45,29 +49,9 @@ CELLS = [
     ),
     code(
         """
-        from IPython.display import Image, Markdown
+        from IPython.display import Image
 
         from bpcore import examples, plots
-
-
-        # zh: 仅用于显示：把bpcore算出的表格排成Markdown
-        # en: display only: lay out the tables bpcore computes as Markdown
-        def cell(c, decimals=9):
-            if isinstance(c, float):
-                return f"{c:.{decimals}f}".replace("-", "−")
-            return "" if c is None else str(c)
-
-
-        def table(header, rows, decimals=9):
-            lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-            lines += ["| " + " | ".join(cell(c, decimals) for c in row) + " |" for row in rows]
-            return "\\n".join(lines)
-
-
-        def show(section):
-            d = section.to_dict(LANG)
-            text = f"**{d['title']}**\\n\\n" + table(d["columns"], d["rows"], d["decimals"])
-            return Markdown(text + (f"\\n\\n{d['note']}" if d["note"] else ""))
         """
     ),
     md(
@@ -179,7 +163,7 @@ CELLS = [
     code(
         """
         steps = examples.trace("t004_222_trained")
-        show(steps.section("forward"))
+        steps.section("forward").markdown(LANG)
         """
     ),
     md(
@@ -205,7 +189,7 @@ CELLS = [
     ),
     code(
         """
-        show(steps.section("loss"))
+        steps.section("loss").markdown(LANG)
         """
     ),
     md(
@@ -231,14 +215,9 @@ CELLS = [
     ),
     code(
         """
-        verdict = {"agrees": {"zh": "✔ 一致", "en": "✔ agrees"},
-                   "differs": {"zh": "✘ 不符", "en": "✘ differs"}}
-        header = {"zh": ["量", "公布值", "bpcore重算", "结论"],
-                  "en": ["quantity", "published", "recomputed by bpcore", "verdict"]}[LANG]
         rows = [r for r in examples.ledger("t004_222_trained") + examples.ledger("t004_222_frozen")
                 if r.quantity in ("out_o1", "out_o2", "E_total")]
-        Markdown(table(header, [(r.label(LANG), r.published_text, r.recomputed,
-                                 verdict[r.verdict][LANG]) for r in rows]))
+        examples.ledger_table(rows, LANG, columns=("quantity", "published", "recomputed", "verdict"))
         """
     ),
     md(
@@ -291,9 +270,7 @@ CELLS = [
 
 
         def redraw(change=None):
-            trial = net.copy()
-            ref = ex.parameters[which.value]
-            getattr(trial.layers[ref.layer], ref.array)[ref.index] = value.value
+            trial = ex.parameters[which.value].set(net.copy(), value.value)
             image.value = forward_png(trial)
             out = trial.predict(ex.X[0])
             status.value = (f"out_o1 = {out[0]:.4f}, out_o2 = {out[1]:.4f}, "
@@ -328,10 +305,7 @@ CELLS = [
     ),
     code(
         """
-        header = {"zh": ["教程003/004", "引擎", "教材（周志华）", "含义"],
-                  "en": ["tutorials 003/004", "engine", "textbook (Zhou Zhihua)", "meaning"]}[LANG]
-        Markdown(table(header, [(a.name, f"`{a.engine}`", a.textbook, a.meaning(LANG))
-                                for a in ex.notation]))
+        examples.notation_table("t004_222_trained", LANG)
         """
     ),
     md(

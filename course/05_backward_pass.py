@@ -1,6 +1,10 @@
 """Lesson 05: the backward pass of the 2-2-2 network: w5, then w1 through both outputs, the new
 weights with the biases frozen and trained, and the same step in PyTorch (optional)."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 from _cells import code, md
 
 TITLE = dict(
@@ -51,26 +55,7 @@ CELLS = [
 
         from bpcore import examples, plots
         from bpcore.symbolic import chains_222
-
-
-        # zh: 仅用于显示：把bpcore算出的表格排成Markdown
-        # en: display only: lay out the tables bpcore computes as Markdown
-        def cell(c, decimals=9):
-            if isinstance(c, float):
-                return f"{c:.{decimals}f}".replace("-", "−")
-            return "" if c is None else str(c)
-
-
-        def table(header, rows, decimals=9):
-            lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-            lines += ["| " + " | ".join(cell(c, decimals) for c in row) + " |" for row in rows]
-            return "\\n".join(lines)
-
-
-        def show(section):
-            d = section.to_dict(LANG)
-            text = f"**{d['title']}**\\n\\n" + table(d["columns"], d["rows"], d["decimals"])
-            return Markdown(text + (f"\\n\\n{d['note']}" if d["note"] else ""))
+        from bpcore.tables import Table
 
 
         ex = examples.get("t004_222_frozen")
@@ -104,10 +89,7 @@ CELLS = [
         """
         def E_with(name, value):
             \"\"\"E_total when the tutorial's parameter `name` is set to `value`, all else fixed.\"\"\"
-            trial = net.copy()
-            ref = ex.parameters[name]
-            getattr(trial.layers[ref.layer], ref.array)[ref.index] = value
-            return trial.loss(ex.X, ex.Y, "sum")
+            return ex.parameters[name].set(net.copy(), value).loss(ex.X, ex.Y, "sum")
 
 
         w5 = ex.param(net, "w5")
@@ -178,7 +160,7 @@ CELLS = [
     ),
     code(
         """
-        show(steps.section("output"))
+        steps.section("output").markdown(LANG)
         """
     ),
     code(
@@ -186,8 +168,7 @@ CELLS = [
         row = steps.section("output").rows[0]  # zh: w5那一行 / en: the row of w5
         product = row[1] * row[2] * row[3]
         grads = net.gradients(ex.X, ex.Y, "sum")  # zh: 引擎的反向传播 / en: the engine's backward pass
-        ref = ex.parameters["w5"]
-        engine = float(getattr(grads.layers[ref.layer], ref.array)[ref.index])
+        engine = ex.parameters["w5"].grad(grads)
         print({"zh": "三个因子之积", "en": "product of the three factors"}[LANG], f"{product:.9f}")
         print({"zh": "引擎的 ∂E/∂w5 ", "en": "engine's ∂E/∂w5            "}[LANG], f"{engine:.9f}")
         print({"zh": "中心差分     ", "en": "central difference          "}[LANG], f"{slope:.9f}")
@@ -245,7 +226,7 @@ CELLS = [
     ),
     code(
         """
-        show(steps.section("hidden"))
+        steps.section("hidden").markdown(LANG)
         """
     ),
     md(
@@ -299,14 +280,9 @@ CELLS = [
     ),
     code(
         """
-        verdict = {"agrees": {"zh": "✔ 一致", "en": "✔ agrees"},
-                   "differs": {"zh": "✘ 不符", "en": "✘ differs"}}
-        header = {"zh": ["量", "公布值", "bpcore重算", "结论"],
-                  "en": ["quantity", "published", "recomputed by bpcore", "verdict"]}[LANG]
         ledger = examples.ledger("t004_222_frozen")
         print({"zh": "方法：", "en": "method: "}[LANG] + ledger[-1].method(LANG))
-        Markdown(table(header, [(r.label(LANG), r.published_text, r.recomputed,
-                                 verdict[r.verdict][LANG]) for r in ledger]))
+        examples.ledger_table(ledger, LANG, columns=("quantity", "published", "recomputed", "verdict"))
         """
     ),
     md(
@@ -320,12 +296,12 @@ CELLS = [
     ),
     code(
         """
-        show(steps.section("biases"))
+        steps.section("biases").markdown(LANG)
         """
     ),
     code(
         """
-        show(steps.section("after"))
+        steps.section("after").markdown(LANG)
         """
     ),
     md(
@@ -371,7 +347,7 @@ CELLS = [
                 for name in ex.parameters]
         rows.append(("E_total", after_frozen.loss(ex.X, ex.Y, "sum"),
                      after_trained.loss(ex.X, ex.Y, "sum")))
-        Markdown(table(header, rows))
+        Table(header, rows, decimals=9, lang=LANG)
         """
     ),
     md(
@@ -393,20 +369,9 @@ CELLS = [
         for name, loss in runs:
             print(f"{name}: E = {loss[0]:.9f} → {loss[-1]:.3e}")
 
-        # zh: 仅用于显示：把几条损失曲线画在同一张图上
-        # en: display only: several loss curves in one picture
-        fig = plots.new_figure((5.6, 3.0))
-        ax = fig.add_axes((0.12, 0.18, 0.84, 0.7))
-        plots.style_axes(ax)
-        for (name, loss), colour in zip(runs, plots.RUN_COLOURS):
-            ax.plot(np.arange(len(loss)), loss, color=colour, linewidth=1.5, label=name)
-        ax.set_yscale("log")
-        ax.legend(prop=plots.font(8))
-        fig.text(0.5, 0.97, {"zh": "E_total（对数刻度）", "en": "E_total (log scale)"}[LANG],
-                 ha="center", va="top", fontproperties=plots.font(10, "bold"))
-        fig.text(0.54, 0.01, {"zh": "轮次（每轮一次更新）", "en": "epoch (one update each)"}[LANG],
-                 ha="center", va="bottom", fontproperties=plots.font(9))
-        Image(plots.to_png(fig))
+        Image(plots.to_png(plots.curves_figure(
+            runs, lang=LANG, title={"zh": "E_total（对数刻度）", "en": "E_total (log scale)"}[LANG],
+            xlabel={"zh": "轮次（每轮一次更新）", "en": "epoch (one update each)"}[LANG])))
         """
     ),
     md(
@@ -536,8 +501,7 @@ CELLS = [
     code(
         """
         answer = None
-        ref = ex.parameters["w7"]
-        expected = float(getattr(grads.layers[ref.layer], ref.array)[ref.index])
+        expected = ex.parameters["w7"].grad(grads)
         bpcore.exercises.check(answer, expected, lang=LANG, decimals=6,
                                hint={"zh": "w7连接h1和o2：(out_o2 − target_o2) · out_o2(1 − out_o2) · out_h1。",
                                      "en": "w7 connects h1 to o2: (out_o2 − target_o2) · out_o2(1 − out_o2) · out_h1."})
@@ -558,8 +522,7 @@ CELLS = [
         """
         answer = None
         mixed = bpcore.Network([net.layers[0].copy(), after_frozen.layers[1].copy()])
-        ref = ex.parameters["w1"]
-        g_mixed = float(getattr(mixed.gradients(ex.X, ex.Y, "sum").layers[ref.layer], ref.array)[ref.index])
+        g_mixed = ex.parameters["w1"].grad(mixed.gradients(ex.X, ex.Y, "sum"))
         expected = ex.param(net, "w1") - ex.eta * g_mixed
         bpcore.exercises.check(answer, expected, lang=LANG, decimals=9,
                                hint={"zh": "新w1 = 0.15 − η · ∂E/∂w1，其中∂E/∂w1用更新后的w5…w8算。",
@@ -579,8 +542,7 @@ CELLS = [
     code(
         """
         answer = None
-        ref = ex.parameters["b2[o1]"]
-        expected = float(getattr(grads.layers[ref.layer], ref.array)[ref.index])
+        expected = ex.parameters["b2[o1]"].grad(grads)
         bpcore.exercises.check(answer, expected, lang=LANG, decimals=6,
                                hint={"zh": "∂net_o1/∂b2 = 1：去掉w5那条链的最后一个因子out_h1。",
                                      "en": "∂net_o1/∂b2 = 1: drop the last factor, out_h1, of w5's chain."})

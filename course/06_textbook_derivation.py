@@ -2,6 +2,10 @@
 d-q-l net with thresholds, derived and proven in SymPy; thresholds versus biases; standard
 versus accumulated BP."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 from _cells import code, md
 
 TITLE = dict(
@@ -14,7 +18,7 @@ CELLS = [
         zh=r"""
         **目标**
 
-        - 把上一课对2-2-2网络做的计算推广到任意大小的单隐层网络：$d$个输入、$q$个隐藏神经元、$l$个输出，隐藏层和输出层都带阈值（周志华《机器学习》§5.3，教程002）。
+        - 把上一课对2-2-2网络做的计算推广到任意大小的单隐藏层网络：$d$个输入、$q$个隐藏神经元、$l$个输出，隐藏层和输出层都带阈值（周志华《机器学习》§5.3，教程002）。
         - 用链式法则逐个因子推出四个更新公式$\Delta w_{hj}$、$\Delta\theta_j$、$\Delta v_{ih}$、$\Delta\gamma_h$，每一步都由SymPy完成，并**精确证明**它们与教材的写法相等。
         - 弄清阈值与偏置的关系：$f(\beta_j - \theta_j)$与$f(net + b)$的梯度只差偏移量那一项的符号。
         - 在同一份数据上比较标准BP（standard BP）和累积BP（accumulated BP）。
@@ -53,26 +57,7 @@ CELLS = [
         from bpcore import examples, plots
         from bpcore.symbolic import (derive_textbook, full_differentiation_concrete,
                                      full_differentiation_symbolic)
-
-
-        # zh: 仅用于显示：把bpcore算出的表格排成Markdown
-        # en: display only: lay out the tables bpcore computes as Markdown
-        def cell(c, decimals=9):
-            if isinstance(c, float):
-                return f"{c:.{decimals}f}".replace("-", "−")
-            return "" if c is None else str(c)
-
-
-        def table(header, rows, decimals=9):
-            lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-            lines += ["| " + " | ".join(cell(c, decimals) for c in row) + " |" for row in rows]
-            return "\\n".join(lines)
-
-
-        def show(section):
-            d = section.to_dict(LANG)
-            text = f"**{d['title']}**\\n\\n" + table(d["columns"], d["rows"], d["decimals"])
-            return Markdown(text + (f"\\n\\n{d['note']}" if d["note"] else ""))
+        from bpcore.tables import Table
 
 
         derivation = derive_textbook()  # zh: SymPy推导，符号规模d、q、l / en: SymPy, symbolic sizes d, q, l
@@ -263,8 +248,8 @@ CELLS = [
         """
         header = {"zh": ["证明的量", "推导结果 − 教材公式", "成立"],
                   "en": ["what is proven", "derived − textbook", "holds"]}[LANG]
-        Markdown(table(header, [(p.name, f"${sp.latex(p.difference)}$", "✓" if p.holds else "✗")
-                                for p in derivation.proofs]))
+        Table(header, [(p.name, f"${sp.latex(p.difference)}$", "✓" if p.holds else "✗")
+                       for p in derivation.proofs], lang=LANG)
         """
     ),
     md(
@@ -318,12 +303,12 @@ CELLS = [
     code(
         """
         book = examples.trace("t002_textbook")
-        show(book.section("backward"))
+        book.section("backward").markdown(LANG)
         """
     ),
     code(
         """
-        show(book.section("update"))
+        book.section("update").markdown(LANG)
         """
     ),
     md(
@@ -439,32 +424,27 @@ CELLS = [
                 "accumulated": {"zh": "累积BP", "en": "accumulated BP"}[LANG]}
         header = {"zh": ["做法", "每轮更新次数", "总更新次数", "初始E", "第500轮", "第3000轮"],
                   "en": ["method", "updates per epoch", "updates in all", "initial E", "epoch 500", "epoch 3000"]}[LANG]
-        Markdown(table(header, [(name[m], str(len(h.iteration_loss) // h.epochs_run), str(len(h.iteration_loss)),
-                                 h.loss[0], h.loss[500], h.loss[-1]) for m, h in runs.items()], decimals=6))
+        Table(header, [(name[m], len(h.iteration_loss) // h.epochs_run, len(h.iteration_loss),
+                        h.loss[0], h.loss[500], h.loss[-1]) for m, h in runs.items()], decimals=6, lang=LANG)
         """
     ),
     code(
         """
-        # zh: 仅用于显示：左图按轮次、右图按更新次数画训练集上的损失
-        # en: display only: the training-set loss per epoch (left) and per update (right)
-        fig = plots.new_figure((9.0, 3.2))
-        panels = [({"zh": "按轮次（两者读过的样本一样多）", "en": "per epoch (both read as many samples)"}[LANG],
-                   {"zh": "轮次", "en": "epoch"}[LANG], 0.07),
-                  ({"zh": "按参数更新次数", "en": "per parameter update"}[LANG],
-                   {"zh": "更新次数", "en": "updates"}[LANG], 0.57)]
-        for k, (title, xlabel, left) in enumerate(panels):
-            ax = fig.add_axes((left, 0.17, 0.4, 0.68))
-            plots.style_axes(ax)
-            for (mode, h), colour in zip(runs.items(), plots.RUN_COLOURS):
-                per_epoch = len(h.iteration_loss) // h.epochs_run
-                x = np.arange(len(h.loss)) * (per_epoch if k == 1 else 1)
-                ax.plot(x, h.loss, color=colour, linewidth=1.5, label=name[mode])
-            ax.set_yscale("log")
-            ax.set_xlim(0, 3000)
-            ax.legend(prop=plots.font(8))
-            fig.text(left + 0.2, 0.97, title, ha="center", va="top", fontproperties=plots.font(10, "bold"))
-            fig.text(left + 0.2, 0.01, xlabel, ha="center", va="bottom", fontproperties=plots.font(9))
-        Image(plots.to_png(fig))
+        # zh: 左图按轮次、右图按参数更新次数，画训练集上的损失
+        # en: the training-set loss per epoch (left) and per parameter update (right)
+        per_epoch = {name[m]: h for m, h in runs.items()}
+        per_update = {name[m]: (np.arange(len(h.loss)) * (len(h.iteration_loss) // h.epochs_run), h.loss)
+                      for m, h in runs.items()}
+        size = (4.6, 3.2)
+        Image(plots.side_by_side([
+            plots.to_png(plots.curves_figure(
+                per_epoch, lang=LANG, figsize=size, xlim=(0, 3000),
+                title={"zh": "按轮次（两者读过的样本一样多）", "en": "per epoch (both read as many samples)"}[LANG])),
+            plots.to_png(plots.curves_figure(
+                per_update, lang=LANG, figsize=size, xlim=(0, 3000),
+                title={"zh": "按参数更新次数", "en": "per parameter update"}[LANG],
+                xlabel={"zh": "更新次数", "en": "updates"}[LANG])),
+        ]))
         """
     ),
     md(

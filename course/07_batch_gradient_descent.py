@@ -2,6 +2,10 @@
 derivatives (mean of products versus the tutorial's product of means), the update, and the
 ledger of published versus recomputed numbers."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 from _cells import code, md
 
 TITLE = dict(
@@ -50,26 +54,7 @@ CELLS = [
 
         from bpcore import examples, plots
         from bpcore.symbolic import chain_000
-
-
-        # zh: 仅用于显示：把bpcore算出的表格排成Markdown
-        # en: display only: lay out the tables bpcore computes as Markdown
-        def cell(c, decimals=4):
-            if isinstance(c, float):
-                return "—" if not np.isfinite(c) else f"{c:.{decimals}f}".replace("-", "−")
-            return "" if c is None else str(c)
-
-
-        def table(header, rows, decimals=4):
-            lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-            lines += ["| " + " | ".join(cell(c, decimals) for c in row) + " |" for row in rows]
-            return "\\n".join(lines)
-
-
-        def show(section):
-            d = section.to_dict(LANG)
-            text = f"**{d['title']}**\\n\\n" + table(d["columns"], d["rows"], d["decimals"])
-            return Markdown(text + (f"\\n\\n{d['note']}" if d["note"] else ""))
+        from bpcore.tables import Table
 
 
         ex = examples.get("t000_batch_321")
@@ -109,10 +94,8 @@ CELLS = [
     ),
     code(
         """
-        header = {"zh": ["教程000", "引擎", "教材", "含义"],
-                  "en": ["tutorial 000", "engine", "textbook", "meaning"]}[LANG]
         print(ex.note(LANG))
-        Markdown(table(header, [(a.name, f"`{a.engine}`", a.textbook, a.meaning(LANG)) for a in ex.notation]))
+        examples.notation_table(ex.name, LANG)
         """
     ),
     code(
@@ -136,13 +119,11 @@ CELLS = [
     ),
     code(
         """
-        show(steps.section("forward"))
+        steps.section("forward").markdown(LANG)
         """
     ),
     code(
         """
-        verdict = {"agrees": {"zh": "✔ 一致", "en": "✔ agrees"},
-                   "differs": {"zh": "✘ 不符", "en": "✘ differs"}}
         forward = [r for q, r in ledger.items() if q.split("_")[0] in ("h1", "h2", "s", "y")]
         print({"zh": "教程的前向计算表：", "en": "the tutorial's forward table:"}[LANG],
               sum(r.verdict == "agrees" for r in forward), "/", len(forward),
@@ -167,15 +148,12 @@ CELLS = [
     ),
     code(
         """
-        show(steps.section("loss"))
+        steps.section("loss").markdown(LANG)
         """
     ),
     code(
         """
-        r = ledger["E"]
-        Markdown(table({"zh": ["量", "公布值", "按公式重算", "结论"], "en": ["quantity", "published", "by the formula", "verdict"]}[LANG],
-                       [(r.label(LANG), r.published_text, r.recomputed, verdict[r.verdict][LANG])])
-                 + "\\n\\n" + r.reason(LANG))
+        examples.ledger_table([ledger["E"]], LANG, columns=("quantity", "published", "recomputed", "verdict"))
         """
     ),
     md(
@@ -227,7 +205,7 @@ CELLS = [
     ),
     code(
         """
-        show(steps.section("factors"))
+        steps.section("factors").markdown(LANG)
         """
     ),
     md(
@@ -264,11 +242,11 @@ CELLS = [
         for name, k in (("w1", 0), ("w2", 1)):
             ref = ex.parameters[name]
             index = check.names.index(f"W{ref.layer + 1}[{ref.index[0]}, {ref.index[1]}]")
-            rows.append((f"∂E/∂{name}", float(grads.layers[1].W[k, 0]), float(check.numeric[index]),
+            rows.append((f"∂E/∂{name}", ref.grad(grads), float(check.numeric[index]),
                          float(tutorial.grad_w[k])))
         header = {"zh": ["导数", "乘积的平均（引擎）", "中心差分", "平均的乘积（教程）"],
                   "en": ["derivative", "mean of products (engine)", "central difference", "product of means (tutorial)"]}[LANG]
-        Markdown(table(header, rows, decimals=6))
+        Table(header, rows, decimals=6, lang=LANG)
         """
     ),
     md(
@@ -329,12 +307,12 @@ CELLS = [
     ),
     code(
         """
-        show(steps.section("update"))
+        steps.section("update").markdown(LANG)
         """
     ),
     code(
         """
-        show(steps.section("after"))
+        steps.section("after").markdown(LANG)
         """
     ),
     md(
@@ -363,18 +341,8 @@ CELLS = [
     ),
     code(
         """
-        def source(r):
-            if r.verdict == "agrees":
-                return {"zh": "所述方法", "en": "the stated method"}[LANG]
-            if r.alternative_agrees:
-                return r.alternative_label(LANG)
-            return {"zh": "都不能（见下文原因）", "en": "nothing (see the reason below)"}[LANG]
-
-
-        header = {"zh": ["量", "公布值", "按所述方法重算", "结论", "另一种算法", "能复现公布值的是"],
-                  "en": ["quantity", "published", "recomputed (stated method)", "verdict", "alternative", "reproduced by"]}[LANG]
-        Markdown(table(header, [(r.label(LANG), r.published_text, r.recomputed, verdict[r.verdict][LANG],
-                                 r.alternative, source(r)) for r in ledger.values()]))
+        examples.ledger_table(list(ledger.values()), LANG, notes=False,
+                              columns=("quantity", "published", "recomputed", "verdict", "alternative", "reproduced"))
         """
     ),
     md(
@@ -398,7 +366,7 @@ CELLS = [
         归纳起来，教程000公布的数字分四类：
 
         1. **按所述方法得出，一致**：前向计算表的全部12个数（$h_1, h_2, s, y$）；各因子的平均值$0.294$、$0.152$、$1.5$以及$\partial s/\partial h_1 = 0.8$、$\partial h_1/\partial v_{11} = 2$——它们作为平均值没有错。
-        2. **不是梯度，而是“平均值相乘”的结果**：$\partial E/\partial w_1 = 0.067$、$\partial E/\partial v_{11} = 0.072$，以及由它们得到的新权重$w_1 \to 0.766$、$w_2 \to 0.167$、$v_{11} \to 0.114$、$v_{12} \to 0.191$、$v_{21} \to 0.576$、$v_{22} \to 0.294$。教程自己的算法能复现它们，但均值损失的真正梯度给出的是上表“按所述方法重算”一列。
+        2. **不是梯度，而是“平均值相乘”的结果**：$\partial E/\partial w_1 = 0.067$、$\partial E/\partial v_{11} = 0.072$，以及由它们得到的新权重$w_1 \to 0.766$、$w_2 \to 0.167$、$v_{11} \to 0.114$、$v_{12} \to 0.191$、$v_{21} \to 0.576$、$v_{22} \to 0.294$。教程自己的算法能复现它们，但均值损失的真正梯度给出的是上表“重算值”一列。
         3. **两种算法都得不出**：$v_{31} \to 0.282$、$v_{32} \to 0.496$。只有在“平均值相乘”之外，再把第三个输入的平均值$(1 + 2 + 1)/3 = 4/3$误当作1，才能复现。
         4. **损失值**：$E = 0.234$和更新后的$0.192$都不符合教程写下的公式，常见的其他写法也得不到；两者都约是正确值的同一倍数，像是同一个计算错误出现了两次。相对下降的幅度倒是一致的。
 
@@ -451,23 +419,14 @@ CELLS = [
             outputs = history.snapshot(epoch).predict(ex.X)[:, 0]
             rows.append((str(epoch), f"{history.loss[epoch]:.3e}", ", ".join(f"{v:.4f}" for v in outputs)))
         rows.append(({"zh": "目标t", "en": "target t"}[LANG], "", ", ".join(f"{v:.4f}" for v in ex.Y[:, 0])))
-        Markdown(table(header, rows))
+        Table(header, rows, lang=LANG)
         """
     ),
     code(
         """
-        # zh: 仅用于显示：损失曲线（对数刻度）
-        # en: display only: the loss curve (log scale)
-        fig = plots.new_figure((5.6, 3.0))
-        ax = fig.add_axes((0.12, 0.18, 0.84, 0.7))
-        plots.style_axes(ax)
-        ax.plot(np.arange(len(history.loss)), history.loss, color=plots.RUN_COLOURS[0], linewidth=1.5)
-        ax.set_yscale("log")
-        fig.text(0.5, 0.97, {"zh": "批量梯度下降，η = 0.5", "en": "Batch gradient descent, η = 0.5"}[LANG],
-                 ha="center", va="top", fontproperties=plots.font(10, "bold"))
-        fig.text(0.54, 0.01, {"zh": "轮次（每轮一次更新）", "en": "epoch (one update each)"}[LANG],
-                 ha="center", va="bottom", fontproperties=plots.font(9))
-        Image(plots.to_png(fig))
+        Image(plots.to_png(plots.loss_figure(
+            history, lang=LANG, title={"zh": f"批量梯度下降，η = {ex.eta}", "en": f"Batch gradient descent, η = {ex.eta}"}[LANG],
+            xlabel={"zh": "轮次（每轮一次更新）", "en": "epoch (one update each)"}[LANG])))
         """
     ),
     md(

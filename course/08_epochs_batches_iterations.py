@@ -1,5 +1,9 @@
 """Lesson 08: epochs, batches and iterations; standard, mini-batch and full-batch training."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 from _cells import code, md
 
 TITLE = dict(
@@ -35,43 +39,11 @@ CELLS = [
     ),
     code(
         """
-        from IPython.display import Image, Markdown
+        from IPython.display import Image
 
         from bpcore import examples, plots
         from bpcore.i18n import t
-
-
-        # zh: 仅用于显示：把一组行排成Markdown表格
-        # en: display only: lay rows out as a Markdown table
-        def table(header, rows):
-            lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-            lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-            return Markdown("\\n".join(lines))
-
-
-        def show_section(section):
-            d = section.to_dict(LANG)
-            return table(d["columns"], d["rows"])
-
-
-        # zh: 损失曲线与决策边界：用图对象自己的 png()
-        # en: loss curves and decision boundaries, through the plot objects' own png()
-        def loss_picture(loss, previous=(), label=None):
-            plot = plots.LossPlot(LANG, max_runs=max(len(previous), 1))
-            if label is not None:
-                plot.line.set_label(label)
-            for name, values in previous:
-                plot.add_run(values, name)
-            plot.update(getattr(loss, "loss", loss))
-            return plot.png()
-
-
-        def boundary_picture(net, X, Y, title=None):
-            plot = plots.BoundaryPlot(X, Y, LANG)
-            plot.update(net.predict)
-            if title is not None:
-                plot.title.set_text(title)
-            return plot.png()
+        from bpcore.tables import Table
         """
     ),
     md(
@@ -143,7 +115,7 @@ CELLS = [
     ),
     md(
         zh=r"""
-        `bpcore.examples`记录了教程公布的数字；账本（ledger）用`bpcore`重算，并按公布的精度比较：
+        `bpcore.examples`记录了教程公布的数字；核对表（ledger）用`bpcore`重算，并按公布的精度比较：
         """,
         en=r"""
         `bpcore.examples` records the numbers the tutorial published; the ledger recomputes
@@ -152,20 +124,8 @@ CELLS = [
     ),
     code(
         """
-        header = {
-            "zh": ["量", "教程公布", "bpcore重算", "结论", "方法"],
-            "en": ["quantity", "published", "bpcore", "verdict", "method"],
-        }[LANG]
-        verdict = {
-            "agrees": {"zh": "✔ 一致", "en": "✔ agrees"},
-            "differs": {"zh": "✘ 不一致", "en": "✘ differs"},
-        }
-        rows = [
-            (r.label(LANG), r.published_text, f"{r.recomputed:,.0f}", verdict[r.verdict][LANG],
-             r.method(LANG))
-            for r in examples.ledger("t004_epochs")
-        ]
-        table(header, rows)
+        examples.ledger_table(examples.ledger("t004_epochs"), LANG,
+                              columns=("quantity", "published", "recomputed", "verdict", "method"))
         """
     ),
     md(
@@ -195,7 +155,7 @@ CELLS = [
                 (f"{B:,}", f"{s.iterations_per_epoch:,}", f"{s.last_batch_size:,}",
                  f"{s.total_iterations:,}", f"{N // B + 1:,}")
             )
-        table(header, rows)
+        Table(header, rows, aligns=[">"] * len(header), lang=LANG)
         """
     ),
     md(
@@ -231,7 +191,7 @@ CELLS = [
         X = centres[labels] + rng.normal(0.0, 0.45, size=(N, 2))
         Y = labels.reshape(-1, 1).astype(float)
         net0 = bpcore.Network.from_sizes((2, 3, 1), rng=1)
-        Image(boundary_picture(net0, X, Y))
+        Image(plots.to_png(plots.boundary_figure(net0, X, Y, lang=LANG)))
         """
     ),
     code(
@@ -256,9 +216,9 @@ CELLS = [
             b = h.settings["batch_size"]
             rows.append(
                 (label[m], b, bpcore.iterations_per_epoch(N, b), len(h.iteration_loss),
-                 *(f"{h.loss[k]:.4f}" for k in (1, 10, 40)))
+                 *(h.loss[k] for k in (1, 10, 40)))
             )
-        table(header, rows)
+        Table(header, rows, decimals=4, lang=LANG)
         """
     ),
     md(
@@ -280,20 +240,7 @@ CELLS = [
         """
         # zh: 三条曲线画在同一张图上；图例用各次训练的名字
         # en: the three curves in one figure, each labelled with its training mode
-        def compare(curves, *, per_iteration=False):
-            plot = plots.LossPlot(LANG, max_runs=len(curves))
-            *earlier, (last_label, last) = curves.items()
-            plot.line.set_label(last_label)
-            for name, values in earlier:
-                plot.add_run(values, name)
-            plot.update(last)
-            if per_iteration:
-                plot.xlabel.set_text(getattr(bpcore.glossary.TERMS["iteration"], LANG))
-                plot.now.set_visible(False)
-            return Image(plot.png())
-
-
-        compare({label[m]: h.loss for m, h in runs.items()})
+        Image(plots.to_png(plots.curves_figure({label[m]: h for m, h in runs.items()}, lang=LANG)))
         """
     ),
     md(
@@ -328,7 +275,9 @@ CELLS = [
             )
             for m, h in runs.items()
         }
-        compare({label[m]: h.iteration_loss for m, h in same_updates.items()}, per_iteration=True)
+        Image(plots.to_png(plots.curves_figure(
+            {label[m]: h.iteration_loss for m, h in same_updates.items()}, lang=LANG,
+            xlabel=getattr(bpcore.glossary.TERMS["iteration"], LANG))))
         """
     ),
     code(
@@ -338,11 +287,10 @@ CELLS = [
             "en": ["training", "epochs", "updates", "samples processed", "final E (whole set)"],
         }[LANG]
         rows = [
-            (label[m], h.epochs_run, len(h.iteration_loss), f"{h.epochs_run * N:,}",
-             f"{h.final_loss:.4f}")
+            (label[m], h.epochs_run, len(h.iteration_loss), f"{h.epochs_run * N:,}", h.final_loss)
             for m, h in same_updates.items()
         ]
-        table(header, rows)
+        Table(header, rows, aligns=["<", ">", ">", ">", ">"], decimals=4, lang=LANG)
         """
     ),
     md(

@@ -1,9 +1,13 @@
 """Lesson 09: XOR. Why a network of identity activations cannot learn it and sigmoid units can."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 from _cells import code, md
 
 TITLE = dict(
-    zh="异或：线性网络为什么学不会，Sigmoid隐层为什么可以",
+    zh="异或：线性网络为什么学不会，Sigmoid隐藏层为什么可以",
     en="XOR: why a linear network cannot learn it and sigmoid hidden units can",
 )
 
@@ -38,14 +42,7 @@ CELLS = [
 
         from bpcore import examples, plots
         from bpcore.i18n import t
-
-
-        # zh: 仅用于显示：表格与并排的图
-        # en: display only: tables and pictures side by side
-        def table(header, rows):
-            lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-            lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-            return Markdown("\\n".join(lines))
+        from bpcore.tables import Table
 
 
         # zh: 按笔记本的语言选一句话
@@ -54,53 +51,14 @@ CELLS = [
             return zh if LANG == "zh" else en
 
 
-        def cell(c, decimals=4):
-            if isinstance(c, float):
-                return "—" if not np.isfinite(c) else f"{round(c, decimals):g}".replace("-", "−")
-            return "" if c is None else str(c)
-
-
-        def show_section(section):
-            d = section.to_dict(LANG)
-            text = f"**{d['title']}**\\n\\n" + table(d["columns"], d["rows"]).data
-            return Markdown(text + (f"\\n\\n{d['note']}" if d["note"] else ""))
-
-
-        def side_by_side(pngs):
-            import io
-
-            from PIL import Image as PILImage
-
-            images = [PILImage.open(io.BytesIO(p)) for p in pngs]
-            size = (sum(i.width for i in images), max(i.height for i in images))
-            out = PILImage.new("RGB", size, "white")
-            x = 0
-            for im in images:
-                out.paste(im, (x, 0))
-                x += im.width
-            buf = io.BytesIO()
-            out.save(buf, format="png")
-            return Image(buf.getvalue())
-
-
-        # zh: 损失曲线与决策边界：用图对象自己的 png()
-        # en: loss curves and decision boundaries, through the plot objects' own png()
-        def loss_picture(loss, previous=(), label=None):
-            plot = plots.LossPlot(LANG, max_runs=max(len(previous), 1))
-            if label is not None:
-                plot.line.set_label(label)
-            for name, values in previous:
-                plot.add_run(values, name)
-            plot.update(getattr(loss, "loss", loss))
-            return plot.png()
-
-
-        def boundary_picture(net, X, Y, title=None):
-            plot = plots.BoundaryPlot(X, Y, LANG)
-            plot.update(net.predict)
-            if title is not None:
-                plot.title.set_text(title)
-            return plot.png()
+        # zh: 几个网络的决策边界并排成一张图
+        # en: the decision boundaries of several networks, side by side in one picture
+        def boundaries(nets, titles=None):
+            titles = titles or [None] * len(nets)
+            return Image(plots.side_by_side([
+                plots.to_png(plots.boundary_figure(net, ex.X, ex.Y, lang=LANG, title=title))
+                for net, title in zip(nets, titles)
+            ]))
         """
     ),
     md(
@@ -139,7 +97,7 @@ CELLS = [
         zh=r"""
         ## 2. 教程001的网络
 
-        教程001用两个输入$X_1$、$X_2$加一个恒为1的偏置单元$X_0$，三个隐层单元$Z_1$、$Z_2$、$Z_3$加偏置单元$Z_0=1$，一个输出$D_0$。所有激活函数都是恒等函数$f(a)=a$，所有权重（包括偏置单元的权重）初值为1，学习率0.1，批量梯度下降。在`bpcore`里，偏置单元的权重就是层的偏置（相加），各记号的对应关系如下：
+        教程001用两个输入$X_1$、$X_2$加一个恒为1的偏置单元$X_0$，三个隐藏层单元$Z_1$、$Z_2$、$Z_3$加偏置单元$Z_0=1$，一个输出$D_0$。所有激活函数都是恒等函数$f(a)=a$，所有权重（包括偏置单元的权重）初值为1，学习率0.1，批量梯度下降。在`bpcore`里，偏置单元的权重就是层的偏置（相加），各记号的对应关系如下：
         """,
         en=r"""
         ## 2. Tutorial 001's network
@@ -154,11 +112,7 @@ CELLS = [
     code(
         """
         ex = examples.get("t001_xor")
-        header = {
-            "zh": ["教程001", "bpcore", "教材", "含义"],
-            "en": ["tutorial 001", "bpcore", "textbook", "meaning"],
-        }[LANG]
-        table(header, [(a.name, f"`{a.engine}`", a.textbook, a.meaning(LANG)) for a in ex.notation])
+        examples.notation_table(ex.name, LANG)
         """
     ),
     code(
@@ -171,7 +125,7 @@ CELLS = [
         zh=r"""
         ### 前向计算：预测值4
 
-        输入$(0,0)$时，每个隐层单元得到$1\cdot0+1\cdot0+1=1$，输出$D_0=1\cdot1+1\cdot1+1\cdot1+1=4$。`bpcore`的前向计算给出全部四个样本：
+        输入$(0,0)$时，每个隐藏层单元得到$1\cdot0+1\cdot0+1=1$，输出$D_0=1\cdot1+1\cdot1+1\cdot1+1=4$。`bpcore`的前向计算给出全部四个样本：
         """,
         en=r"""
         ### The forward pass: the prediction 4
@@ -184,44 +138,27 @@ CELLS = [
     code(
         """
         steps = examples.trace("t001_xor")
-        show_section(steps.section("forward"))
+        steps.section("forward").markdown(LANG)
         """
     ),
     md(
         zh=r"""
-        ### 公布的数字与账本
+        ### 公布的数字与核对表
 
-        教程公布了两个数：输入$(0,0)$的预测4，以及“这次迭代的代价是−4”。账本用`bpcore`重算它们：
+        教程公布了两个数：输入$(0,0)$的预测4，以及“这次迭代的代价是−4”。核对表用`bpcore`重算它们，并给出不一致的原因：
         """,
         en=r"""
         ### The published numbers and the ledger
 
         The tutorial publishes two numbers: the prediction 4 for the input $(0, 0)$, and "the
-        cost of this iteration is −4". The ledger recomputes them with `bpcore`:
+        cost of this iteration is −4". The ledger recomputes them with `bpcore` and says why
+        they differ where they do:
         """,
     ),
     code(
         """
-        verdict = {
-            "agrees": {"zh": "✔ 一致", "en": "✔ agrees"},
-            "differs": {"zh": "✘ 不一致", "en": "✘ differs"},
-        }
-        header = {
-            "zh": ["量", "教程公布", "按所述方法重算", "结论", "教程实际算的"],
-            "en": ["quantity", "published", "recomputed (stated method)", "verdict",
-                   "what the tutorial computed"],
-        }[LANG]
-        ledger = examples.ledger("t001_xor")
-        table(header, [
-            (r.label(LANG), r.published_text, cell(r.recomputed), verdict[r.verdict][LANG],
-             "" if r.alternative is None else f"{r.alternative_label(LANG)} = {cell(r.alternative)}")
-            for r in ledger
-        ])
-        """
-    ),
-    code(
-        """
-        Markdown("\\n\\n".join(f"**{r.label(LANG)}**: {r.reason(LANG)}" for r in ledger if r.reason))
+        examples.ledger_table(examples.ledger("t001_xor"), LANG,
+                              columns=("quantity", "published", "recomputed", "verdict", "alternative"))
         """
     ),
     md(
@@ -245,7 +182,7 @@ CELLS = [
         zh=r"""
         ### 误差项与一次更新
 
-        原文只对第一个样本$(0,0)$做了一次反向传播。用平方误差时，输出单元的误差项$\delta_{D_0}=\hat y-y=4$；恒等函数的导数处处为1，所以每个隐层单元的误差项就是$f'(z)\cdot w\cdot\delta_{D_0}=1\cdot1\cdot4$。更新规则$w\leftarrow w-\alpha\cdot z\cdot\delta$（$\alpha$是原文的学习率，即$\eta$）：
+        原文只对第一个样本$(0,0)$做了一次反向传播。用平方误差时，输出单元的误差项$\delta_{D_0}=\hat y-y=4$；恒等函数的导数处处为1，所以每个隐藏层单元的误差项就是$f'(z)\cdot w\cdot\delta_{D_0}=1\cdot1\cdot4$。更新规则$w\leftarrow w-\alpha\cdot z\cdot\delta$（$\alpha$是原文的学习率，即$\eta$）：
         """,
         en=r"""
         ### Error terms and one update
@@ -260,12 +197,12 @@ CELLS = [
     ),
     code(
         """
-        show_section(steps.section("deltas"))
+        steps.section("deltas").markdown(LANG)
         """
     ),
     code(
         """
-        show_section(steps.section("update"))
+        steps.section("update").markdown(LANG)
         """
     ),
     md(
@@ -285,13 +222,13 @@ CELLS = [
         """
         h_linear = ex.train(epochs=500)
         header = {"zh": ["x₁", "x₂", "网络输出", "异或"], "en": ["x₁", "x₂", "network", "XOR"]}[LANG]
-        table(header, [(*map(int, x), cell(float(p)), int(y)) for x, p, y in
-                       zip(ex.X, h_linear.net.predict(ex.X)[:, 0], ex.Y[:, 0])])
+        Table(header, [(*map(int, x), float(p), int(y)) for x, p, y in
+                       zip(ex.X, h_linear.net.predict(ex.X)[:, 0], ex.Y[:, 0])], decimals=4, lang=LANG)
         """
     ),
     code(
         """
-        Image(loss_picture(h_linear))
+        Image(plots.to_png(plots.loss_figure(h_linear, lang=LANG)))
         """
     ),
     md(
@@ -331,10 +268,7 @@ CELLS = [
     code(
         """
         best_net = bpcore.Network([bpcore.Layer(c[1:], c[0], "identity", "bias")])
-        side_by_side([
-            boundary_picture(best_net, ex.X, ex.Y),
-            boundary_picture(h_linear.net, ex.X, ex.Y),
-        ])
+        boundaries([best_net, h_linear.net])
         """
     ),
     md(
@@ -345,7 +279,7 @@ CELLS = [
 
         $$\hat y = W^\top\left(V^\top x + b^{(1)}\right) + b^{(2)} = (VW)^\top x + \left(W^\top b^{(1)} + b^{(2)}\right)$$
 
-        仍是$x$的仿射函数，权重矩阵是$VW$，偏置是$W^\top b^{(1)}+b^{(2)}$。叠多少层都一样，隐层再宽也一样。
+        仍是$x$的仿射函数，权重矩阵是$VW$，偏置是$W^\top b^{(1)}+b^{(2)}$。叠多少层都一样，隐藏层再宽也一样。
 
         用SymPy对教程001的网络（13个参数全取符号）做一遍：把输出完全展开，它对$x_1$、$x_2$是一次的：
         """,
@@ -423,14 +357,14 @@ CELLS = [
     ),
     code(
         """
-        show_section(steps.section("linear"))
+        steps.section("linear").markdown(LANG)
         """
     ),
     md(
         zh=r"""
-        ## 5. 换成Sigmoid隐层
+        ## 5. 换成Sigmoid隐藏层
 
-        把隐层换成Sigmoid函数，输出$\hat y$就不再是$x$的仿射函数，上面的组合也不再被迫为0。下面训练一个2-3-1网络（隐层和输出层都是Sigmoid，偏置相加，初值由种子0生成），$\eta=2$，全批量，3000轮，每100轮存一次参数快照：
+        把隐藏层换成Sigmoid函数，输出$\hat y$就不再是$x$的仿射函数，上面的组合也不再被迫为0。下面训练一个2-3-1网络（隐藏层和输出层都是Sigmoid，偏置相加，初值由种子0生成），$\eta=2$，全批量，3000轮，每100轮存一次参数快照：
         """,
         en=r"""
         ## 5. Sigmoid hidden units
@@ -447,7 +381,7 @@ CELLS = [
         net_sigmoid = bpcore.Network.from_sizes((2, 3, 1), rng=0)
         h = bpcore.train(net_sigmoid, X, Y, eta=2.0, epochs=3000, mode="accumulated", snapshot_every=100)
         previous = [(t("act.identity", LANG), h_linear.loss)]
-        Image(loss_picture(h, previous=previous, label=t("act.sigmoid", LANG)))
+        Image(plots.to_png(plots.loss_figure(h, previous, label=t("act.sigmoid", LANG), lang=LANG)))
         """
     ),
     md(
@@ -462,28 +396,28 @@ CELLS = [
     ),
     code(
         """
-        side_by_side([
-            boundary_picture(h.snapshot(k), X, Y, title=t("plot.loss.now", LANG, epoch=k, loss=h.loss[k]))
-            for k in (0, 300, 600, 1000, 3000)
-        ])
+        epochs = (0, 300, 600, 1000, 3000)
+        boundaries([h.snapshot(k) for k in epochs],
+                   [t("plot.loss.now", LANG, epoch=k, loss=h.loss[k]) for k in epochs])
         """
     ),
     code(
         """
         p = h.net.predict(X)[:, 0]
         header = {"zh": ["x₁", "x₂", "网络输出", "异或"], "en": ["x₁", "x₂", "network", "XOR"]}[LANG]
-        display(table(header, [(*map(int, x), cell(float(v)), int(y)) for x, v, y in zip(X, p, Y[:, 0])]))
+        display(Table(header, [(*map(int, x), float(v), int(y)) for x, v, y in zip(X, p, Y[:, 0])],
+                      decimals=4, lang=LANG))
         f = dict(zip(map(tuple, X.astype(int)), p))
         print("f(1,1) − f(1,0) − f(0,1) + f(0,0) =", round(xor_test(lambda a, b: f[(a, b)]), 4))
         """
     ),
     md(
         zh=r"""
-        训练后的网络输出接近0、1、1、0，组合$f(1,1)-f(1,0)-f(0,1)+f(0,0)$接近异或要求的$-2$。每个Sigmoid隐层单元在平面上画一条“软”直线，输出层把这几条直线的结果组合起来，边界就可以弯折。
+        训练后的网络输出接近0、1、1、0，组合$f(1,1)-f(1,0)-f(0,1)+f(0,0)$接近异或要求的$-2$。每个Sigmoid隐藏层单元在平面上画一条“软”直线，输出层把这几条直线的结果组合起来，边界就可以弯折。
 
         ### 对称性：权重全相等时学不会
 
-        只把教程001网络的隐层换成Sigmoid，而保留“所有权重为1”的初值，行不行？三个隐层单元从相同的权重出发，得到相同的梯度，更新后仍然相同，永远是同一个单元的三份拷贝。一个隐层单元的输出只依赖$x_1+x_2$，且随它单调变化，而异或在$x_1+x_2=0,1,2$时分别是0、1、0，不是单调的：
+        只把教程001网络的隐藏层换成Sigmoid，而保留“所有权重为1”的初值，行不行？三个隐藏层单元从相同的权重出发，得到相同的梯度，更新后仍然相同，永远是同一个单元的三份拷贝。一个隐藏层单元的输出只依赖$x_1+x_2$，且随它单调变化，而异或在$x_1+x_2=0,1,2$时分别是0、1、0，不是单调的：
         """,
         en=r"""
         The trained network answers close to 0, 1, 1, 0, and the combination
@@ -506,7 +440,7 @@ CELLS = [
         symmetric = bpcore.Network([bpcore.Layer(hidden.W, hidden.offset, "sigmoid", "bias"), output])
         h_sym = bpcore.train(symmetric, X, Y, eta=0.5, epochs=3000, mode="accumulated")
         print(say("输出：", "outputs:"), h_sym.net.predict(X)[:, 0].round(3))
-        print(say("训练后的隐层权重：", "hidden weights after training:"))
+        print(say("训练后的隐藏层权重：", "hidden weights after training:"))
         print(h_sym.net.layers[0].W.round(4))
         """
     ),
@@ -515,7 +449,7 @@ CELLS = [
         这就是为什么网络的初值要随机生成：打破对称（symmetry breaking）。在下面的训练场里试试：
 
         1. 它打开的是教程001的网络（恒等激活、权重全为1）。按“训练”：损失停在0.125。
-        2. 把“隐层激活函数”换成Sigmoid再训练：还是学不会（对称）。
+        2. 把“隐藏层激活函数”换成Sigmoid再训练：还是学不会（对称）。
         3. 在“初始权重”里按“随机初始化”，再训练；必要时调大学习率$\eta$。看决策边界怎样弯过来。
         """,
         en=r"""
@@ -541,8 +475,8 @@ CELLS = [
 
         - 教程001的网络对$(0,0)$的预测是4（$1+3\cdot1$），`bpcore`重算一致；“代价−4”不是任何代价函数的值：逻辑回归代价在$\hat y=4$时没有定义，−4只是残差$y-\hat y$。
         - 恒等激活的层叠起来仍是仿射函数；对任何仿射$f$，$f(1,1)-f(1,0)-f(0,1)+f(0,0)=0$，异或却要求$-2$，所以线性网络学不会异或。最好的线性拟合处处输出0.5，损失0.125。
-        - Sigmoid隐层让网络能把决策边界弯折，2-3-1网络几千轮就学会了异或。
-        - 初值全相等时隐层单元永远相同；随机初始化打破对称。
+        - Sigmoid隐藏层让网络能把决策边界弯折，2-3-1网络几千轮就学会了异或。
+        - 初值全相等时隐藏层单元永远相同；随机初始化打破对称。
 
         ## 练习
 
@@ -578,7 +512,7 @@ CELLS = [
         answer = None
         bpcore.exercises.check(
             answer, ex.network.predict(np.array([1.0, 1.0]))[0], lang=LANG,
-            hint={"zh": "每个隐层单元得到 1 + 1 + 1。", "en": "Each hidden unit gets 1 + 1 + 1."},
+            hint={"zh": "每个隐藏层单元得到 1 + 1 + 1。", "en": "Each hidden unit gets 1 + 1 + 1."},
         )
         """
     ),

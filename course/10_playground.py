@@ -1,5 +1,9 @@
 """Lesson 10: the playground. Every example, every control, every button."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 from _cells import code, md
 
 TITLE = dict(
@@ -34,18 +38,11 @@ CELLS = [
     ),
     code(
         """
-        from IPython.display import HTML, Image, Markdown
+        from IPython.display import HTML, Image
 
         from bpcore import examples
         from bpcore.i18n import t
-
-
-        # zh: 仅用于显示：把一组行排成Markdown表格
-        # en: display only: lay rows out as a Markdown table
-        def table(header, rows):
-            lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-            lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-            return Markdown("\\n".join(lines))
+        from bpcore.tables import Code, Table
 
 
         # zh: 按笔记本的语言选一句话
@@ -79,7 +76,7 @@ CELLS = [
         zh=r"""
         训练场分成五块：
 
-        - **左上：设置**。学习率、轮数、训练方式、批大小、是否训练阈值/偏置、隐层激活函数、语言等（见第2节的表）。
+        - **左上：设置**。学习率、轮数、训练方式、批大小、是否训练阈值/偏置、隐藏层激活函数、语言等（见第2节的表）。
         - **左下：初始权重**（可折叠）。每个初始权重和阈值/偏置一个滑块，名字就是教材的记号（$v_{ih}$、$\gamma_h$、$w_{hj}$、$\theta_j$；带偏置的层记作$b^{(1)}$、$b^{(2)}$）。
         - **右上：损失曲线**。纵轴是整个训练集上的损失$E$（对数刻度），横轴是轮次；每改一次设置，上一次的曲线淡色保留，图例写着它的$\eta$和训练方式。
         - **右下：网络与决策边界**。连线的颜色表示符号（红正蓝负），粗细表示大小；两个输入、一个输出的网络还会画出决策边界$\hat y=0.5$。
@@ -124,7 +121,7 @@ CELLS = [
         rows = [(f"**{t('ui.' + key, LANG)}**", t("tip." + key, LANG)) for key in settings]
         rows.append((f"**{t('ui.weights', LANG, offset=t('ui.offset.threshold', LANG))}**",
                      t("tip.weight", LANG, symbol="v₁₁")))
-        table(header, rows)
+        Table(header, rows, lang=LANG)
         """
     ),
     md(
@@ -144,7 +141,7 @@ CELLS = [
             "en": ["option", "batch size", "bpcore.train mode"],
         }[LANG]
         size = {"standard": "1", "minibatch": "B", "accumulated": "N"}
-        table(header, [(t(f"mode.{m}", LANG), size[m], f"`{m!r}`") for m in MODES])
+        Table(header, [(t(f"mode.{m}", LANG), size[m], Code(repr(m))) for m in MODES], lang=LANG)
         """
     ),
     md(
@@ -160,7 +157,7 @@ CELLS = [
         buttons = ["train", "pause", "step_iteration", "step_epoch", "reset", "clear_runs",
                    "show_code", "reset_weights", "randomise"]
         header = {"zh": ["按钮", "作用"], "en": ["button", "what it does"]}[LANG]
-        table(header, [(f"**{t('btn.' + key, LANG)}**", t("tip." + key, LANG)) for key in buttons])
+        Table(header, [(f"**{t('btn.' + key, LANG)}**", t("tip." + key, LANG)) for key in buttons], lang=LANG)
         """
     ),
     md(
@@ -196,17 +193,17 @@ CELLS = [
                 continue
             spec = ex.network.spec if hasattr(ex.network, "spec") else ex.network.network.spec
             net = "-".join(map(str, spec.sizes)) + f" ({', '.join(spec.activations)})"
-            rows.append((f"`{name}`", ex.tutorial, ex.title(LANG), net, ex.eta,
+            rows.append((Code(name), ex.tutorial, ex.title(LANG), net, f"{ex.eta:g}",
                          t(f"mode.short.{ex.mode}", LANG), "✔" if ex.train_offsets else "✘"))
-        table(header, rows)
+        Table(header, rows, lang=LANG)
         """
     ),
     md(
         zh=r"""
         每个例子可以试的事：
 
-        - `t000_batch_321`（教程000）：隐层没有激活函数。把训练方式从累积BP改成标准BP，比较两条曲线；损失可与教程公布的$E$对照（第07课解释了两者为什么不同）。
-        - `t001_xor`（教程001）：激活函数全为恒等，损失停在0.125。换成Sigmoid隐层，再“随机初始化”（第09课）。
+        - `t000_batch_321`（教程000）：隐藏层没有激活函数。把训练方式从累积BP改成标准BP，比较两条曲线；损失可与教程公布的$E$对照（第07课解释了两者为什么不同）。
+        - `t001_xor`（教程001）：激活函数全为恒等，损失停在0.125。换成Sigmoid隐藏层，再“随机初始化”（第09课）。
         - `t002_textbook`（教材）：带阈值的2-2-2网络，取消“训练阈值/偏置”，看损失下降慢了多少。
         - `t004_222_frozen`与`t004_222_trained`（教程003/004）：同一个2-2-2网络，偏置冻结或参与训练；单步一次，对照教程公布的$w_5$到$w_8$（第5节）。
 
@@ -289,7 +286,7 @@ CELLS = [
         for k in (5, 6, 7, 8, 1, 2, 3, 4):
             published = ex.published_value(f"w{k}_new")
             rows.append((f"w{k}", published.text, f"{ex.param(demo.net, f'w{k}'):.{published.decimals}f}"))
-        table(header, rows)
+        Table(header, rows, lang=LANG)
         """
     ),
     md(
@@ -395,7 +392,7 @@ CELLS = [
 
         1. 在训练场里打开`t004_222_frozen`，单步一次（三个阶段）之后，$w_5$是多少？（保留8位小数）
         2. 在`t000_batch_321`里选小批量、批大小2，每轮有几次迭代？
-        3. 打开`t001_xor`，把隐层激活函数换成Sigmoid、学习率设为0.5、轮数3000，训练后的损失是多少？（保留4位小数）
+        3. 打开`t001_xor`，把隐藏层激活函数换成Sigmoid、学习率设为0.5、轮数3000，训练后的损失是多少？（保留4位小数）
         """,
         en=r"""
         ## Summary
@@ -442,7 +439,7 @@ CELLS = [
         # zh: 练习3
         # en: Exercise 3
         answer = None
-        # zh: 训练场在这里做的事：教程001的网络，隐层换成Sigmoid，其余不变
+        # zh: 训练场在这里做的事：教程001的网络，隐藏层换成Sigmoid，其余不变
         # en: what the playground does here: tutorial 001's net with sigmoid hidden units
         xor = examples.get("t001_xor")
         hidden, output = xor.network.layers
@@ -452,7 +449,7 @@ CELLS = [
         ).final_loss
         bpcore.exercises.check(
             answer, expected, lang=LANG, decimals=4,
-            hint={"zh": "三个隐层单元从相同的权重出发，永远相同（第09课）。",
+            hint={"zh": "三个隐藏层单元从相同的权重出发，永远相同（第09课）。",
                   "en": "The three hidden units start equal and stay equal (lesson 09)."},
         )
         """

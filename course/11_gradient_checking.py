@@ -1,5 +1,9 @@
 """Lesson 11: gradient checking. Central differences, the relative error, a bug caught."""
 
+# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
+# render as a space between characters. Code cells follow the lesson's prose layout.
+# ruff: noqa: E501
+
 from _cells import code, md
 
 TITLE = dict(
@@ -39,14 +43,7 @@ CELLS = [
 
         from bpcore import examples, plots
         from bpcore.i18n import t
-
-
-        # zh: 仅用于显示：把一组行排成Markdown表格
-        # en: display only: lay rows out as a Markdown table
-        def table(header, rows):
-            lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-            lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-            return Markdown("\\n".join(lines))
+        from bpcore.tables import Table
 
 
         # zh: 按笔记本的语言选一句话
@@ -64,18 +61,6 @@ CELLS = [
         # en: reported by the bound they are below
         def err(r, bound=1e-8):
             return f"< {bound:.0e}" if r < bound else num(r, 2)
-
-
-        # zh: 损失曲线：用图对象自己的 png()
-        # en: a loss curve, through the plot object's own png()
-        def loss_picture(loss, previous=(), label=None):
-            plot = plots.LossPlot(LANG, max_runs=max(len(previous), 1))
-            if label is not None:
-                plot.line.set_label(label)
-            for name, values in previous:
-                plot.add_run(values, name)
-            plot.update(getattr(loss, "loss", loss))
-            return plot.png()
         """
     ),
     md(
@@ -310,10 +295,10 @@ CELLS = [
             "zh": ["参数", "反向传播 a", "中心差分 n", "相对误差"],
             "en": ["parameter", "backprop a", "central difference n", "relative error"],
         }[LANG]
-        display(table(header, [
+        display(Table(header, [
             (name, num(a, 8), num(n, 6), err(r))
             for name, a, n, r in zip(names, check.analytic, check.numeric, check.error)
-        ]))
+        ], lang=LANG))
         print(say("最大相对误差", "max relative error"), err(check.max_error),
               say("  通过（< 1e-7）：", "  passed (< 1e-7):"), check.passed())
         """
@@ -322,7 +307,7 @@ CELLS = [
         zh=r"""
         ## 4. 抓一个故意写错的反向传播
 
-        下面的函数照抄`TextbookNet.gradients`的公式，只在隐层误差项里漏掉了一个因子：正确的是$e_h=b_h(1-b_h)\sum_j w_{hj}g_j$（式5.15），这里写成了$e_h=\sum_j w_{hj}g_j$。这是很常见的错误：忘了乘激活函数的导数。
+        下面的函数照抄`TextbookNet.gradients`的公式，只在隐藏层误差项里漏掉了一个因子：正确的是$e_h=b_h(1-b_h)\sum_j w_{hj}g_j$（式5.15），这里写成了$e_h=\sum_j w_{hj}g_j$。这是很常见的错误：忘了乘激活函数的导数。
         """,
         en=r"""
         ## 4. Catch a deliberately broken backward pass
@@ -372,15 +357,15 @@ CELLS = [
             "en": ["parameter", "central difference", "right backprop", "rel. error", "broken backprop",
                    "rel. error", "verdict"],
         }[LANG]
-        table(header, [
+        Table(header, [
             (name, num(n), num(a), err(ra), num(b), err(rb), judge(rb))
             for name, n, a, ra, b, rb in zip(names, numeric, right, r_right, buggy, r_buggy)
-        ])
+        ], lang=LANG)
         """
     ),
     md(
         zh=r"""
-        检验不但发现了错误，还指出了错在哪里：输出层的$w_{hj}$、$\theta_j$全部正确，隐层的$v_{ih}$、$\gamma_h$全部出错。错误就在隐层的误差项$e_h$里。
+        检验不但发现了错误，还指出了错在哪里：输出层的$w_{hj}$、$\theta_j$全部正确，隐藏层的$v_{ih}$、$\gamma_h$全部出错。错误就在隐藏层的误差项$e_h$里。
 
         更要紧的是：只看损失曲线，这个错误发现不了。用两种梯度各做200步梯度下降（$\eta=0.5$），比较真正的损失$E$：
         """,
@@ -411,12 +396,15 @@ CELLS = [
         right_E, broken_E = num(without_bug[-1], 5), num(with_bug[-1], 5)
         print(say(f"200步后的损失E：正确的梯度{right_E}，写错的梯度{broken_E}",
                   f"E after 200 steps: {right_E} (right gradient), {broken_E} (broken gradient)"))
-        Image(loss_picture(without_bug, previous=[(bug_label, with_bug)]))
+        right_label = {"zh": "正确的梯度", "en": "right gradient"}[LANG]
+        Image(plots.to_png(plots.loss_figure(
+            without_bug, [(bug_label, with_bug)], label=right_label, lang=LANG,
+            xlabel={"zh": "梯度下降步数", "en": "gradient-descent steps"}[LANG])))
         """
     ),
     md(
         zh=r"""
-        两条曲线都在下降，写错的那条甚至降得更快：漏掉的因子$b_h(1-b_h)\le\frac14$，去掉它等于把隐层的步长放大了大约4倍。训练“能跑”、损失下降，都不能证明梯度是对的；梯度检验才能。
+        两条曲线都在下降，写错的那条甚至降得更快：漏掉的因子$b_h(1-b_h)\le\frac14$，去掉它等于把隐藏层的步长放大了大约4倍。训练“能跑”、损失下降，都不能证明梯度是对的；梯度检验才能。
 
         ## 5. 三条路线，同一组梯度
 
@@ -479,10 +467,10 @@ CELLS = [
             "zh": ["参数", "符号（SymPy）", "数值（引擎）", "有限差分"],
             "en": ["parameter", "symbolic (SymPy)", "numeric (engine)", "finite differences"],
         }[LANG]
-        display(table(header, [
+        display(Table(header, [
             (name, num(s, 10), num(e, 10), num(f, 6))
             for name, s, e, f in zip(names, symbolic_grad, numeric_grad, finite_diff)
-        ]))
+        ], lang=LANG))
         pairs = [
             (say("符号 vs 数值", "symbolic vs numeric"), symbolic_grad, numeric_grad, 1e-12),
             (say("数值 vs 有限差分", "numeric vs finite differences"), numeric_grad, finite_diff, 1e-8),
@@ -554,7 +542,7 @@ CELLS = [
 
         - 中心差分$\frac{E(w+\varepsilon)-E(w-\varepsilon)}{2\varepsilon}$的截断误差$\propto\varepsilon^2$，舍入误差$\propto1/\varepsilon$；float64中$\varepsilon\approx10^{-4}$时相对误差约$10^{-9}$。
         - 相对误差$|a-n|/\max(|a|,|n|)$：小于$10^{-7}$为正确，大于$10^{-4}$几乎肯定有错。
-        - 漏掉隐层的$b_h(1-b_h)$后训练照样“能跑”，梯度检验却立刻指出$v_{ih}$、$\gamma_h$全错。
+        - 漏掉隐藏层的$b_h(1-b_h)$后训练照样“能跑”，梯度检验却立刻指出$v_{ih}$、$\gamma_h$全错。
         - 符号（SymPy）、数值（引擎）、有限差分、PyTorch自动求导给出同一组梯度。
 
         ## 练习
