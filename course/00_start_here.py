@@ -1,9 +1,5 @@
 """Lesson 00: how to use the course, its contents, one notation for five tutorials, the glossary."""
 
-# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
-# render as a space between characters. Code cells follow the lesson's prose layout.
-# ruff: noqa: E501
-
 import importlib.util
 import re
 from pathlib import Path

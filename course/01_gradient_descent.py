@@ -1,9 +1,5 @@
 """Lesson 01: gradient descent on a 1-D loss (η too small / too large), then the perceptron on AND."""
 
-# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
-# render as a space between characters. Code cells follow the lesson's prose layout.
-# ruff: noqa: E501
-
 from _cells import code, md
 
 TITLE = dict(zh="梯度下降与感知机", en="Gradient descent and the perceptron")

@@ -1,9 +1,5 @@
 """Lesson 02: the sigmoid and its derivative, derived in SymPy, computed stably; identity and tanh."""
 
-# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
-# render as a space between characters. Code cells follow the lesson's prose layout.
-# ruff: noqa: E501
-
 from _cells import code, md
 
 TITLE = dict(zh="Sigmoid函数及其导数", en="The sigmoid and its derivative")

@@ -1,10 +1,6 @@
 """Lesson 03: the chain rule on tutorial 004's composite function, as a computational graph,
 numerically and symbolically."""
 
-# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
-# render as a space between characters. Code cells follow the lesson's prose layout.
-# ruff: noqa: E501
-
 from _cells import code, md
 
 TITLE = dict(zh="链式法则与计算图", en="The chain rule on a computational graph")

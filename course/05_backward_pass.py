@@ -1,10 +1,6 @@
 """Lesson 05: the backward pass of the 2-2-2 network: w5, then w1 through both outputs, the new
 weights with the biases frozen and trained, and the same step in PyTorch (optional)."""
 
-# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
-# render as a space between characters. Code cells follow the lesson's prose layout.
-# ruff: noqa: E501
-
 from _cells import code, md
 
 TITLE = dict(

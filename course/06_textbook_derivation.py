@@ -2,10 +2,6 @@
 d-q-l net with thresholds, derived and proven in SymPy; thresholds versus biases; standard
 versus accumulated BP."""
 
-# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
-# render as a space between characters. Code cells follow the lesson's prose layout.
-# ruff: noqa: E501
-
 from _cells import code, md
 
 TITLE = dict(

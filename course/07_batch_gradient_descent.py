@@ -2,10 +2,6 @@
 derivatives (mean of products versus the tutorial's product of means), the update, and the
 ledger of published versus recomputed numbers."""
 
-# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
-# render as a space between characters. Code cells follow the lesson's prose layout.
-# ruff: noqa: E501
-
 from _cells import code, md
 
 TITLE = dict(

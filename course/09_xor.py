@@ -1,9 +1,5 @@
 """Lesson 09: XOR. Why a network of identity activations cannot learn it and sigmoid units can."""
 
-# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
-# render as a space between characters. Code cells follow the lesson's prose layout.
-# ruff: noqa: E501
-
 from _cells import code, md
 
 TITLE = dict(

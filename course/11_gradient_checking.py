@@ -1,9 +1,5 @@
 """Lesson 11: gradient checking. Central differences, the relative error, a bug caught."""
 
-# Prose paragraphs stay on one line each: a line break inside a Chinese paragraph would
-# render as a space between characters. Code cells follow the lesson's prose layout.
-# ruff: noqa: E501
-
 from _cells import code, md
 
 TITLE = dict(
