@@ -27,7 +27,7 @@ def torch_gradients(net, X, Y, reduction):
     per_sample = 0.5 * ((h - torch.tensor(Y, dtype=torch.float64)) ** 2).sum(dim=1)
     E = per_sample.mean() if reduction == "mean" else per_sample.sum()
     E.backward()
-    return float(E), np.concatenate([p.grad.numpy().ravel() for p in params])
+    return float(E.detach()), np.concatenate([p.grad.numpy().ravel() for p in params])
 
 
 @pytest.mark.parametrize("seed", range(6))
