@@ -348,6 +348,8 @@ class Playground:
             value=bool(s.train_offsets if train_offsets is None else train_offsets),
             style=wide,
             indent=False,
+            # the default fixed width pushes the label far from its box
+            layout=W.Layout(width="auto"),
         )
         self.activation_box = W.Dropdown(
             options=self._activation_options(),
@@ -369,8 +371,10 @@ class Playground:
             value=self.lang,
             style={"button_width": "70px"},
         )
-        self.auto_box = W.Checkbox(value=bool(auto), indent=False)
-        self.values_box = W.Checkbox(value=bool(show_values), indent=False)
+        self.auto_box = W.Checkbox(value=bool(auto), indent=False, layout=W.Layout(width="auto"))
+        self.values_box = W.Checkbox(
+            value=bool(show_values), indent=False, layout=W.Layout(width="auto")
+        )
 
         # one slider per initial weight and offset, grouped by layer
         flat = self._tutorial_flat if weights is None else np.asarray(weights, dtype=float)
