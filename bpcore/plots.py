@@ -30,16 +30,18 @@ True
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties, fontManager
+from matplotlib.font_manager import FontProperties, font_family_aliases, fontManager
 from matplotlib.ticker import MaxNLocator, NullLocator
 
 from .i18n import DEFAULT_LANG, check_lang, t
@@ -111,10 +113,14 @@ def _text_kw(size: float = 9, weight: str = "normal") -> dict:
 
 
 def new_figure(figsize: tuple[float, float] = FIGSIZE, dpi: int = DPI) -> Figure:
-    """An empty ``Figure`` with an Agg canvas (no pyplot; nothing global is touched)."""
+    """An empty ``Figure`` with an Agg canvas (no pyplot; nothing global is touched).
+
+    The canvas draws text through :class:`_TextCache` (the same pixels as matplotlib's own
+    Agg text, several times faster for the short labels the playground redraws).
+    """
     register_font()
     fig = Figure(figsize=figsize, dpi=dpi, layout=None)
-    FigureCanvasAgg(fig)
+    _Canvas(fig)
     fig.patch.set_facecolor("white")
     return fig
 
@@ -160,6 +166,311 @@ def _encode(canvas: FigureCanvasAgg) -> bytes:
     buf = io.BytesIO()
     image.save(buf, format="png", compress_level=1)
     return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# Fast text: matplotlib's own Agg text pixels, without shaping every string twice per draw
+# ---------------------------------------------------------------------------------------------
+class _TextCache:
+    """Glyph runs and glyph bitmaps of the course's labels, kept between draws.
+
+    Why: matplotlib >= 3.11 shapes a string with libraqm twice per drawn text (once for its
+    size, once to draw it), at about 20 µs a glyph, and renders every glyph again: a label
+    such as "w₁₂ −0.123" costs ~0.6 ms, and the playground redraws dozens of labels per
+    change of a slider.  Here a string is shaped once, and a string whose neighbouring
+    characters neither kern nor combine (numbers, names, most labels) is put together from
+    cached single characters without shaping at all; glyph bitmaps are kept per sub-pixel
+    position.  The pixels are the ones matplotlib draws: :func:`_fast_text_ok` compares
+    both once per process and falls back to matplotlib's text otherwise.
+    """
+
+    MAX_RUNS = 4096
+    MAX_BITMAPS = 16384
+
+    def __init__(self):
+        self.lock = threading.RLock()
+        self.glyphs: dict = {}  # (face, path, glyph) -> (advance, ymin, ymax), 26.6 units
+        self.chars: dict = {}  # (face, char) -> (path, glyph), None once seen otherwise
+        self.pairs: dict = {}  # (face, a, b) -> True: "b" follows "a" by a's advance
+        self.runs: OrderedDict = OrderedDict()  # (face, s) -> (glyphs, metrics)
+        self.bitmaps: OrderedDict = OrderedDict()  # (path, size, dpi, flags, glyph, phase)
+        self.misc: dict = {}  # font files per FontProperties, height metrics per font
+
+    @staticmethod
+    def _usable(item) -> bool:
+        # a glyph from a font file collection or matplotlib's "last resort" box font is
+        # drawn by matplotlib itself (which also warns about the missing glyph every time)
+        return (
+            item.glyph_index != 0
+            and item.ft_object.face_index == 0
+            and not item.ft_object.fname.endswith("LastResortHE-Regular.ttf")
+        )
+
+    def _compose(self, face, s):
+        """Glyphs and metrics of ``s`` from what earlier strings taught, or None.
+
+        Every character must be known and every neighbouring pair known to be unkerned
+        (the second glyph starts where the first one's advance ends)."""
+        chars, pairs, glyphs = self.chars, self.pairs, self.glyphs
+        out, x64, ymin, ymax, prev, advance = [], 0, 0, 0, None, 0
+        for c in s:
+            char = chars.get((face, c))
+            if char is None:
+                return None
+            if prev is not None:
+                if not pairs.get((face, prev, c)):
+                    return None
+                x64 += advance
+            advance, low, high = glyphs[(face, *char)]
+            if prev is None or low < ymin:
+                ymin = low
+            if prev is None or high > ymax:
+                ymax = high
+            out.append((char[0], char[1], x64 / 64.0, 0.0))
+            prev = c
+        # as FT2Font.set_text: the width ends at the last advance, height and descent come
+        # from the glyphs' boxes
+        return tuple(out), ((x64 + advance) / 64.0, (ymax - ymin) / 64.0, -ymin / 64.0)
+
+    def _shape(self, face, font, flags, s):
+        """Glyphs and metrics of ``s`` as matplotlib computes them; learn its characters."""
+        items = font._layout(s, flags=flags)
+        if not items or not all(self._usable(item) for item in items):
+            return None
+        glyphs = tuple((it.ft_object.fname, it.glyph_index, it.x, it.y) for it in items)
+        font.set_text(s, 0.0, flags=flags)
+        w, h = font.get_width_height()
+        metrics = (w / 64.0, h / 64.0, font.get_descent() / 64.0)
+        # one glyph per character, on the baseline: the string teaches its characters and
+        # pairs, once the composition reproduces matplotlib's numbers for it
+        if (
+            len(items) == len(s)
+            and all(it.char == c and it.y == 0 for it, c in zip(items, s))
+            and items[0].x == 0
+        ):
+            for it in items:
+                key = (face, it.ft_object.fname, it.glyph_index)
+                if key not in self.glyphs:
+                    glyph = it.ft_object.load_glyph(it.glyph_index, flags)
+                    self.glyphs[key] = (glyph.horiAdvance, glyph.bbox[1], glyph.bbox[3])
+            for i, (it, c) in enumerate(zip(items, s)):
+                char = (it.ft_object.fname, it.glyph_index)
+                if self.chars.setdefault((face, c), char) != char:
+                    self.chars[(face, c)] = None  # context-dependent glyph: always shape
+                if i:
+                    prev = items[i - 1]
+                    advance = self.glyphs[(face, prev.ft_object.fname, prev.glyph_index)][0]
+                    plain = round(it.x * 64) - round(prev.x * 64) == advance
+                    if self.pairs.setdefault((face, s[i - 1], c), plain) != plain:
+                        self.pairs[(face, s[i - 1], c)] = False
+            composed = self._compose(face, s)
+            if composed is not None and composed != (glyphs, metrics):
+                # the rule does not hold for this string: never compose its pairs
+                for a, b in itertools.pairwise(s):
+                    self.pairs[(face, a, b)] = False
+        return glyphs, metrics
+
+    def run(self, renderer, s: str, prop):
+        """``(glyphs, (width, height, descent))`` of ``s`` in ``prop``, or None."""
+        from matplotlib.backends.backend_agg import get_hinting_flag
+        from matplotlib.font_manager import get_font
+
+        if not s:
+            return None
+        flags = get_hinting_flag()
+        files = self.files(prop)
+        size = prop.get_size_in_points()
+        face = (tuple(files), size, renderer.dpi, flags)
+        key = (face, s)
+        with self.lock:
+            run = self.runs.get(key)
+            if run is not None:
+                self.runs.move_to_end(key)
+                return run
+            font = get_font(files)
+            font.clear()
+            font.set_size(size, renderer.dpi)
+            run = self._compose(face, s) or self._shape(face, font, flags, s)
+            if run is not None:
+                self.runs[key] = run
+                if len(self.runs) > self.MAX_RUNS:
+                    self.runs.popitem(last=False)
+            return run
+
+    def files(self, prop) -> list:
+        """The font files matplotlib picks for ``prop`` (its lookup is costly per call)."""
+        family = tuple(prop.get_family())
+        if any(name.lower() in font_family_aliases for name in family):
+            return fontManager._find_fonts_by_props(prop)  # depends on rcParams: ask each time
+        key = (
+            "files",
+            family,
+            prop.get_style(),
+            prop.get_variant(),
+            prop.get_weight(),
+            prop.get_stretch(),
+            prop.get_file(),
+            len(fontManager.ttflist),
+        )
+        files = self.misc.get(key)
+        if files is None:
+            files = self.misc[key] = fontManager._find_fonts_by_props(prop)
+        return files
+
+    def height_metrics(self, prop, dpi):
+        """``(ascent, descent, line gap)`` of the font in pixels, as Text._get_layout
+        computes them from its OS/2 or hhea table (None, None, None: neither table)."""
+        from matplotlib.font_manager import get_font
+
+        files = self.files(prop)
+        size = prop.get_size_in_points()
+        key = ("height", tuple(files), size, dpi)
+        metrics = self.misc.get(key)
+        if metrics is None:
+            metrics = (None, None, None)
+            with self.lock:
+                font = get_font(files)
+                for table_name, gap, ascent, descent in (
+                    ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                    ("hhea", "lineGap", "ascent", "descent"),
+                ):
+                    table = font.get_sfnt_table(table_name)
+                    if table is None:
+                        continue
+                    scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * size * dpi / 72
+                    metrics = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
+                    break
+                self.misc[key] = metrics
+        return metrics
+
+    def bitmap(self, path: str, size: float, dpi: float, flags, glyph: int, px: int, py: int):
+        """The glyph's coverage at sub-pixel phase (px, py) mod 64, placed at whole pixels."""
+        from matplotlib.font_manager import get_font
+        from matplotlib.ft2font import RenderMode
+
+        key = (path, size, dpi, flags, glyph, px & 63, py & 63)
+        with self.lock:
+            hit = self.bitmaps.get(key)
+            if hit is None:
+                font = get_font(path)
+                font.set_size(size, dpi)
+                # rendering is invariant under whole-pixel shifts: keep only the phase
+                font._set_transform([[0x10000, 0], [0, 0x10000]], [px & 63, py & 63])
+                image = font._render_glyph(glyph, flags, RenderMode.NORMAL)
+                hit = (image.buffer, image.left, image.top)
+                self.bitmaps[key] = hit
+                if len(self.bitmaps) > self.MAX_BITMAPS:
+                    self.bitmaps.popitem(last=False)
+        buffer, left, top = hit
+        return buffer, left + (px >> 6), top + (py >> 6)
+
+
+_text_cache = _TextCache()
+_fast_text_state: list = []  # [True/False] once checked
+
+
+class _Renderer(RendererAgg):
+    """Agg renderer whose plain text goes through :data:`_text_cache` (same pixels)."""
+
+    def _run(self, s, prop, ismath, mtext=None):
+        if ismath or not _fast_text_ok():
+            return None
+        if mtext is not None and (
+            getattr(mtext, "get_fontfeatures", lambda: None)()
+            or getattr(mtext, "get_language", lambda: None)()
+        ):
+            return None
+        return _text_cache.run(self, s, prop)
+
+    def _get_font_height_metrics(self, prop):
+        # Text._get_layout asks for this hook first (the PDF/PS backends have it) and
+        # otherwise reads the same numbers from the font's tables on every layout
+        if not _fast_text_ok():
+            return None, None, None
+        return _text_cache.height_metrics(prop, self.dpi)
+
+    def get_text_width_height_descent(self, s, prop, ismath):
+        run = self._run(s, prop, ismath)
+        if run is None:
+            return super().get_text_width_height_descent(s, prop, ismath)
+        return run[1]
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        run = None
+        if angle == 0 and gc.get_antialiased():
+            run = self._run(s, prop, ismath, mtext)
+        if run is None:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        from matplotlib.backends.backend_agg import get_hinting_flag
+
+        flags, size, height = get_hinting_flag(), prop.get_size_in_points(), self.height
+        for path, glyph, dx, dy in run[0]:
+            # positions exactly as RendererAgg._draw_text_glyphs_and_boxes computes them
+            px, py = round(0x40 * (x + dx)), round(0x40 * (height - y + dy))
+            buffer, left, top = _text_cache.bitmap(path, size, self.dpi, flags, glyph, px, py)
+            self._renderer.draw_text_image(buffer, left, int(height) - top + buffer.shape[0], 0, gc)
+        return None
+
+
+class _Canvas(FigureCanvasAgg):
+    """An Agg canvas drawing with :class:`_Renderer`."""
+
+    def get_renderer(self, *args, **kwargs):
+        renderer = super().get_renderer(*args, **kwargs)
+        if type(renderer) is RendererAgg:
+            renderer.__class__ = _Renderer  # same object and state, faster text
+        return renderer
+
+
+_PROBE = "第 12 轮 w₁₂ −0.4567e+03 v.e γ₁ ŷ₁ (ab)"
+
+
+def _fast_text_ok() -> bool:
+    """True when :class:`_Renderer` draws exactly matplotlib's pixels here (checked once).
+
+    It relies on matplotlib 3.11's private text API; any other version, or any difference
+    in size or pixels on the probe strings, turns it off for the process.
+    """
+    if _fast_text_state:
+        return _fast_text_state[0]
+    register_font()  # before the lock: it takes the same lock
+    with _font_lock:
+        if not _fast_text_state:
+            _fast_text_state.append(False)  # while checking, and if the check fails
+            try:
+                ok = _compare_text_renderers()
+            except Exception:
+                ok = False
+            _fast_text_state[0] = ok
+    return _fast_text_state[0]
+
+
+def _compare_text_renderers() -> bool:
+    from matplotlib.ft2font import FT2Font
+
+    if not all(hasattr(FT2Font, name) for name in ("_layout", "_render_glyph", "_set_transform")):
+        return False
+    if not hasattr(RendererAgg, "_draw_text_glyphs_and_boxes"):
+        return False
+    fast, stock = _Renderer(240, 40, DPI), RendererAgg(240, 40, DPI)
+    _fast_text_state[0] = True  # let the fast renderer run for the comparison
+    try:
+        for size, weight in ((6.5, "normal"), (11, "bold")):
+            prop = font(size, weight)
+            for x, y in ((3.0, 30.0), (7.37, 21.81)):
+                for renderer in (fast, stock):
+                    gc = renderer.new_gc()
+                    gc.set_foreground("#2166ac")
+                    renderer.draw_text(gc, x, y, _PROBE, prop, 0)
+                    gc.restore()
+                metrics = [
+                    r.get_text_width_height_descent(_PROBE, prop, False) for r in (fast, stock)
+                ]
+                if metrics[0] != metrics[1]:
+                    return False
+        return bool(np.array_equal(np.asarray(fast.buffer_rgba()), np.asarray(stock.buffer_rgba())))
+    finally:
+        _fast_text_state[0] = False
 
 
 class _Blitter:

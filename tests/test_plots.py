@@ -330,6 +330,64 @@ def test_boundary_needs_two_inputs_one_output():
         )
 
 
+# --- fast text: matplotlib's own pixels --------------------------------------------------------
+def _draw_both(s, prop, x, y):
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    out = []
+    for renderer in (plots._Renderer(160, 30, plots.DPI), RendererAgg(160, 30, plots.DPI)):
+        gc = renderer.new_gc()
+        gc.set_foreground("#333333")
+        renderer.draw_text(gc, x, y, s, prop, 0)
+        size = renderer.get_text_width_height_descent(s, prop, False)
+        out.append((size, np.asarray(renderer.buffer_rgba()).copy()))
+    return out
+
+
+def test_fast_text_draws_exactly_matplotlibs_text(monkeypatch):
+    """The oracle is matplotlib's RendererAgg: the same size and the same pixels for strings
+    shaped once and for strings put together from learned characters (most numbers)."""
+    if not plots._fast_text_ok():
+        pytest.skip("this matplotlib has no 3.11 text API: figures use its own text")
+    shaped = []
+    original = plots._text_cache._shape
+
+    def counting(face, font, flags, s):
+        shaped.append(s)
+        return original(face, font, flags, s)
+
+    monkeypatch.setattr(plots._text_cache, "_shape", counting)
+    rng = np.random.default_rng(7)
+    chars = list("0123456789.−+e =wvbγθ₁₂₃⁽¹⁾ŷ∂/()第轮：Efil")
+    strings = ["".join(rng.choice(chars, size=rng.integers(1, 13))) for _ in range(200)]
+    numbers = [f"w₁₂ {plots.fmt(v, 3)}" for v in rng.normal(size=150)]
+    for size, weight in ((6.5, "normal"), (11, "bold")):
+        prop = plots.font(size, weight)
+        for s in strings + numbers:
+            (fast_size, fast), (size_, stock) = _draw_both(s, prop, *rng.uniform(3, 20, 2))
+            assert fast_size == size_, s
+            assert np.array_equal(fast, stock), s
+    composed = [s for s in numbers if s not in shaped]
+    assert len(composed) > len(numbers) // 2  # the composition itself was checked, often
+
+
+def test_missing_glyphs_still_warn_in_every_figure():
+    """Characters no bundled font has go through matplotlib (a box and its warning), in the
+    second figure as in the first: the tests that turn the warning into an error rely on it."""
+    for _ in range(2):
+        fig = plots.new_figure((2.0, 0.5), 50)
+        fig.text(0.1, 0.3, "E 𠀀", fontproperties=plots.font(9))
+        with pytest.warns(UserWarning, match="missing from font"):
+            plots.to_png(fig)
+
+
+@pytest.mark.parametrize("name", list(_figures()))
+def test_figures_look_the_same_with_matplotlibs_own_text(name, monkeypatch):
+    fast = pixels(plots.to_png(_figures("zh")[name]()))
+    monkeypatch.setattr(plots, "_fast_text_state", [False])
+    assert np.array_equal(fast, pixels(plots.to_png(_figures("zh")[name]())))
+
+
 # --- fonts, languages, no global state --------------------------------------------------------
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_figure_renders_with_the_course_fonts(lang):
