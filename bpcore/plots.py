@@ -32,7 +32,9 @@ from __future__ import annotations
 import io
 import itertools
 import math
+import struct
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -142,7 +144,6 @@ def to_png(fig: Figure) -> bytes:
     >>> to_png(new_figure((1, 1), 20))[:4]
     b'\\x89PNG'
     """
-    buf = io.BytesIO()
     with _draw_lock:
         canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
         # A figure of a live plot marks its changing artists animated, and a full draw skips
@@ -151,21 +152,41 @@ def to_png(fig: Figure) -> bytes:
         for artist in animated:
             artist.set_animated(False)
         try:
-            canvas.print_png(buf, pil_kwargs={"compress_level": 1})
+            canvas.draw()
         finally:
             for artist in animated:
                 artist.set_animated(True)
-    return buf.getvalue()
+        return _encode(canvas)
 
 
 def _encode(canvas: FigureCanvasAgg) -> bytes:
-    from PIL import Image
+    """The canvas as PNG bytes: RGB when it is opaque (RGBA otherwise), zlib level 1.
 
-    width, height = canvas.get_width_height(physical=True)
-    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    buf = io.BytesIO()
-    image.save(buf, format="png", compress_level=1)
-    return buf.getvalue()
+    Written directly, rows unfiltered: Pillow's encoder spends most of its time choosing row
+    filters, which gain little on these flat-coloured pictures (the playground's largest
+    panel: ~2.5 ms with Pillow, ~1.2 ms here, about the same size).
+    """
+    rgba = np.asarray(canvas.buffer_rgba())
+    height, width, _ = rgba.shape
+    opaque = bool(rgba[..., 3].min() == 255)
+    channels = 3 if opaque else 4
+    rows = np.empty((height, 1 + width * channels), np.uint8)
+    rows[:, 0] = 0  # filter type "none" for every row
+    rows[:, 1:].reshape(height, width, channels)[...] = rgba[..., :channels]
+    header = struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0)
+    return b"".join(
+        [
+            b"\x89PNG\r\n\x1a\n",
+            _png_chunk(b"IHDR", header),
+            _png_chunk(b"IDAT", zlib.compress(rows, 1)),
+            _png_chunk(b"IEND", b""),
+        ]
+    )
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    crc = zlib.crc32(data, zlib.crc32(kind))
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -228,6 +228,19 @@ def test_curves_figure_draws_each_named_curve():
     assert_course_fonts(fig)
 
 
+def test_png_bytes_hold_exactly_the_canvas():
+    """PNGs are written by bpcore itself: Pillow must read back every pixel, RGB for opaque
+    figures and RGBA when the figure is see-through."""
+    fig = plots.network_figure(bpcore.Network.from_sizes((2, 3, 1), rng=0), lang="zh")
+    for alpha, mode in ((1.0, "RGB"), (0.0, "RGBA")):
+        fig.patch.set_alpha(alpha)
+        image = Image.open(io.BytesIO(plots.to_png(fig)))
+        image.load()
+        assert image.mode == mode and image.size == fig.canvas.get_width_height()
+        canvas = np.asarray(fig.canvas.buffer_rgba())
+        assert np.array_equal(np.asarray(image), canvas[..., : len(mode)])
+
+
 def test_side_by_side():
     a = plots.to_png(plots.new_figure((1.0, 1.0), 50))
     b = plots.to_png(plots.new_figure((2.0, 0.5), 50))
