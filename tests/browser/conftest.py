@@ -24,6 +24,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,6 +136,15 @@ def may_raise(cell: dict) -> bool:
     return "raises-exception" in tags or "NBVAL_RAISES_EXCEPTION" in source_of(cell)
 
 
+def widget_display_errors(page) -> list[str]:
+    """Outputs where JupyterLab could not display a widget (its own error text)."""
+    texts = page.eval_on_selector_all(
+        ".jp-OutputArea-output",
+        "els => els.map(e => e.textContent).filter(t => t.includes('Error displaying widget'))",
+    )
+    return [f"widget failed to display: {t.strip()[:200]}" for t in texts]
+
+
 @dataclass
 class NotebookRun:
     relpath: str
@@ -156,6 +166,7 @@ class Lab:
         self.settings_dir = settings_dir
         self.browser = browser
         self.timeout = float(os.environ.get("BPCORE_BROWSER_TIMEOUT", "900"))
+        self.screenshots = SCREENSHOTS
 
     @staticmethod
     def locale_for(lang: str) -> str:
@@ -220,6 +231,18 @@ class Lab:
 
     def run_notebook(self, relpath: str, *, locale: str = "en", shot: str | None = None):
         """Run every cell of ``relpath`` in JupyterLab; collect errors; save a screenshot."""
+        with self.notebook(relpath, locale=locale, shot=shot) as (_page, run):
+            pass
+        return run
+
+    @contextmanager
+    def notebook(self, relpath: str, *, locale: str = "en", shot: str | None = None):
+        """``run_notebook`` that keeps the page and its kernel open: yields ``(page, run)``.
+
+        On entry every cell has run, the notebook is saved and ``run.problems`` is filled;
+        the body can then drive the live widgets.  The page and the sessions are closed on
+        exit, whatever happens in the body.
+        """
         run = NotebookRun(relpath)
         path = self.root / relpath
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
@@ -243,30 +266,21 @@ class Lab:
                 ".jp-CodeCell .jp-InputArea-prompt", "els => els.map(e => e.textContent)"
             )
             run.cells_run = sum(1 for p in prompts if any(ch.isdigit() for ch in p))
-            widget_errors = page.eval_on_selector_all(
-                ".jp-OutputArea-output",
-                "els => els.map(e => e.textContent)"
-                ".filter(t => t.includes('Error displaying widget'))",
-            )
-            run.problems += [f"widget failed to display: {t.strip()[:200]}" for t in widget_errors]
+            run.problems += widget_display_errors(page)
             run.widgets_rendered = page.locator(".jp-OutputArea-output > .jupyter-widgets").count()
             run.problems += [f"JavaScript error in the page: {e}" for e in page.js_errors]
-            page.keyboard.press("Control+s")
-            page.wait_for_function(
-                "() => !document.querySelector('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty')"
-            )
-            self._check_saved(path, run)
+            self.save_and_check(page, run)
             if run.cells_run < len(to_run) and not run.problems:
                 run.problems.append(
                     f"only {run.cells_run} of {len(to_run)} code cells ran, and no error was shown"
                 )
             if shot:
                 run.screenshot = self._screenshot(page, SCREENSHOTS / f"{shot}.png")
+            yield page, run
         finally:
             page.close()
             self.shutdown_all_sessions()
-        run.seconds = time.monotonic() - started
-        return run
+            run.seconds = time.monotonic() - started
 
     def _wait_until_done(self, page, kernel_id: str, relpath: str, expect: int) -> None:
         """Done = no cell queued or running ([*]), the kernel idle, twice in a row 0.5 s apart.
@@ -296,6 +310,26 @@ class Lab:
                 return
             time.sleep(0.5)
         raise AssertionError(f"{relpath}: cells still running after {self.timeout:.0f} s")
+
+    def check_again(self, page, relpath: str) -> NotebookRun:
+        """For a notebook left open by ``notebook()``: what is wrong now, after the body's clicks
+        (widgets that failed to display, JavaScript errors, errors in the saved outputs)."""
+        run = NotebookRun(relpath)
+        run.problems += widget_display_errors(page)
+        run.problems += [f"JavaScript error in the page: {e}" for e in page.js_errors]
+        self.save_and_check(page, run)
+        return run
+
+    def save_and_check(self, page, run: NotebookRun) -> None:
+        """Save the open notebook (Ctrl+S) and add the errors its saved outputs show to ``run``."""
+        # Command mode first: a focused widget input keeps the key from JupyterLab.
+        page.locator(".jp-Notebook .jp-Cell").first.locator(".jp-InputPrompt").click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("Control+s")
+        page.wait_for_function(
+            "() => !document.querySelector('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty')"
+        )
+        self._check_saved(self.root / run.relpath, run)
 
     @staticmethod
     def _screenshot(page, target: Path) -> Path:
