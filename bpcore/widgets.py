@@ -972,6 +972,8 @@ class Playground:
             self._reset_state()
             self._render_all()
             self._status_for_state()
+        # nothing is left to resume: the pause button goes back to "pause", disabled
+        self._enable(True)
 
     @_safe
     def reset_weights(self) -> None:

@@ -300,6 +300,10 @@ def test_background_run_is_live_pausable_and_computes_the_same():
     assert pg.history.epochs_run > epochs
     # chunked, paused and resumed: the same numbers as one bpcore.train call
     assert_same_run(pg.history, engine(pg, epochs=pg.history.epochs_run))
+    # after a reset nothing is left to resume
+    pg.reset_button.click()
+    assert pg.history.epochs_run == 0
+    assert pg.pause_button.disabled and pg.pause_button.description == t("btn.pause", "zh")
 
 
 def test_settings_change_during_a_run_restarts_cleanly():
