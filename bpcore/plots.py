@@ -35,7 +35,6 @@ import math
 import struct
 import threading
 import zlib
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -44,6 +43,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, font_family_aliases, fontManager
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator, NullLocator
 
 from .i18n import DEFAULT_LANG, check_lang, t
@@ -213,8 +213,8 @@ class _TextCache:
         self.glyphs: dict = {}  # (face, path, glyph) -> (advance, ymin, ymax), 26.6 units
         self.chars: dict = {}  # (face, char) -> (path, glyph), None once seen otherwise
         self.pairs: dict = {}  # (face, a, b) -> True: "b" follows "a" by a's advance
-        self.runs: OrderedDict = OrderedDict()  # (face, s) -> (glyphs, metrics)
-        self.bitmaps: OrderedDict = OrderedDict()  # (path, size, dpi, flags, glyph, phase)
+        self.runs: dict = {}  # (face, s) -> (glyphs, metrics)
+        self.bitmaps: dict = {}  # (path, size, dpi, flags, glyph, phase x, phase y)
         self.misc: dict = {}  # font files per FontProperties, height metrics per font
 
     @staticmethod
@@ -303,19 +303,18 @@ class _TextCache:
         size = prop.get_size_in_points()
         face = (tuple(files), size, renderer.dpi, flags)
         key = (face, s)
+        run = self.runs.get(key)
+        if run is not None:
+            return run
         with self.lock:
-            run = self.runs.get(key)
-            if run is not None:
-                self.runs.move_to_end(key)
-                return run
             font = get_font(files)
             font.clear()
             font.set_size(size, renderer.dpi)
             run = self._compose(face, s) or self._shape(face, font, flags, s)
             if run is not None:
+                if len(self.runs) >= self.MAX_RUNS:
+                    self.runs.clear()  # rare (thousands of strings): start again
                 self.runs[key] = run
-                if len(self.runs) > self.MAX_RUNS:
-                    self.runs.popitem(last=False)
             return run
 
     def files(self, prop) -> list:
@@ -364,26 +363,25 @@ class _TextCache:
                 self.misc[key] = metrics
         return metrics
 
-    def bitmap(self, path: str, size: float, dpi: float, flags, glyph: int, px: int, py: int):
-        """The glyph's coverage at sub-pixel phase (px, py) mod 64, placed at whole pixels."""
+    def bitmap(self, key):
+        """``(coverage, left, top, rows)`` of a glyph at sub-pixel phase (key[5], key[6]).
+
+        ``key`` is (path, size, dpi, flags, glyph, x phase, y phase), phases in 1/64 pixel;
+        left and top are relative to the whole-pixel part of the position: rendering is
+        invariant under whole-pixel shifts, so one bitmap serves every such position."""
         from matplotlib.font_manager import get_font
         from matplotlib.ft2font import RenderMode
 
-        key = (path, size, dpi, flags, glyph, px & 63, py & 63)
+        path, size, dpi, flags, glyph, phase_x, phase_y = key
         with self.lock:
-            hit = self.bitmaps.get(key)
-            if hit is None:
-                font = get_font(path)
-                font.set_size(size, dpi)
-                # rendering is invariant under whole-pixel shifts: keep only the phase
-                font._set_transform([[0x10000, 0], [0, 0x10000]], [px & 63, py & 63])
-                image = font._render_glyph(glyph, flags, RenderMode.NORMAL)
-                hit = (image.buffer, image.left, image.top)
-                self.bitmaps[key] = hit
-                if len(self.bitmaps) > self.MAX_BITMAPS:
-                    self.bitmaps.popitem(last=False)
-        buffer, left, top = hit
-        return buffer, left + (px >> 6), top + (py >> 6)
+            font = get_font(path)
+            font.set_size(size, dpi)
+            font._set_transform([[0x10000, 0], [0, 0x10000]], [phase_x, phase_y])
+            image = font._render_glyph(glyph, flags, RenderMode.NORMAL)
+            if len(self.bitmaps) >= self.MAX_BITMAPS:
+                self.bitmaps.clear()  # rare (a long session of new sizes): start again
+            hit = self.bitmaps[key] = (image.buffer, image.left, image.top, image.buffer.shape[0])
+        return hit
 
 
 _text_cache = _TextCache()
@@ -424,12 +422,19 @@ class _Renderer(RendererAgg):
             return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
         from matplotlib.backends.backend_agg import get_hinting_flag
 
-        flags, size, height = get_hinting_flag(), prop.get_size_in_points(), self.height
+        flags, size, dpi, height = (
+            get_hinting_flag(),
+            prop.get_size_in_points(),
+            self.dpi,
+            self.height,
+        )
+        bitmaps, draw = _text_cache.bitmaps, self._renderer.draw_text_image
         for path, glyph, dx, dy in run[0]:
             # positions exactly as RendererAgg._draw_text_glyphs_and_boxes computes them
             px, py = round(0x40 * (x + dx)), round(0x40 * (height - y + dy))
-            buffer, left, top = _text_cache.bitmap(path, size, self.dpi, flags, glyph, px, py)
-            self._renderer.draw_text_image(buffer, left, int(height) - top + buffer.shape[0], 0, gc)
+            key = (path, size, dpi, flags, glyph, px & 63, py & 63)
+            buffer, left, top, rows = bitmaps.get(key) or _text_cache.bitmap(key)
+            draw(buffer, left + (px >> 6), int(height) - top - (py >> 6) + rows, 0, gc)
         return None
 
 
@@ -441,6 +446,45 @@ class _Canvas(FigureCanvasAgg):
         if type(renderer) is RendererAgg:
             renderer.__class__ = _Renderer  # same object and state, faster text
         return renderer
+
+
+class _Text(Text):
+    """A Text that keeps its layout until something the layout depends on changes.
+
+    ``Text._get_layout`` (size, line offsets and alignment, all independent of where the
+    text stands) is computed afresh on every call, and a legend calls it six times per
+    label and draw.  Keyed by every input the computation reads; wrapped text, whose lines
+    depend on its position, is laid out each time as before.
+    """
+
+    def _get_layout(self, renderer):
+        if self.get_wrap():
+            return super()._get_layout(renderer)
+        key = (
+            self._text,
+            hash(self._fontproperties),
+            self.get_rotation(),
+            self.get_rotation_mode(),
+            self._horizontalalignment,
+            self._verticalalignment,
+            self._multialignment,
+            self._linespacing,
+            self.get_usetex(),
+            self.get_parse_math(),
+            self.get_figure(root=True).dpi,
+        )
+        kept = self.__dict__.get("_bpcore_layout")
+        if kept is not None and kept[0] is renderer and kept[1] == key:
+            return kept[2]
+        layout = super()._get_layout(renderer)
+        self._bpcore_layout = (renderer, key, layout)
+        return layout
+
+
+def _keep_layouts(artist) -> None:
+    """Let every plain Text inside ``artist`` keep its layout (see :class:`_Text`)."""
+    for text in artist.findobj(lambda a: type(a) is Text):
+        text.__class__ = _Text
 
 
 _PROBE = "第 12 轮 w₁₂ −0.4567e+03 v.e γ₁ ŷ₁ (ab)"
@@ -722,6 +766,7 @@ class LossPlot:
         self._diverged_at = None
         self._sticky = None  # (lo, hi) of the log axis, see _rescale
         self._relabel()
+        _keep_layouts(self.fig)
 
     # -- text ---------------------------------------------------------------------------
     def set_lang(self, lang: str) -> None:
@@ -755,6 +800,7 @@ class LossPlot:
                 handlelength=1.4,
                 borderaxespad=0.3,
             )
+            _keep_layouts(self._legend)
             self._blit.add(self._legend)
 
     def _refresh_text(self) -> None:
@@ -1166,6 +1212,7 @@ class NetworkPlot:
             0.99, 0.01, "", ha="right", va="bottom", color="#666666", **_text_kw(6.5)
         )
         self._relabel()
+        _keep_layouts(self.fig)
 
     def _relabel(self) -> None:
         lang, n = self.lang, len(self.sizes)
@@ -1358,6 +1405,7 @@ class BoundaryPlot:
         self._blit = _Blitter(self.fig)
         self._blit.add(self.image, *self._markers, *self.ax.spines.values())
         self._relabel()
+        _keep_layouts(self.fig)
 
     def _relabel(self) -> None:
         self._blit.invalidate()
@@ -1378,6 +1426,7 @@ class BoundaryPlot:
             handletextpad=0.2,
             borderaxespad=0.1,
         )
+        _keep_layouts(self._legend)
 
     def set_lang(self, lang: str) -> None:
         self.lang = check_lang(lang)

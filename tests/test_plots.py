@@ -440,3 +440,30 @@ def test_rcparams_untouched():
     plots.to_png(plots.loss_figure(np.ones(4), lang="zh"))
     plots.to_png(plots.network_figure(bpcore.Network.from_sizes((2, 2, 1), rng=0)))
     assert dict(matplotlib.rcParams) == before
+
+
+def test_kept_text_layouts_follow_every_change():
+    """Texts of the live plots keep their layout between draws; changing the string, the
+    size, the alignment or the rotation must give the layout a fresh Text computes."""
+    plot = plots.NetworkPlot((2, 2, 1), ("threshold", "threshold"), "en")
+    plot.draw([np.ones((2, 2)), -np.ones((2, 1))], [np.zeros(2), np.zeros(1)], show_values=True)
+    text = plot.edge_labels[0]
+    assert type(text) is plots._Text
+    renderer = plot.fig.canvas.get_renderer()
+    changes = [
+        lambda: text.set_text("w₁₁ −12.5"),
+        lambda: text.set_fontsize(11),
+        lambda: text.set_ha("left"),
+        lambda: text.set_va("bottom"),
+        lambda: text.set_rotation(30),
+        lambda: text.set_text("two\nlines"),
+        lambda: text.set_linespacing(2.0),
+    ]
+    for change in changes:
+        text.get_window_extent(renderer)  # the old layout is kept
+        change()
+        fresh = Text(*text.get_position(), text.get_text(), transform=text.get_transform())
+        fresh.update_from(text)
+        fresh.set_figure(plot.fig)
+        kept, new = text.get_window_extent(renderer), fresh.get_window_extent(renderer)
+        assert np.allclose(kept.bounds, new.bounds), (kept, new)
