@@ -325,6 +325,24 @@ def test_boundary_shows_the_networks_output():
     assert np.array_equal(pixels(png), pixels(plot.png()))
 
 
+def test_boundary_redrawn_equals_a_fresh_plot():
+    """The live plot keeps its ŷ = 0.5 line and only gives it new paths; each picture must be
+    the one a new plot (a new ax.contour) draws, through line, no line and line again."""
+    live = plots.BoundaryPlot(X, Y, "zh")
+    nets = [bpcore.Network.from_sizes((2, 3, 1), rng=seed) for seed in range(4)]
+    trained = bpcore.train(nets[1], X, Y, eta=2.0, epochs=1500).net
+    flat = bpcore.Network([bpcore.Layer(np.zeros((2, 1)), [0.0], "sigmoid")])
+    crossed = []
+    for net in [trained, nets[0], flat, trained, nets[2], nets[3]]:
+        live.update(net.predict)
+        fresh = plots.BoundaryPlot(X, Y, "zh")
+        fresh.update(net.predict)
+        crossed.append(live._contour is not None)
+        assert crossed[-1] == (fresh._contour is not None)
+        assert np.array_equal(pixels(live.png()), pixels(fresh.png()))
+    assert crossed[:4] == [True, crossed[1], False, True]
+
+
 def test_boundary_figure_title():
     net = bpcore.Network.from_sizes((2, 3, 1), rng=0)
     default = plots.boundary_figure(net, X, Y, lang="en")
