@@ -253,6 +253,35 @@ class _TextCache:
         # from the glyphs' boxes
         return tuple(out), ((x64 + advance) / 64.0, (ymax - ymin) / 64.0, -ymin / 64.0)
 
+    def _learn_pairs(self, face, font, flags, s):
+        """Compose ``s`` after shaping its unseen neighbour pairs on their own.
+
+        A new number usually differs from the ones before by a pair or two of digits:
+        shaping those pairs (two glyphs each) costs a fraction of shaping the string, and
+        a string full of unseen pairs costs about what shaping it would, once.  A
+        pair is plain when, shaped alone, its second glyph starts at the first one's
+        advance: then no kerning applies to it in any string (a string can only stop
+        kerning, at a run boundary); kerned pairs (".e", "e-") keep a string on the
+        shaping path."""
+        if any(self.chars.get((face, c)) is None for c in s):
+            return None
+        pairs = [self.pairs.get((face, a, b)) for a, b in itertools.pairwise(s)]
+        if False in pairs or None not in pairs:
+            return None  # a kerned pair: shape; nothing unseen: _compose has answered
+        unseen = {(a, b) for a, b in itertools.pairwise(s) if (face, a, b) not in self.pairs}
+        for a, b in unseen:
+            first, second = self.chars[(face, a)], self.chars[(face, b)]
+            items = font._layout(a + b, flags=flags)
+            self.pairs[(face, a, b)] = (
+                len(items) == 2
+                and (items[0].ft_object.fname, items[0].glyph_index) == first
+                and (items[1].ft_object.fname, items[1].glyph_index) == second
+                and items[0].x == 0
+                and items[0].y == items[1].y == 0
+                and round(items[1].x * 64) == self.glyphs[(face, *first)][0]
+            )
+        return self._compose(face, s)
+
     def _shape(self, face, font, flags, s):
         """Glyphs and metrics of ``s`` as matplotlib computes them; learn its characters."""
         items = font._layout(s, flags=flags)
@@ -263,7 +292,9 @@ class _TextCache:
         w, h = font.get_width_height()
         metrics = (w / 64.0, h / 64.0, font.get_descent() / 64.0)
         # one glyph per character, on the baseline: the string teaches its characters and
-        # pairs, once the composition reproduces matplotlib's numbers for it
+        # its kerned pairs.  Not its plain pairs: kerning stops where the shaper splits a
+        # string into runs (at a change of script, "轮/A"), so a pair plain here may be
+        # kerned elsewhere; plain pairs are learned on their own (_learn_pairs).
         if (
             len(items) == len(s)
             and all(it.char == c and it.y == 0 for it, c in zip(items, s))
@@ -281,8 +312,7 @@ class _TextCache:
                 if i:
                     prev = items[i - 1]
                     advance = self.glyphs[(face, prev.ft_object.fname, prev.glyph_index)][0]
-                    plain = round(it.x * 64) - round(prev.x * 64) == advance
-                    if self.pairs.setdefault((face, s[i - 1], c), plain) != plain:
+                    if round(it.x * 64) - round(prev.x * 64) != advance:
                         self.pairs[(face, s[i - 1], c)] = False
             composed = self._compose(face, s)
             if composed is not None and composed != (glyphs, metrics):
@@ -310,7 +340,11 @@ class _TextCache:
             font = get_font(files)
             font.clear()
             font.set_size(size, renderer.dpi)
-            run = self._compose(face, s) or self._shape(face, font, flags, s)
+            run = (
+                self._compose(face, s)
+                or self._learn_pairs(face, font, flags, s)
+                or self._shape(face, font, flags, s)
+            )
             if run is not None:
                 if len(self.runs) >= self.MAX_RUNS:
                     self.runs.clear()  # rare (thousands of strings): start again
