@@ -43,6 +43,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, font_family_aliases, fontManager
+from matplotlib.legend import Legend
+from matplotlib.offsetbox import DrawingArea, HPacker, TextArea, VPacker
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator, NullLocator
 
@@ -521,6 +523,51 @@ def _keep_layouts(artist) -> None:
         text.__class__ = _Text
 
 
+_layout_memo = threading.local()  # the boxes' sizes during one legend draw
+
+
+class _MemoBox:
+    """An offset box whose size is computed once per draw of its legend.
+
+    A legend nests each label in four boxes, and every box asks all its children for their
+    size again when it is measured, placed and drawn: ~35 text layouts for seven labels.
+    Inside :meth:`_Legend.draw` nothing changes, so the first answer stands.
+    """
+
+    def get_bbox(self, renderer):
+        memo = getattr(_layout_memo, "boxes", None)
+        if memo is None:
+            return super().get_bbox(renderer)
+        bbox = memo.get(id(self))
+        if bbox is None:
+            bbox = memo[id(self)] = super().get_bbox(renderer)
+        return bbox
+
+
+_MEMO_BOXES = {
+    box: type(f"_Memo{box.__name__}", (_MemoBox, box), {})
+    for box in (HPacker, VPacker, TextArea, DrawingArea)
+}
+
+
+class _Legend(Legend):
+    """matplotlib's legend, laid out once per draw (same pixels; see :class:`_MemoBox`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for box in self._legend_box.findobj(lambda a: type(a) in _MEMO_BOXES):
+            box.__class__ = _MEMO_BOXES[type(box)]
+        _keep_layouts(self)
+
+    def draw(self, renderer):
+        outer = getattr(_layout_memo, "boxes", None)
+        _layout_memo.boxes = {}
+        try:
+            super().draw(renderer)
+        finally:
+            _layout_memo.boxes = outer
+
+
 _PROBE = "第 12 轮 w₁₂ −0.4567e+03 v.e γ₁ ŷ₁ (ab)"
 
 
@@ -826,15 +873,19 @@ class LossPlot:
         handles = [*self._run_lines]
         if handles or self._custom["label"]:
             handles.append(self.line)
-            self._legend = self.ax.legend(
-                handles=handles,
+            # as ax.legend(handles=...) makes it, with the faster layout
+            self._legend = _Legend(
+                self.ax,
+                handles,
+                [handle.get_label() for handle in handles],
                 loc="lower left",
                 prop=font(7.5),
                 framealpha=0.85,
                 handlelength=1.4,
                 borderaxespad=0.3,
             )
-            _keep_layouts(self._legend)
+            self._legend._remove_method = self.ax._remove_legend
+            self.ax.legend_ = self._legend
             self._blit.add(self._legend)
 
     def _refresh_text(self) -> None:

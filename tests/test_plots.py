@@ -488,3 +488,20 @@ def test_kept_text_layouts_follow_every_change():
         fresh.set_figure(plot.fig)
         kept, new = text.get_window_extent(renderer), fresh.get_window_extent(renderer)
         assert np.allclose(kept.bounds, new.bounds), (kept, new)
+
+
+def test_live_legend_draws_like_matplotlibs_own():
+    """The loss plot's legend measures its boxes once per draw: the picture must be the one
+    an ordinary ax.legend with the same entries gives."""
+    plot = plots.LossPlot("zh")
+    plot.update(np.exp(-np.arange(300) / 40), epochs=400)
+    for k in range(5):
+        plot.add_run(np.exp(-np.arange(300) / (10 + 9 * k)), f"η = {0.1 * (k + 1):.3g}，累积")
+    assert type(plot._legend) is plots._Legend
+    fast = pixels(plots.to_png(plot.fig))
+    handles = [*plot._run_lines, plot.line]
+    kwargs = {"prop": plots.font(7.5), "framealpha": 0.85, "handlelength": 1.4}
+    plot._legend.remove()
+    stock = plot.ax.legend(handles=handles, loc="lower left", borderaxespad=0.3, **kwargs)
+    assert type(stock) is not plots._Legend
+    assert np.array_equal(fast, pixels(plots.to_png(plot.fig)))
