@@ -306,6 +306,32 @@ def test_background_run_is_live_pausable_and_computes_the_same():
     assert pg.pause_button.disabled and pg.pause_button.description == t("btn.pause", "zh")
 
 
+def test_runs_reuse_one_worker_thread_and_two_playgrounds_run_side_by_side():
+    """A worker waits for the next run (no thread start, matplotlib's per-thread fonts kept);
+    a long run of one playground must not hold up another playground's runs."""
+    pg = make("xor", sync=False, epochs=300)
+    pg.wait()
+    workers = []
+    run = pg._run
+    pg._run = lambda *args: (workers.append(threading.current_thread()), run(*args))[1]
+    for eta in (0.3, 0.6, 1.2):
+        pg.eta_slider.value = eta
+        assert pg.wait(timeout=30)
+        assert pg.history.epochs_run == 300 and pg.last_error is None
+    assert len(set(workers)) == 1 and workers[0] is not threading.current_thread()
+    assert_same_run(pg.history, engine(pg))
+
+    slow = make("xor", sync=False, epochs=10_000_000, fast=False, auto=False)
+    slow.train()
+    try:
+        pg.eta_slider.value = 0.7
+        assert pg.wait(timeout=30) and slow.running
+        assert pg.history.epochs_run == 300
+    finally:
+        slow.pause()
+    assert not slow.running and 0 < slow.history.epochs_run < 10_000_000
+
+
 def test_settings_change_during_a_run_restarts_cleanly():
     pg = make("xor", sync=False, epochs=300_000, mode="standard", eta=0.01)
     pg.wait()
