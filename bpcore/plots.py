@@ -1251,16 +1251,18 @@ class NetworkPlot:
             )
         # units, their names and the notes beside them
         self.layer_labels, self.unit_notes = [], []
+        # one collection for every unit (drawn in the same order as one per layer, faster)
+        units = np.concatenate(self.pos)
+        ax.scatter(
+            units[:, 0],
+            units[:, 1],
+            s=520,
+            facecolor="white",
+            edgecolor="#444444",
+            linewidth=1.2,
+            zorder=2,
+        )
         for k, P in enumerate(self.pos):
-            ax.scatter(
-                P[:, 0],
-                P[:, 1],
-                s=520,
-                facecolor="white",
-                edgecolor="#444444",
-                linewidth=1.2,
-                zorder=2,
-            )
             self.layer_labels.append(
                 ax.text(P[0, 0], top, "", ha="center", va="top", color="#555555", **_text_kw(8))
             )
@@ -1385,7 +1387,9 @@ class NetworkPlot:
 
     def png(self) -> bytes:
         """The figure as PNG bytes."""
-        return to_png(self.fig)
+        with _draw_lock:  # nothing here is animated: a plain draw shows every artist
+            self.fig.canvas.draw()
+            return _encode(self.fig.canvas)
 
 
 def network_figure(net, *, lang: str = DEFAULT_LANG, show_values: bool = True) -> Figure:
