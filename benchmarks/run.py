@@ -974,15 +974,18 @@ def markdown(res, cases, slider, imports, course, info, breakdowns, args, loads)
     add("")
     L += steps_table(res, cases)
     add("")
-    notes = {}
+    notes = {}  # reason → (paths, cases)
     for (case_key, impl_key), reason in res.missing.items():
-        notes.setdefault((reason, IMPL[impl_key].short), []).append(
-            next(c.label for c in cases if c.key == case_key))
+        paths, labels = notes.setdefault(reason, ([], []))
+        for items, item in ((paths, IMPL[impl_key].short),
+                            (labels, next(c.label for c in cases if c.key == case_key))):
+            if item not in items:
+                items.append(item)
     if notes:
         add("n/a:")
         add("")
-        for (reason, short), labels in notes.items():
-            add(f"- {short}, {', '.join(labels)}: {reason}.")
+        for reason, (paths, labels) in notes.items():
+            add(f"- {', '.join(paths)} on {', '.join(labels)}: {reason}.")
         add("")
     mg = _t(res, "2-16-1", "micrograd")
     big = next((c for c in cases if c.key == "784-64-10"), None)
