@@ -726,12 +726,24 @@ class Playground:
         return label
 
     # ---- rendering --------------------------------------------------------------------------
-    def _render_loss(self):
+    @staticmethod
+    def _show(image, plot, pending):
+        """Put the plot's picture into ``image`` now, or (``pending`` a list) once its PNG
+        bytes are compressed: meanwhile the next panel is drawn."""
+        if pending is None:
+            image.value = plot.png()
+            return
+        pending.append((image, plot.png(later=True)))
+        while pending and pending[0][1].done():
+            image, future = pending.pop(0)
+            image.value = future.result()
+
+    def _render_loss(self, pending=None):
         epochs = self._target or max(int(self.epochs_box.value), len(self._loss) - 1)
         self.loss_plot.update(self._loss, epochs=epochs, diverged_at=self._diverged_at)
-        self.loss_image.value = self.loss_plot.png()
+        self._show(self.loss_image, self.loss_plot, pending)
 
-    def _render_network(self):
+    def _render_network(self, pending=None):
         net, step = self.net, self._step
         weights = [layer.W for layer in net.layers]
         offsets = [layer.offset for layer in net.layers]
@@ -775,20 +787,25 @@ class Playground:
                     offset_values=[layer.offset for layer in new.layers],
                     show_values=show,
                 )
-        self.network_image.value = self.network_plot.png()
+        self._show(self.network_image, self.network_plot, pending)
 
-    def _render_boundary(self):
+    def _render_boundary(self, pending=None):
         if self.boundary_plot is not None:
             net = self.net
             self.boundary_plot.update(lambda grid: net._forward(grid).output)
-            self.boundary_image.value = self.boundary_plot.png()
+            self._show(self.boundary_image, self.boundary_plot, pending)
 
     def _render_all(self):
         with self._lock:
-            self._render_loss()
-            self._render_network()
-            self._render_boundary()
-            self.table.value = self._table_html()
+            pending: list = []  # pictures whose PNG bytes are being compressed
+            try:
+                self._render_loss(pending)
+                self._render_network(pending)
+                self._render_boundary(pending)
+                self.table.value = self._table_html()
+            finally:
+                for image, future in pending:
+                    image.value = future.result()
 
     # ---- language ---------------------------------------------------------------------------
     def _apply_lang(self):

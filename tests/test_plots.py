@@ -505,3 +505,16 @@ def test_live_legend_draws_like_matplotlibs_own():
     stock = plot.ax.legend(handles=handles, loc="lower left", borderaxespad=0.3, **kwargs)
     assert type(stock) is not plots._Legend
     assert np.array_equal(fast, pixels(plots.to_png(plot.fig)))
+
+
+def test_pictures_compressed_on_the_helper_thread_are_the_same_bytes():
+    net = bpcore.Network.from_sizes((2, 3, 1), rng=1)
+    loss = plots.LossPlot("en")
+    loss.update(np.exp(-np.arange(50) / 9), epochs=60)
+    network = plots.NetworkPlot((2, 3, 1), ("threshold", "threshold"), "zh")
+    network.draw([layer.W for layer in net.layers], [layer.offset for layer in net.layers])
+    boundary = plots.BoundaryPlot(X, Y, "en")
+    boundary.update(net.predict)
+    for plot in (loss, network, boundary):
+        future = plot.png(later=True)
+        assert future.result(timeout=30) == plot.png()
