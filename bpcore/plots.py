@@ -531,7 +531,7 @@ class _Text(Text):
             self._linespacing,
             self.get_usetex(),
             self.get_parse_math(),
-            self.get_figure(root=True).dpi,
+            self.figure.dpi,  # (get_figure(root=True) needs matplotlib >= 3.10)
         )
         kept = self.__dict__.get("_bpcore_layout")
         if kept is not None and kept[0] is renderer and kept[1] == key:
@@ -681,7 +681,16 @@ class _Blitter:
         with _draw_lock:
             canvas = self.fig.canvas
             if self._background is None or key != self._key:
-                canvas.draw()
+                # hidden, not only animated: matplotlib 3.10 still draws an animated image,
+                # which then showed through the next pictures (its alpha is 0.75)
+                shown = [artist for artist in self.dynamic if artist.get_visible()]
+                for artist in shown:
+                    artist.set_visible(False)
+                try:
+                    canvas.draw()
+                finally:
+                    for artist in shown:
+                        artist.set_visible(True)
                 self._background = canvas.copy_from_bbox(self.fig.bbox)
                 self._key = key
             else:
