@@ -46,6 +46,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, font_family_aliases, fontManager
 from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
 from matplotlib.offsetbox import DrawingArea, HPacker, TextArea, VPacker
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator, NullLocator
@@ -588,6 +589,25 @@ class _Legend(Legend):
             box.__class__ = _MEMO_BOXES[type(box)]
         _keep_layouts(self)
 
+    def refill(self, handles, labels) -> bool:
+        """Show other entries in place of the current ones, if there are as many and all
+        are lines (False otherwise): what a new legend would draw, ~2 ms sooner."""
+        lines = getattr(self, "legend_handles", None)
+        if lines is None or len(lines) != len(handles) or len(self.texts) != len(labels):
+            return False
+        if not all(type(a) is Line2D and type(b) is Line2D for a, b in zip(lines, handles)):
+            return False
+        for line, handle, text, label in zip(lines, handles, self.texts, labels):
+            # as HandlerLine2D makes an entry: the handle's style, the legend's transform
+            transform = line.get_transform()
+            line.update_from(handle)
+            line.set_transform(transform)
+            line.set_clip_box(None)
+            line.set_clip_path(None)
+            text.set_text(label)
+        self.stale = True
+        return True
+
     def draw(self, renderer):
         outer = getattr(_layout_memo, "boxes", None)
         _layout_memo.boxes = {}
@@ -904,18 +924,22 @@ class LossPlot:
         self._update_legend()
 
     def _update_legend(self) -> None:
+        handles = [*self._run_lines]
+        if handles or self._custom["label"]:
+            handles.append(self.line)
+        labels = [handle.get_label() for handle in handles]
+        if handles and self._legend is not None and self._legend.refill(handles, labels):
+            return  # as many entries as before: the same legend shows the new ones
         if self._legend is not None:
             self._blit.discard(self._legend)
             self._legend.remove()
             self._legend = None
-        handles = [*self._run_lines]
-        if handles or self._custom["label"]:
-            handles.append(self.line)
+        if handles:
             # as ax.legend(handles=...) makes it, with the faster layout
             self._legend = _Legend(
                 self.ax,
                 handles,
-                [handle.get_label() for handle in handles],
+                labels,
                 loc="lower left",
                 prop=font(7.5),
                 framealpha=0.85,

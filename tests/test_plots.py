@@ -491,20 +491,37 @@ def test_kept_text_layouts_follow_every_change():
 
 
 def test_live_legend_draws_like_matplotlibs_own():
-    """The loss plot's legend measures its boxes once per draw: the picture must be the one
-    an ordinary ax.legend with the same entries gives."""
-    plot = plots.LossPlot("zh")
+    """The loss plot's legend measures its boxes once per draw, and once it holds as many
+    runs as it keeps, shows new ones in the same legend: each picture must be the one an
+    ordinary ax.legend with the same entries gives."""
+    plot = plots.LossPlot("zh", max_runs=3)
     plot.update(np.exp(-np.arange(300) / 40), epochs=400)
-    for k in range(5):
+    legends = []
+    for k in range(6):
         plot.add_run(np.exp(-np.arange(300) / (10 + 9 * k)), f"η = {0.1 * (k + 1):.3g}，累积")
-    assert type(plot._legend) is plots._Legend
-    fast = pixels(plots.to_png(plot.fig))
-    handles = [*plot._run_lines, plot.line]
-    kwargs = {"prop": plots.font(7.5), "framealpha": 0.85, "handlelength": 1.4}
-    plot._legend.remove()
-    stock = plot.ax.legend(handles=handles, loc="lower left", borderaxespad=0.3, **kwargs)
-    assert type(stock) is not plots._Legend
-    assert np.array_equal(fast, pixels(plots.to_png(plot.fig)))
+        legends.append(plot._legend)
+        assert type(plot._legend) is plots._Legend
+        fast = pixels(plots.to_png(plot.fig))
+        handles = [*plot._run_lines, plot.line]
+        stock = plot.ax.legend(
+            handles=handles,
+            loc="lower left",
+            prop=plots.font(7.5),
+            framealpha=0.85,
+            handlelength=1.4,
+            borderaxespad=0.3,
+        )
+        plot._legend.set_visible(False)
+        assert np.array_equal(fast, pixels(plots.to_png(plot.fig))), k
+        stock.remove()
+        plot.ax.legend_ = plot._legend  # (the stock legend took its place on the axes)
+        plot._legend.set_visible(True)
+    assert legends[2] is legends[3] is legends[5]  # refilled in place
+    assert [t.get_text() for t in legends[5].get_texts()][:3] == [
+        "η = 0.4，累积",
+        "η = 0.5，累积",
+        "η = 0.6，累积",
+    ]
 
 
 def test_pictures_compressed_on_the_helper_thread_are_the_same_bytes():
