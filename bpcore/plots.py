@@ -1040,7 +1040,6 @@ class LossPlot:
         values = np.concatenate([c[np.isfinite(c)] for c in curves] + [np.empty(0)])
         if self.logy:
             values = values[values > 0]
-        self.ax.set_xlim(0, xmax)
         if len(values):
             lo, hi = float(values.min()), float(values.max())
             if self.logy:
@@ -1054,13 +1053,14 @@ class LossPlot:
                 self._sticky = (lo, hi)
             else:
                 pad = 0.05 * (hi - lo) or 0.05 * abs(hi) or 0.05
-                lo, hi = lo - pad, hi + pad
-            self.ax.set_ylim(lo, hi)
+                lo, hi = max(lo - pad, -1e16), min(hi + pad, 1e16)
         else:
-            self.ax.set_ylim(*((1e-3, 1.0) if self.logy else (0.0, 1.0)))
-        if not self.logy:
-            lo, hi = self.ax.get_ylim()
-            self.ax.set_ylim(max(lo, -1e16), min(hi, 1e16))
+            lo, hi = (1e-3, 1.0) if self.logy else (0.0, 1.0)
+        # set only what changed: new limits make every curve transform its points again
+        if self.ax.get_xlim() != (0, xmax):
+            self.ax.set_xlim(0, xmax)
+        if self.ax.get_ylim() != (lo, hi):
+            self.ax.set_ylim(lo, hi)
 
     def png(self, *, later: bool = False):
         """The figure as PNG bytes (only the curves are drawn again while the limits hold);
