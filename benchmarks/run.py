@@ -495,11 +495,18 @@ def measure(prep: Prepared, *, repeat: int, min_time: float, collect: bool = Fal
     return Timing(runs, number, prep.steps)
 
 
+# When the runs of a case differ by more than this (slowest ÷ fastest run of any path), another
+# process most likely took the cores: the case is measured again, and the attempt with the
+# smallest spread is kept (at most MAX_ATTEMPTS; RESULTS.md says how many were needed).
+MAX_SPREAD = 1.5
+MAX_ATTEMPTS = 4
+
+
 def steps_per_call(case: Case, quick: bool) -> int:
     """K: steps per call of the train()/runner rows (amortises train()'s set-up)."""
     if case.tiny:
         return 100 if quick else 500
-    return 2 if quick else 5
+    return 5 if quick else 20
 
 
 @dataclass
@@ -508,6 +515,7 @@ class StepResults:
     missing: dict = field(default_factory=dict)  # (case key, impl key) → reason
     builds: dict = field(default_factory=dict)  # (case key, impl key) → seconds
     extra: dict = field(default_factory=dict)  # diagnostics
+    spread: dict = field(default_factory=dict)  # case key → (max/min of runs, attempts)
 
 
 def benchmark_steps(cases, impls=IMPLS, *, repeat=7, min_time=0.2, quick=False, log=print):
@@ -531,11 +539,22 @@ def benchmark_steps(cases, impls=IMPLS, *, repeat=7, min_time=0.2, quick=False, 
             # micrograd on 1,000 samples takes ~0.2 s a step: one call per run
             slow = collect and not case.tiny
             ready.append((impl, prep, calibrate(prep, 0.0 if slow else min_time, collect)))
-        runs = {impl.key: [] for impl, _, _ in ready}
-        for _ in range(repeat):
-            for impl, prep, number in ready:
-                seconds = _timed(prep, number, impl.key == "micrograd")
-                runs[impl.key].append(seconds / (number * prep.steps))
+        best = None
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            runs = {impl.key: [] for impl, _, _ in ready}
+            for _ in range(repeat):
+                for impl, prep, number in ready:
+                    seconds = _timed(prep, number, impl.key == "micrograd")
+                    runs[impl.key].append(seconds / (number * prep.steps))
+            spread = max(max(v) / min(v) for v in runs.values())
+            if best is None or spread < best[0]:
+                best = (spread, runs)
+            if spread <= MAX_SPREAD or repeat < 3:
+                break
+            log(f"  {case.label}: runs differ by {spread:.1f}× (another process?); "
+                f"measuring again ({attempt + 1}/{MAX_ATTEMPTS})")
+        spread, runs = best
+        res.spread[case.key] = (spread, attempt)
         for impl, prep, number in ready:
             t = res.timings[case.key, impl.key] = Timing(runs[impl.key], number, prep.steps)
             log(f"  {case.label:<20} {impl.label:<55} {fmt_time(t.median):>10}")
@@ -952,7 +971,12 @@ def markdown(res, cases, slider, imports, course, info, breakdowns, args, loads)
         "figures can move by ±20 %.")
     add(f"- {args.repeat} runs per figure, each ≥ {args.min_time:g} s (micrograd on the "
         "2-16-1 net: single steps), interleaved across the paths of a case; the table shows "
-        "medians.")
+        f"medians. A case whose runs differed by more than {MAX_SPREAD}× was measured again "
+        f"(up to {MAX_ATTEMPTS} times, the steadiest attempt kept): "
+        + ", ".join(f"{c.label} {res.spread[c.key][1]} attempt"
+                    + ("s" if res.spread[c.key][1] > 1 else "")
+                    + f" (spread {res.spread[c.key][0]:.2f}×)"
+                    for c in cases if c.key in res.spread) + ".")
     add("")
     add("![Time per training step, and the latency targets](results.png)")
     add("")
@@ -1311,6 +1335,7 @@ def main(argv=None) -> int:
     for v in verdicts(res, cases, slider, imports):
         print(f"{'met   ' if v.met else 'MISSED'}  {v.target}: {v.measured} {v.note}")
     text = markdown(res, cases, slider, imports, course, info, breakdowns, args, loads)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text + "\n", encoding="utf-8")
     chart(res, cases, slider, imports, chart_path)
     print(f"\nwrote {args.out} and {chart_path}")
