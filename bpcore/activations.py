@@ -32,9 +32,16 @@ def sigmoid(z):
     array([0., 1.])
     """
     z = np.asarray(z, dtype=float)
-    # e^(−|z|) never overflows; the two branches are the same function written two ways.
-    e = np.exp(-np.abs(z))
-    out = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    flat = z.reshape(-1)
+    # e^(−|z|) ≤ 1 never overflows. For z ≥ 0 use 1/(1 + e^(−z)); for z < 0 the same
+    # function written as e^z/(1 + e^z). In-place steps: this runs on every forward pass.
+    e = np.abs(flat)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    out = e + 1.0
+    np.reciprocal(out, out=out)
+    np.multiply(out, e, out=out, where=flat < 0)
+    out = out.reshape(z.shape)
     return float(out) if out.ndim == 0 else out
 
 

@@ -36,14 +36,16 @@ def half_sse(y_hat, y, reduction="mean"):
     >>> half_sse(np.array([[1.0], [3.0]]), np.zeros((2, 1)), reduction="sum")
     5.0
     """
-    diff = np.atleast_2d(np.asarray(y_hat, dtype=float) - np.asarray(y, dtype=float))
-    per_sample = 0.5 * np.sum(diff * diff, axis=1)
+    diff = np.asarray(y_hat, dtype=float) - np.asarray(y, dtype=float)
+    if diff.ndim < 2:
+        diff = diff.reshape(1, -1)
     if reduction == "none":
-        return per_sample
+        return 0.5 * np.einsum("kj,kj->k", diff, diff)
+    # one dot product over all entries: this runs once per batch
     if reduction == "sum":
-        return float(per_sample.sum())
+        return 0.5 * float(np.vdot(diff, diff))
     if reduction == "mean":
-        return float(per_sample.mean())
+        return 0.5 * float(np.vdot(diff, diff)) / diff.shape[0]
     from ._validate import choice
 
     choice("reduction", reduction, (*REDUCTIONS, "none"))

@@ -128,15 +128,17 @@ class Layer:
         out = ACTIVATIONS[self.activation].f(z)
         return LayerTrace(inputs, a, z, out)
 
-    def backward(self, trace, d_out):
+    def backward(self, trace, d_out, input_grad=True):
         """From ∂E/∂out (m, n_out) to this layer's gradients and ∂E/∂inputs (m, n_in).
 
         δ = ∂E/∂z = ∂E/∂out · f'(z), with f'(z) taken from the stored output;
         ∂E/∂W = inputsᵀ·δ, ∂E/∂offset = ±Σ_samples δ, ∂E/∂inputs = δ·Wᵀ.
+        The first layer's ∂E/∂inputs is a gradient with respect to the data, which training
+        never uses: ``input_grad=False`` skips that product (returns None).
         """
         delta = d_out * ACTIVATIONS[self.activation].grad(trace.out)
         grad = LayerGradient(delta, trace.inputs.T @ delta, self.sign * delta.sum(axis=0))
-        return grad, delta @ self.W.T
+        return grad, (delta @ self.W.T if input_grad else None)
 
     def copy(self):
         return Layer(self.W, self.offset, self.activation, self.offset_kind)
@@ -317,8 +319,9 @@ class Network:
     def _backward(self, trace, Y, reduction):
         d_out = half_sse_grad(trace.output, Y, reduction)
         grads = []
+        first = self.layers[0]
         for layer, t in zip(reversed(self.layers), reversed(trace.layers)):
-            g, d_out = layer.backward(t, d_out)
+            g, d_out = layer.backward(t, d_out, input_grad=layer is not first)
             grads.append(g)
         return Gradients(grads[::-1], half_sse(trace.output, Y, reduction), reduction)
 
