@@ -16,6 +16,49 @@ def _describe(value):
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _row_lengths(value):
+    """The lengths of a nested list's rows, for the ragged-input message (None if not nested)."""
+    if not isinstance(value, (list, tuple)):
+        return None
+    lengths = [len(row) if hasattr(row, "__len__") else "·" for row in value]
+    return ", ".join(str(n) for n in lengths[:8]) + (", ..." if len(lengths) > 8 else "")
+
+
+def as_array(name, value, dtype=None):
+    """``np.asarray(value, dtype)``, with every conversion failure turned into an InputError.
+
+    This is the one place where user data becomes an array: NumPy's own messages
+    ("setting an array element with a sequence", "could not convert string to float") do
+    not say which argument was wrong nor what was expected.
+
+    Examples
+    --------
+    >>> as_array("X", [[0, 0], [1, 1]]).shape
+    (2, 2)
+    >>> try:
+    ...     as_array("X", [[0, 0], [1]])
+    ... except InputError as err:
+    ...     print(err.message("zh"))
+    X 应为规整的数值数组，每一行长度相同；实际各行长度为 2, 1
+    """
+    if type(value) is np.ndarray and (dtype is None or value.dtype == dtype):
+        return value  # the hot path (activations on every forward pass): nothing to convert
+    try:
+        return np.asarray(value, dtype=dtype)
+    except (ValueError, TypeError) as exc:
+        rows = _row_lengths(value)
+        if rows is not None and ("sequence" in str(exc) or "inhomogeneous" in str(exc)):
+            raise InputError(
+                f"{name} must be a rectangular array of numbers, every row of the same "
+                f"length; got rows of lengths {rows}",
+                f"{name} 应为规整的数值数组，每一行长度相同；实际各行长度为 {rows}",
+            ) from None
+        raise InputError(
+            f"{name} must be a number or an array of numbers; got {_describe(value)}",
+            f"{name} 应为数或数值数组；实际为 {_describe(value)}",
+        ) from None
+
+
 def choice(name, value, options):
     """Return `value` if it is one of `options`."""
     if isinstance(value, str) and value in options:
@@ -67,7 +110,7 @@ def real_array(name, value, *, ndim=None, shape=None, allow_int=True):
         Data may be written as integers (0/1 of XOR); parameters may not, because a weight
         array of integers would silently truncate every update.
     """
-    arr = np.asarray(value)
+    arr = as_array(name, value)
     if (
         arr.dtype == bool
         or arr.dtype.kind not in ("f", "i", "u")

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import _validate as check
+
 
 def sigmoid(z):
     """The logistic function f(z) = 1 / (1 + e^(−z)) (textbook eq. 5.2, "Sigmoid").
@@ -31,7 +33,7 @@ def sigmoid(z):
     >>> sigmoid(np.array([-1e6, 1e6]))
     array([0., 1.])
     """
-    z = np.asarray(z, dtype=float)
+    z = check.as_array("z", z, float)
     flat = z.reshape(-1)
     # e^(−|z|) ≤ 1 never overflows. For z ≥ 0 use 1/(1 + e^(−z)); for z < 0 the same
     # function written as e^z/(1 + e^z). In-place steps: this runs on every forward pass.
@@ -64,7 +66,7 @@ def sigmoid_grad(y_hat):
 
 def identity(z):
     """f(z) = z: the XOR post's activation (tutorial 001) and tutorial 000's hidden layer."""
-    return np.asarray(z, dtype=float) if not np.isscalar(z) else float(z)
+    return check.as_array("z", z, float) if not np.isscalar(z) else float(z)
 
 
 def identity_grad(out):
@@ -74,7 +76,7 @@ def identity_grad(out):
 
 def tanh(z):
     """Hyperbolic tangent, f(z) = (e^z − e^(−z)) / (e^z + e^(−z))."""
-    out = np.tanh(np.asarray(z, dtype=float))
+    out = np.tanh(check.as_array("z", z, float))
     return float(out) if out.ndim == 0 else out
 
 
@@ -85,7 +87,7 @@ def tanh_grad(out):
 
 def relu(z):
     """Rectified linear unit, f(z) = max(0, z)."""
-    out = np.maximum(np.asarray(z, dtype=float), 0.0)
+    out = np.maximum(check.as_array("z", z, float), 0.0)
     return float(out) if out.ndim == 0 else out
 
 

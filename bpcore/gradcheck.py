@@ -26,8 +26,8 @@ def relative_error(analytic, numeric):
     >>> float(relative_error(0.0, 0.0))
     0.0
     """
-    a = np.asarray(analytic, dtype=float)
-    n = np.asarray(numeric, dtype=float)
+    a = check.as_array("analytic", analytic, float)
+    n = check.as_array("numeric", numeric, float)
     scale = np.maximum(np.abs(a), np.abs(n))
     with np.errstate(invalid="ignore", divide="ignore"):
         err = np.where(scale > 0, np.abs(a - n) / np.where(scale > 0, scale, 1.0), 0.0)
@@ -69,7 +69,7 @@ def numeric_gradient(f, x, eps=1e-4, order=2):
     # (offset in units of ε, weight) of each stencil point, over the denominator
     stencil = [(1, 1.0), (-1, -1.0)] if order == 2 else [(2, -1.0), (1, 8.0), (-1, -8.0), (-2, 1.0)]
     denom = 2 * eps if order == 2 else 12 * eps
-    x = np.array(x, dtype=float)
+    x = check.as_array("x", x, float).copy()  # perturbed in place below
     grad = np.empty_like(x)
     flat, gflat = x.reshape(-1), grad.reshape(-1)
     for k in range(flat.size):

@@ -12,6 +12,8 @@ Over a batch of m samples the tutorials reduce it two ways:
 
 import numpy as np
 
+from . import _validate as check
+
 REDUCTIONS = ("mean", "sum")
 
 
@@ -36,7 +38,7 @@ def half_sse(y_hat, y, reduction="mean"):
     >>> half_sse(np.array([[1.0], [3.0]]), np.zeros((2, 1)), reduction="sum")
     5.0
     """
-    diff = np.asarray(y_hat, dtype=float) - np.asarray(y, dtype=float)
+    diff = check.as_array("y_hat", y_hat, float) - check.as_array("y", y, float)
     if diff.ndim < 2:
         diff = diff.reshape(1, -1)
     if reduction == "none":

@@ -69,7 +69,7 @@ def with_dummy(X):
     >>> with_dummy(np.array([[1.0, 0.0]]))
     array([[ 1.,  0., -1.]])
     """
-    X = np.atleast_2d(np.asarray(X, dtype=float))
+    X = np.atleast_2d(check.as_array("X", X, float))
     return np.hstack([X, -np.ones((X.shape[0], 1))])
 
 
@@ -91,7 +91,7 @@ def predict(w, theta, X):
     >>> predict([1.0, 1.0], 2.0, AND_X)    # the textbook's AND: w1 = w2 = 1, θ = 2
     array([0., 0., 0., 1.])
     """
-    w_tilde = np.append(np.asarray(w, dtype=float), float(theta))
+    w_tilde = np.append(check.as_array("w", w, float), float(theta))
     return step(with_dummy(X) @ w_tilde)
 
 

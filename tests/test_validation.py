@@ -134,3 +134,31 @@ def test_textbook_single_sample_shape_errors():
     tb = TextbookNet(np.zeros((2, 2)), np.zeros(2), np.zeros((2, 1)), np.zeros(1))
     raises(lambda: tb.forward(np.zeros(3)), "x", "2 feature")
     raises(lambda: tb.updates(np.zeros(2), np.zeros(1), eta=0), "eta")
+
+
+RAGGED = [[0, 0], [1]]
+
+
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda: bpcore.train(net(), RAGGED, [[0], [1]], eta=0.5, epochs=1), "X"),
+        (lambda: bpcore.train(net(), [[0, 0], [1, 1]], [[0, 1], [1]], eta=0.5, epochs=1), "Y"),
+        (lambda: net().forward(RAGGED), "X"),
+        (lambda: bpcore.activations.sigmoid(RAGGED), "z"),
+        (lambda: bpcore.activations.tanh(RAGGED), "z"),
+        (lambda: bpcore.losses.half_sse(RAGGED, [[0, 0], [1, 1]]), "y_hat"),
+        (lambda: bpcore.gradcheck.numeric_gradient(np.sum, RAGGED), "x"),
+        (lambda: bpcore.perceptron.with_dummy(RAGGED), "X"),
+    ],
+)
+def test_ragged_input_names_the_argument_and_the_row_lengths(call, name):
+    # NumPy alone says "setting an array element with a sequence", naming nothing
+    err = raises(call, f"{name} must be a rectangular array", "lengths 2, 1", "每一行长度相同")
+    assert err.message("zh").startswith(f"{name} 应为规整的数值数组")
+    assert err.__cause__ is None  # the user sees our message, not NumPy's chained one
+
+
+def test_values_numpy_cannot_convert_name_the_argument():
+    raises(lambda: bpcore.activations.sigmoid("abc"), "z must be a number or an array")
+    raises(lambda: bpcore.losses.half_sse([{}], [0.0]), "y_hat must be a number or an array")
