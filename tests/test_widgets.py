@@ -66,6 +66,15 @@ def assert_same_run(history, expected):
     np.testing.assert_allclose(history.net.flat(), net.flat(), rtol=1e-10, atol=1e-12)
 
 
+def wait_until(condition, what, timeout=120.0):
+    """Poll ``condition`` until true; fail with ``what`` after ``timeout`` s (never a bare
+    sleep: on a loaded machine a worker thread may get little CPU for a while)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {timeout:.0f} s for {what}"
+        time.sleep(0.01)
+
+
 def controls_enabled(pg):
     return not any(c.disabled for c in pg._controls)
 
@@ -286,7 +295,7 @@ def test_background_run_is_live_pausable_and_computes_the_same():
     pg.train_button.click()
     assert pg.running and pg.train_button.disabled and pg.eta_slider.disabled
     assert not pg.pause_button.disabled
-    time.sleep(0.6)
+    wait_until(lambda: len(frames) >= 3, "three pictures of the growing curve")
     pg.pause_button.click()
     assert not pg.running and controls_enabled(pg)
     epochs = pg.history.epochs_run
@@ -295,7 +304,7 @@ def test_background_run_is_live_pausable_and_computes_the_same():
     assert len(frames) >= 3, "the curve must grow while training runs"
     assert pg.pause_button.description == t("btn.resume", "zh")
     pg.pause_button.click()  # resume
-    time.sleep(0.2)
+    wait_until(lambda: pg.history.epochs_run > epochs, "epochs after resuming")
     pg.pause_button.click()
     assert pg.history.epochs_run > epochs
     # chunked, paused and resumed: the same numbers as one bpcore.train call
@@ -337,7 +346,7 @@ def test_settings_change_during_a_run_restarts_cleanly():
     pg = make("xor", sync=False, epochs=300_000, mode="standard", eta=0.01)
     pg.wait()
     pg.train()
-    time.sleep(0.2)
+    wait_until(lambda: pg.history.epochs_run > 0, "the long run to start")
     pg.epochs_box.value = 50  # the running job is stopped, a new one starts
     assert pg.wait(timeout=30)
     assert pg.history.epochs_run == 50 and controls_enabled(pg)
