@@ -436,7 +436,11 @@ def test_code_is_ruff_clean(missing_tool):
         if (REPO / p).exists()
     ]
     result = subprocess.run(
-        [ruff, "check", "--no-cache", *targets], cwd=REPO, capture_output=True, text=True
+        [ruff, "check", "--no-cache", *targets],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-1000:]
 

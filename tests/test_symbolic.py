@@ -63,7 +63,7 @@ def test_import_bpcore_loads_neither_sympy_nor_symbolic():
         "assert 'sympy' not in sys.modules, 'sympy loaded'; "
         "assert 'bpcore.symbolic' not in sys.modules, 'symbolic loaded'"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
 
 
 # --- activations -------------------------------------------------------------------------

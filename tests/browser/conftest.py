@@ -27,8 +27,17 @@ import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import pytest
+
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # the fixtures below skip (or fail under CI) with a hint
+
+    class PlaywrightTimeout(Exception):
+        pass
+
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "_output" / "screenshots"
@@ -79,6 +88,9 @@ LAB_SETTINGS = {
             }
         ]
     },
+    # No autosave: the tests save when they mean to, and a save of their own is the only
+    # write to a notebook while they read it.
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     # Keep every cell in the DOM so prompts and outputs of long notebooks can be read.
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
     "@jupyterlab/apputils-extension/notification": {
@@ -88,6 +100,8 @@ LAB_SETTINGS = {
 }
 
 LOCALES = {"zh": "zh_CN", "en": "en"}
+# How long a save may take from Ctrl+S to a complete notebook on the server.
+SAVE_TIMEOUT = float(os.environ.get("BPCORE_SAVE_TIMEOUT", "60"))
 # The first menu of JupyterLab's menu bar in each UI language: proves the language pack works.
 FILE_MENU_LABEL = {"zh_CN": "文件", "en": "File"}
 
@@ -136,6 +150,11 @@ def may_raise(cell: dict) -> bool:
     return "raises-exception" in tags or "NBVAL_RAISES_EXCEPTION" in source_of(cell)
 
 
+def _is_contents_url(url: str, relpath: str) -> bool:
+    """Whether ``url`` is the contents API's address of ``relpath`` (query ignored)."""
+    return urlsplit(url).path.endswith("/api/contents/" + quote(relpath))
+
+
 def widget_display_errors(page) -> list[str]:
     """Outputs where JupyterLab could not display a widget (its own error text)."""
     texts = page.eval_on_selector_all(
@@ -154,6 +173,7 @@ class NotebookRun:
     seconds: float = 0.0
     cells_run: int = 0
     widgets_rendered: int = 0
+    save_seconds: float = 0.0
 
 
 class Lab:
@@ -244,8 +264,7 @@ class Lab:
         exit, whatever happens in the body.
         """
         run = NotebookRun(relpath)
-        path = self.root / relpath
-        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        cells = self.saved_notebook(relpath, since={}).get("cells", [])
         to_run = [c for c in cells if c.get("cell_type") == "code" and source_of(c).strip()]
         started = time.monotonic()
         page = self.open(relpath, locale)
@@ -325,11 +344,55 @@ class Lab:
         # Command mode first: a focused widget input keeps the key from JupyterLab.
         page.locator(".jp-Notebook .jp-Cell").first.locator(".jp-InputPrompt").click()
         page.keyboard.press("Escape")
-        page.keyboard.press("Control+s")
-        page.wait_for_function(
-            "() => !document.querySelector('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty')"
-        )
-        self._check_saved(self.root / run.relpath, run)
+        # The tab's dirty mark is UI state: it can clear while the server is still writing
+        # the file (jupyter_server writes in place), and a test that then reads the file
+        # can read it half-written. The server's answer to the save request is server state:
+        # once the PUT has answered, the contents API returns what was saved.
+        started = time.monotonic()
+        try:
+            with page.expect_response(
+                lambda r: r.request.method == "PUT" and _is_contents_url(r.url, run.relpath),
+                timeout=SAVE_TIMEOUT * 1000,
+            ) as response:
+                page.keyboard.press("Control+s")
+        except PlaywrightTimeout:
+            raise AssertionError(
+                f"{run.relpath}: pressed Ctrl+S, but JupyterLab sent no save request to the "
+                f"server within {SAVE_TIMEOUT:.0f} s"
+            ) from None
+        saved = response.value
+        if not saved.ok:
+            raise AssertionError(
+                f"{run.relpath}: the server refused the save: HTTP {saved.status} {saved.text()}"
+            )
+        self._check_saved(self.saved_notebook(run.relpath, since=saved.json()), run)
+        run.save_seconds = time.monotonic() - started
+
+    def saved_notebook(self, relpath: str, *, since: dict, timeout: float = SAVE_TIMEOUT) -> dict:
+        """The notebook as the server holds it after the save whose answer is ``since``.
+
+        Read through the contents API (token-authenticated), never from the disk: the server
+        parses the file and answers with an error while it is not a complete notebook.
+        Polls with a deadline until the model parses and is not older than the save.
+        """
+        deadline = time.monotonic() + timeout
+        last = "no answer yet"
+        while True:
+            try:
+                model = self.api("GET", f"/api/contents/{quote(relpath)}?type=notebook&content=1")
+                if model.get("last_modified", "") >= since.get("last_modified", ""):
+                    return model["content"]
+                last = (
+                    f"the server still holds the version of {model.get('last_modified')}, "
+                    f"older than the save at {since.get('last_modified')}"
+                )
+            except (urllib.error.HTTPError, json.JSONDecodeError, KeyError) as exc:
+                last = f"the server could not read it as a notebook: {exc}"
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"{relpath}: no complete saved notebook within {timeout:.0f} s ({last})"
+                )
+            time.sleep(0.2)
 
     @staticmethod
     def _screenshot(page, target: Path) -> Path:
@@ -344,15 +407,19 @@ class Lab:
             }"""
         )
         page.set_viewport_size({"width": 1400, "height": max(900, min(height + 200, 30_000))})
-        page.wait_for_timeout(500)  # let JupyterLab lay out the taller window
+        # Let JupyterLab lay out the taller window: the resize is handled before the next
+        # frames are painted (a layout, not a fixed sleep).
+        page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
         target.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(target))
         return target
 
     @staticmethod
-    def _check_saved(path: Path, run: NotebookRun) -> None:
+    def _check_saved(notebook: dict, run: NotebookRun) -> None:
         """Read the outputs JupyterLab saved: the model, not the rendering, says what failed."""
-        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        cells = notebook.get("cells", [])
         for index, cell in enumerate(cells):
             if cell.get("cell_type") != "code":
                 continue

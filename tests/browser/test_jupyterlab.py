@@ -100,3 +100,26 @@ def test_course_notebook_runs_clean_in_jupyterlab(lab, relpath):
     )
     notes = "\n".join(run.stderr_notes)
     assert run.problems == [], "\n".join(run.problems) + (f"\nstderr:\n{notes}" if notes else "")
+
+
+def test_saved_notebook_is_read_from_the_server_once_complete(lab):
+    """The harness reads what was saved through the contents API, and waits (with a deadline)
+    while the file on disk is not yet a complete notebook, as it is during a save."""
+    import threading
+
+    relpath = "_harness/being_written.ipynb"
+    whole = lab.root / relpath
+    write_notebook(whole, [("code", "print(1)", [])])
+    text = whole.read_text(encoding="utf-8")
+    whole.write_text(text[: len(text) // 2], encoding="utf-8")  # a save half done
+    finish = threading.Timer(1.0, whole.write_text, args=(text,), kwargs={"encoding": "utf-8"})
+    finish.start()
+    try:
+        nb = lab.saved_notebook(relpath, since={}, timeout=30)
+    finally:
+        finish.join()
+    assert [c["source"] for c in nb["cells"]] == ["print(1)"]
+
+    whole.write_text(text[:10], encoding="utf-8")  # and one that never completes
+    with pytest.raises(AssertionError, match="could not read it as a notebook"):
+        lab.saved_notebook(relpath, since={}, timeout=1)
