@@ -49,6 +49,8 @@ __all__ = [
 
 # Submodules that pull in heavier libraries, loaded on first attribute access (PEP 562).
 _LAZY = {"symbolic", "plots", "widgets", "examples", "i18n", "exercises", "glossary", "perceptron"}
+# lesson 12: backprop in matrix form for L layers, the cost of a gradient, its exercises
+_LAZY |= {"matrix_form", "backprop_cost", "deep_exercises"}
 
 
 def __getattr__(name):

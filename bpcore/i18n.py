@@ -262,6 +262,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "决策边界只适用于两个输入、一个输出的网络。",
         "en": "A decision boundary is drawn only for nets with two inputs and one output.",
     },
+    # --- lesson 12: the cost of a gradient ------------------------------------------------
+    "plot.cost.title": {"zh": "一次梯度的用时", "en": "Time for one gradient"},
+    "plot.cost.xlabel": {"zh": "参数个数 n", "en": "number of parameters n"},
+    "plot.cost.ylabel": {"zh": "秒", "en": "seconds"},
+    "plot.cost.forward": {"zh": "一次前向传播", "en": "one forward pass"},
+    "plot.cost.backprop": {
+        "zh": "反向传播（前向 + 反向）",
+        "en": "backpropagation (forward + backward)",
+    },
+    "plot.cost.central": {"zh": "中心差分", "en": "central differences"},
+    "plot.cost.reference": {
+        "zh": "2n × 一次前向传播",
+        "en": "2n × one forward pass",
+    },
+    "plot.count.title": {
+        "zh": "一次梯度的工作量（计数，不是计时）",
+        "en": "Work for one gradient (counted, not timed)",
+    },
+    "plot.count.ylabel": {
+        "zh": "折合前向传播次数",
+        "en": "in forward passes",
+    },
     # --- step table ------------------------------------------------------------------------
     "table.caption": {
         "zh": "第 {iteration} 次迭代，样本 {samples}，η = {eta:.4g}",
