@@ -439,6 +439,23 @@ TERMS = dict(
             "由程序自动对计算图反向求导（如PyTorch）",
             "derivatives a program computes backwards through its graph (as PyTorch does)",
         ),
+        _t(
+            "error_term",
+            "误差项",
+            "error term",
+            "δ⁽ˡ⁾ = ∂E_k/∂z⁽ˡ⁾",
+            "损失对第l层激活函数输入的导数；教材的g_j、e_h是它的相反数",
+            "the derivative of the loss with respect to layer l's pre-activation; the "
+            "textbook's g_j and e_h are its negatives",
+        ),
+        _t(
+            "matrix_form",
+            "矩阵形式",
+            "matrix form",
+            "δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾W⁽ˡ⁺¹⁾ᵀ) ⊙ f′(z⁽ˡ⁾)",
+            "把逐个下标的公式写成整批样本、整层单元的矩阵乘法",
+            "the index-by-index formulas written as matrix products over a whole batch and layer",
+        ),
     ]
 )
 

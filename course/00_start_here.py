@@ -27,6 +27,7 @@ LESSONS = [
     ("09_xor", dict(zh="异或问题", en="XOR")),
     ("10_playground", dict(zh="反向传播训练场", en="The backpropagation playground")),
     ("11_gradient_checking", dict(zh="梯度检验", en="Gradient checking")),
+    ("12_matrix_form", dict(zh="矩阵形式与L层网络", en="Matrix form and L layers")),
 ]
 
 # What each lesson does, one line per language (shown next to its title).
@@ -78,6 +79,10 @@ ABOUT = {
     "11_gradient_checking": dict(
         zh="用中心差分检验反向传播算出的梯度",
         en="checking backpropagated gradients by central differences",
+    ),
+    "12_matrix_form": dict(
+        zh="反向传播的矩阵形式与每个形状，任意层数的循环，一次梯度的代价（计数）与所存激活值的内存",
+        en="backprop in matrix form with every shape, a loop over L layers, the counted cost of a gradient, the memory of stored activations",
     ),
 }
 
