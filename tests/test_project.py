@@ -449,3 +449,10 @@ def test_gitignore_keeps_artefacts_and_environments_out():
     ignored = (REPO / ".gitignore").read_text().split()
     for entry in (".venv/", "_output/", "__pycache__/", ".ipynb_checkpoints/"):
         assert entry in ignored
+
+
+def test_licence_metadata_is_an_spdx_expression_with_its_files():
+    project = _pyproject()["project"]
+    assert project["license"] == "MIT AND OFL-1.1"  # PEP 639
+    for name in project["license-files"]:
+        assert (REPO / name).is_file(), name
