@@ -29,6 +29,24 @@ from .activations import ACTIVATIONS
 STATUSES = ("converged", "oscillating", "diverged")
 
 
+def _sigmoid(z):
+    """1 / (1 + e^(−z)) in place on a fresh array: overflow of e^(−z) gives 1/inf = 0,
+    the right limit (warnings are silenced by the caller); equal to bpcore's sigmoid
+    to rounding."""
+    out = np.negative(z)
+    np.exp(out, out=out)
+    out += 1.0
+    return np.reciprocal(out, out=out)
+
+
+class _Fast:
+    f = staticmethod(_sigmoid)
+    grad = staticmethod(ACTIVATIONS["sigmoid"].grad)
+
+
+_FAST = {"sigmoid": _Fast}
+
+
 @dataclass
 class SweepResult:
     """What a sweep did.
@@ -133,10 +151,10 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
     layers = network.layers
     Ws = [np.repeat(layer.W[None], R, axis=0) for layer in layers]
     offsets = [np.repeat(layer.offset[None], R, axis=0) for layer in layers]
-    fs = [ACTIVATIONS[layer.activation] for layer in layers]
+    fs = [_FAST.get(layer.activation, ACTIVATIONS[layer.activation]) for layer in layers]
     signs = [layer.sign for layer in layers]
     eta3 = etas[:, None, None]
-    eta2 = etas[:, None]
+    signed_eta = [sign * etas[:, None] for sign in signs]  # ±η: ∂E/∂offset = ±Σ_k δ
     scale = 1.0 / n if reduction == "mean" else 1.0
     loss = np.empty((R, epochs + 1))
 
@@ -149,7 +167,11 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
             a = (X @ W.transpose(1, 0, 2).reshape(W.shape[1], -1)).reshape(n, R, -1)
         else:  # per run: h_r (N, n_in) @ W_r (n_in, n_out)
             a = np.matmul(h.transpose(1, 0, 2), W).transpose(1, 0, 2)
-        return a + signs[i] * offsets[i]
+        if signs[i] > 0:
+            a += offsets[i]  # a bias: z = a + b
+        else:
+            a -= offsets[i]  # a threshold: z = a − θ
+        return a
 
     def forward():
         outs, h = [], X
@@ -179,6 +201,6 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
                     gW = gW.transpose(1, 0, 2)
                 Ws[i] -= eta3 * gW
                 if train_offsets:
-                    offsets[i] -= eta2 * (signs[i] * delta.sum(axis=0))
+                    offsets[i] -= signed_eta[i] * delta.sum(axis=0)
             outs = forward()
     return SweepResult(etas, loss, Ws, offsets, classify(loss, **criteria))
