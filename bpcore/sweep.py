@@ -12,9 +12,12 @@ Classification of a run (``status``), from its data-set losses L_0 … L_E:
 * ``"diverged"`` — some L_k is not finite, or some L_k > ``bound`` · max(L_0, 1e-300)
   (default bound 10: the loss grew tenfold over its start);
 * ``"oscillating"`` — not diverged, and over the last ``tail`` epochs (default a quarter
-  of the run, at least 2 differences) the successive differences d_k = L_k − L_{k−1}
+  of the run, at least 3) either the successive loss differences d_k = L_k − L_{k−1}
   with |d_k| > ``atol`` change sign in more than a fraction ``flip_fraction``
-  (default 0.25) of consecutive pairs;
+  (default 0.25) of consecutive pairs, or the steps reverse: the gradients of successive
+  epochs have a negative inner product g_k·g_{k−1} < 0 in more than that fraction of the
+  tail's epochs (the parameters jump back and forth across a valley even while the loss
+  falls — the quadratic E = ½E″w² does exactly this for 1/E″ < η < 2/E″);
 * ``"converged"`` — neither: the tail is (nearly) monotone. Note this says the loss settled,
   not that it reached zero: look at ``final_loss`` too.
 """
@@ -74,12 +77,15 @@ class SweepResult:
         return self.loss[:, -1]
 
 
-def classify(loss, *, bound=10.0, tail=None, atol=1e-12, flip_fraction=0.25):
+def classify(loss, reversals=None, *, bound=10.0, tail=None, atol=1e-12, flip_fraction=0.25):
     """Label each loss curve converged / oscillating / diverged (criteria: module docstring).
 
     Parameters
     ----------
     loss : array_like, shape (R, E + 1)
+    reversals : array_like, shape (R,), optional
+        Fraction of the tail's epochs whose gradient points against the previous one
+        (``sweep`` measures it); None: judge by the loss alone.
 
     Returns
     -------
@@ -100,7 +106,10 @@ def classify(loss, *, bound=10.0, tail=None, atol=1e-12, flip_fraction=0.25):
         s = np.where(np.abs(d) > atol, np.sign(d), 0.0)
         flips = (s[:, 1:] * s[:, :-1] < 0).sum(axis=1)
         pairs = max(s.shape[1] - 1, 1)
-    oscillating = ~diverged & (flips > flip_fraction * pairs)
+    oscillating = flips > flip_fraction * pairs
+    if reversals is not None:
+        oscillating |= np.asarray(reversals, dtype=float) > flip_fraction
+    oscillating &= ~diverged
     return np.where(diverged, "diverged", np.where(oscillating, "oscillating", "converged"))
 
 
@@ -157,6 +166,10 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
     signed_eta = [sign * etas[:, None] for sign in signs]  # ±η: ∂E/∂offset = ±Σ_k δ
     scale = 1.0 / n if reduction == "mean" else 1.0
     loss = np.empty((R, epochs + 1))
+    tail = criteria.get("tail")
+    tail = max(epochs // 4, 3) if tail is None else int(tail)
+    reversed_steps = np.zeros(R)
+    previous = None
 
     # Activations are stored (N, R, n): samples first, so the first layer's products over all
     # runs are single matrix products of X with the runs side by side, and sums over the
@@ -189,6 +202,8 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
             if k == epochs:
                 break
             d_out = diff * scale
+            watch = k >= epochs - tail  # the tail: count gradient reversals
+            dots, grads = np.zeros(R), []
             for i in range(len(Ws) - 1, -1, -1):
                 delta = d_out * fs[i].grad(outs[i])  # δ = ∂E/∂out ⊙ f′, (N, R, n_out)
                 if i:
@@ -201,6 +216,18 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
                     gW = gW.transpose(1, 0, 2)
                 Ws[i] -= eta3 * gW
                 if train_offsets:
-                    offsets[i] -= signed_eta[i] * delta.sum(axis=0)
+                    g_offset = delta.sum(axis=0)
+                    offsets[i] -= signed_eta[i] * g_offset
+                if watch:
+                    grads.append(gW)
+                    if train_offsets:
+                        grads.append(g_offset)
+            if watch:
+                if previous is not None:
+                    for g, p in zip(grads, previous):
+                        dots += (g * p).reshape(R, -1).sum(axis=1)
+                    reversed_steps += dots < 0
+                previous = grads
             outs = forward()
-    return SweepResult(etas, loss, Ws, offsets, classify(loss, **criteria))
+    reversals = reversed_steps / max(tail - 1, 1)
+    return SweepResult(etas, loss, Ws, offsets, classify(loss, reversals, **criteria))
