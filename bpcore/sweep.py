@@ -159,6 +159,11 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
     R, n = etas.size, X.shape[0]
     layers = network.layers
     Ws = [np.repeat(layer.W[None], R, axis=0) for layer in layers]
+    # The first layer's weights are kept (d, R, q) during training: X @ V0.reshape(d, R·q) is
+    # then one matrix product without a copy, and so is its gradient Xᵀ δ.
+    V0 = np.ascontiguousarray(Ws[0].transpose(1, 0, 2))
+    d = V0.shape[0]
+    eta_mid = etas[None, :, None]
     offsets = [np.repeat(layer.offset[None], R, axis=0) for layer in layers]
     fs = [_FAST.get(layer.activation, ACTIVATIONS[layer.activation]) for layer in layers]
     signs = [layer.sign for layer in layers]
@@ -175,11 +180,10 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
     # runs are single matrix products of X with the runs side by side, and sums over the
     # samples (the offsets' gradients) run along the leading, contiguous axis.
     def affine(i, h):
-        W = Ws[i]
         if i == 0:  # X (N, d) @ [W_0 | W_1 | …] (d, R·n_out)
-            a = (X @ W.transpose(1, 0, 2).reshape(W.shape[1], -1)).reshape(n, R, -1)
+            a = (X @ V0.reshape(d, -1)).reshape(n, R, -1)
         else:  # per run: h_r (N, n_in) @ W_r (n_in, n_out)
-            a = np.matmul(h.transpose(1, 0, 2), W).transpose(1, 0, 2)
+            a = np.matmul(h.transpose(1, 0, 2), Ws[i]).transpose(1, 0, 2)
         if signs[i] > 0:
             a += offsets[i]  # a bias: z = a + b
         else:
@@ -198,12 +202,14 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
         for k in range(epochs + 1):
             diff = outs[-1] - Y[:, None, :]  # (N, R, l)
             sq = diff * diff
-            loss[:, k] = 0.5 * scale * sq.sum(axis=0).sum(axis=1)
+            per_run = np.add.reduce(sq, axis=0)  # (R, l)
+            per_run = per_run[:, 0] if per_run.shape[1] == 1 else np.add.reduce(per_run, axis=1)
+            np.multiply(per_run, 0.5 * scale, out=loss[:, k])
             if k == epochs:
                 break
             d_out = diff * scale
             watch = k >= epochs - tail  # the tail: count gradient reversals
-            dots, grads = np.zeros(R), []
+            grads = []
             for i in range(len(Ws) - 1, -1, -1):
                 delta = d_out * fs[i].grad(outs[i])  # δ = ∂E/∂out ⊙ f′, (N, R, n_out)
                 if i:
@@ -212,22 +218,25 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
                     d_out = d_out.transpose(1, 0, 2)
                     gW = np.matmul(inputs, delta.transpose(1, 0, 2))
                 else:  # Xᵀ δ for all runs in one product
-                    gW = (X.T @ delta.reshape(n, -1)).reshape(X.shape[1], R, -1)
-                    gW = gW.transpose(1, 0, 2)
-                Ws[i] -= eta3 * gW
+                    gW = (X.T @ delta.reshape(n, -1)).reshape(d, R, -1)  # (d, R, q)
+                    V0 -= eta_mid * gW
+                if i:
+                    Ws[i] -= eta3 * gW
                 if train_offsets:
-                    g_offset = delta.sum(axis=0)
+                    g_offset = np.add.reduce(delta, axis=0)
                     offsets[i] -= signed_eta[i] * g_offset
                 if watch:
-                    grads.append(gW)
+                    grads.append(gW if i else gW.transpose(1, 0, 2))  # (R, n_in, n_out)
                     if train_offsets:
                         grads.append(g_offset)
             if watch:
                 if previous is not None:
+                    dots = np.zeros(R)
                     for g, p in zip(grads, previous):
                         dots += (g * p).reshape(R, -1).sum(axis=1)
                     reversed_steps += dots < 0
                 previous = grads
             outs = forward()
+    Ws[0] = V0.transpose(1, 0, 2).copy()
     reversals = reversed_steps / max(tail - 1, 1)
     return SweepResult(etas, loss, Ws, offsets, classify(loss, reversals, **criteria))
