@@ -163,12 +163,14 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
     # then one matrix product without a copy, and so is its gradient Xᵀ δ.
     V0 = np.ascontiguousarray(Ws[0].transpose(1, 0, 2))
     d = V0.shape[0]
-    eta_mid = etas[None, :, None]
+    # The mean's 1/N is folded into the step: η ∂E/∂θ = (η/N) ∂(Σ_k E_k)/∂θ.
+    step = etas * (1.0 / n if reduction == "mean" else 1.0)
+    eta_mid = step[None, :, None]
     offsets = [np.repeat(layer.offset[None], R, axis=0) for layer in layers]
     fs = [_FAST.get(layer.activation, ACTIVATIONS[layer.activation]) for layer in layers]
     signs = [layer.sign for layer in layers]
-    eta3 = etas[:, None, None]
-    signed_eta = [sign * etas[:, None] for sign in signs]  # ±η: ∂E/∂offset = ±Σ_k δ
+    eta3 = step[:, None, None]
+    signed_eta = [sign * step[:, None] for sign in signs]  # ±η: ∂E/∂offset = ±Σ_k δ
     scale = 1.0 / n if reduction == "mean" else 1.0
     loss = np.empty((R, epochs + 1))
     tail = criteria.get("tail")
@@ -207,7 +209,7 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
             np.multiply(per_run, 0.5 * scale, out=loss[:, k])
             if k == epochs:
                 break
-            d_out = diff * scale
+            d_out = diff  # ∂(Σ_k E_k)/∂ŷ; the 1/N of the mean is in `step`
             watch = k >= epochs - tail  # the tail: count gradient reversals
             grads = []
             for i in range(len(Ws) - 1, -1, -1):

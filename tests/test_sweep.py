@@ -88,3 +88,17 @@ def test_classify_criteria():
 def test_bad_etas(etas):
     with pytest.raises(InputError, match="etas"):
         sweep(Network.from_sizes((2, 3, 1), rng=1), X, Y, etas, epochs=3)
+
+
+def test_the_sweep_benchmark_runs_on_a_tiny_case():
+    # The script's code, not its timings: 4 learning rates × 5 epochs, one repeat.
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_sweep.py"
+    spec = importlib.util.spec_from_file_location("bpcore_bench_sweep", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    r = bench.measure(runs=4, epochs=5, repeat=1, one_by_one=1)
+    assert len(r["times"]) == 1 and r["serial"] > 0
+    assert sum(r["status"].values()) == 4
