@@ -102,3 +102,28 @@ def test_the_sweep_benchmark_runs_on_a_tiny_case():
     r = bench.measure(runs=4, epochs=5, repeat=1, one_by_one=1)
     assert len(r["times"]) == 1 and r["serial"] > 0
     assert sum(r["status"].values()) == 4
+
+
+def test_fast_auto_picks_the_compiled_step_for_small_long_runs_only():
+    pytest.importorskip("sympy")
+    net = Network.from_sizes((2, 3, 1), rng=1)
+    # 13 parameters × batch 4 = 52 ≤ 512, 6,000 iterations ≥ 5,000: compiled
+    auto = train(net, X, Y, eta=2.0, epochs=6000, fast="auto")
+    numpy_path = train(net, X, Y, eta=2.0, epochs=6000, fast=False)
+    assert auto.settings["fast"] is True and numpy_path.settings["fast"] is False
+    np.testing.assert_allclose(auto.loss, numpy_path.loss, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(auto.net.flat(), numpy_path.net.flat(), rtol=0, atol=1e-10)
+    # too few iterations to repay building the compiled step: NumPy
+    assert train(net, X, Y, eta=2.0, epochs=100, fast="auto").settings["fast"] is False
+    # 2-16-1 with 1,000 samples: 65 × 1,000 > 512, NumPy
+    rng = np.random.default_rng(0)
+    Xb = rng.uniform(-1, 1, size=(1000, 2))
+    Yb = (Xb**2).sum(axis=1, keepdims=True) < 0.5
+    big = Network.from_sizes((2, 16, 1), rng=2)
+    h = train(big, Xb, Yb.astype(float), eta=0.5, epochs=2, fast="auto")
+    assert h.settings["fast"] is False
+
+
+def test_fast_must_be_a_bool_or_auto():
+    with pytest.raises(InputError, match="fast"):
+        train(Network.from_sizes((2, 3, 1), rng=1), X, Y, eta=1.0, epochs=1, fast="yes")
