@@ -18,11 +18,13 @@ from .losses import half_sse
 
 MODES = ("standard", "accumulated", "minibatch")
 
-# fast="auto" (see _choose_fast): the compiled step costs about 0.04 µs per parameter and
-# sample (2.3 µs an epoch on XOR 2-3-1, 13 × 4; 2.4 ms on 2-16-1, 65 × 1,000), the NumPy
-# path about 20 µs per batch on small nets (benchmarks/RESULTS.md): the compiled path wins
-# while parameters × batch size ≲ 500. Building it costs ~0.1 s (SymPy), which pays off
-# after ~5,000 iterations at ~20 µs saved each.
+# fast="auto" (see _choose_fast), from benchmarks/bench_pathchoice.py (RESULTS.md): the
+# compiled step costs about 0.06 µs per parameter and sample in an epoch, the NumPy path
+# 35–50 µs an epoch on small full batches. Compiled ÷ NumPy per epoch: 0.10× at
+# parameters × batch P·B = 52 (XOR 2-3-1), 0.70× at 416, 0.75× at 520, 1.32× at 832,
+# 1.56× at 1,040, 17× at 65,000 (2-16-1, m = 1,000). The cut at 512 stays below the
+# break-even (~650). Building the compiled step costs ~0.1 s (SymPy), repaid after
+# ~5,000 iterations at ≥ 20 µs saved each.
 AUTO_MAX_WORK = 512  # parameters × batch size
 AUTO_MAX_PARAMS = 1_000
 AUTO_MIN_ITERATIONS = 5_000
