@@ -18,8 +18,10 @@ Classification of a run (``status``), from its data-set losses L_0 … L_E:
   epochs have a negative inner product g_k·g_{k−1} < 0 in more than that fraction of the
   tail's epochs (the parameters jump back and forth across a valley even while the loss
   falls — the quadratic E = ½E″w² does exactly this for 1/E″ < η < 2/E″);
-* ``"converged"`` — neither: the tail is (nearly) monotone. Note this says the loss settled,
-  not that it reached zero: look at ``final_loss`` too.
+* ``"converged"`` — neither: the tail is (nearly) monotone. A run whose loss and gradients
+  reached exactly 0 (underflow) before the tail counts as converged, whatever it did
+  before. "Converged" says the loss settled, not that it reached zero: look at
+  ``final_loss`` too.
 """
 
 from dataclasses import dataclass
@@ -242,3 +244,40 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
     Ws[0] = V0.transpose(1, 0, 2).copy()
     reversals = reversed_steps / max(tail - 1, 1)
     return SweepResult(etas, loss, Ws, offsets, classify(loss, reversals, **criteria))
+
+
+def quadratic_edges():
+    """The two learning-rate edges of gradient descent on E(w) = ½ E″ (w − w*)², by SymPy.
+
+    One step: w_{k+1} − w* = (1 − η E″)(w_k − w*). It converges iff |1 − η E″| < 1, i.e.
+    0 < η < 2/E″; the error changes sign every step (overshoot, oscillation) iff
+    1 − η E″ < 0, i.e. η > 1/E″. Lesson 01's E = ½ (w − 3)² has E″ = 1: edges 2 and 1.
+
+    Returns
+    -------
+    dict of sympy expressions
+        ``"curvature"`` (the symbol E″), ``"factor"`` (1 − η E″), ``"diverge_above"``
+        (2/E″), ``"oscillate_above"`` (1/E″).
+
+    Examples
+    --------
+    >>> e = quadratic_edges()
+    >>> e["diverge_above"], e["oscillate_above"]
+    (2/E'', 1/E'')
+    """
+    import sympy as sp
+
+    eta, c = sp.symbols("eta E''", positive=True)
+    w, w_star = sp.symbols("w w^*", real=True)
+    E = c * (w - w_star) ** 2 / 2
+    w_next = w - eta * sp.diff(E, w)
+    factor = sp.simplify((w_next - w_star) / (w - w_star))  # 1 − η E″
+    # |factor| = 1 at factor = −1 (factor = 1 would be η = 0); factor = 0 at the sign change
+    (diverge,) = sp.solve(sp.Eq(factor, -1), eta)
+    (oscillate,) = sp.solve(sp.Eq(factor, 0), eta)
+    return {
+        "curvature": c,
+        "factor": factor,
+        "diverge_above": diverge,
+        "oscillate_above": oscillate,
+    }

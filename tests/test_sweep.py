@@ -127,3 +127,23 @@ def test_fast_auto_picks_the_compiled_step_for_small_long_runs_only():
 def test_fast_must_be_a_bool_or_auto():
     with pytest.raises(InputError, match="fast"):
         train(Network.from_sizes((2, 3, 1), rng=1), X, Y, eta=1.0, epochs=1, fast="yes")
+
+
+def test_quadratic_edges_by_sympy_match_the_sweep():
+    sp = pytest.importorskip("sympy")
+    from bpcore.sweep import quadratic_edges
+
+    e = quadratic_edges()
+    c = e["curvature"]
+    # hand derivation: w_{k+1} − w* = (1 − η E″)(w_k − w*)
+    assert sp.simplify(e["diverge_above"] - 2 / c) == 0
+    assert sp.simplify(e["oscillate_above"] - 1 / c) == 0
+    # E = ½ E″ w² with E″ = 4 (a linear unit with x = 2, y = 0, sum loss: ½ (2w)²)
+    edges = [float(e[k].subs(c, 4)) for k in ("oscillate_above", "diverge_above")]
+    assert edges == [0.25, 0.5]
+    unit = Network([Layer([[1.0]], [0.0], activation="identity")])
+    etas = [0.2, 0.3, 0.45, 0.55]
+    # 60 epochs: long enough for 1.2^120 > 10 (η = 0.55), short enough that 0.2^60 (η = 0.3)
+    # is still far from underflow, where an exact 0 would leave nothing to oscillate
+    s = sweep(unit, [[2.0]], [[0.0]], etas, epochs=60, train_offsets=False, reduction="sum")
+    assert list(s.status) == ["converged", "oscillating", "oscillating", "diverged"]
