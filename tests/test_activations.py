@@ -41,7 +41,7 @@ def test_sigmoid_prime_is_f_times_one_minus_f():
     assert bpcore.sigmoid_prime(0.0) == 0.25
 
 
-@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+@pytest.mark.parametrize("name", sorted(n for n, a in ACTIVATIONS.items() if a.grad is not None))
 def test_derivative_from_output_matches_central_difference(name):
     act = ACTIVATIONS[name]
     # avoid relu's kink at 0
