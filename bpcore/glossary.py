@@ -50,7 +50,7 @@ TERMS = dict(
             "隐藏层",
             "hidden layer",
             "b_h",
-            "输入层与输出层之间的层",
+            "输入层与输出层之间的层（西瓜书称“隐层”）",
             "a layer between input and output",
         ),
         _t(
@@ -66,7 +66,7 @@ TERMS = dict(
             "权重",
             "weight",
             "v_ih, w_hj",
-            "连接上的乘数，训练要学习的参数",
+            "连接上的乘数，训练要学习的参数（西瓜书称“连接权”）",
             "the multiplier on a connection, learned by training",
         ),
         _t(
@@ -114,7 +114,7 @@ TERMS = dict(
             "反向传播",
             "backpropagation",
             "g, e",
-            "用链式法则从输出层往回逐层计算梯度",
+            "用链式法则从输出层往回逐层计算梯度（西瓜书称“误差逆传播”）",
             "computing gradients layer by layer backwards with the chain rule",
         ),
         _t(
@@ -216,7 +216,7 @@ TERMS = dict(
         _t("batch", "批次", "batch", "", "一次迭代所用的样本", "the samples used by one iteration"),
         _t(
             "batch_size",
-            "批大小",
+            "批量大小",
             "batch size",
             "B",
             "一个批次的样本数",
@@ -427,13 +427,15 @@ TERMS = dict(
             "rounding_error",
             "舍入误差",
             "rounding error",
-            "O(1/ε)",
-            "浮点数有限精度带来的误差",
-            "the error from the finite precision of floating-point numbers",
+            "O(u·|E|/ε)",
+            "浮点数有限精度带来的误差：损失值本身的舍入（单位舍入误差u约为1.1×10⁻¹⁶）被差商除以ε放大",
+            "the error from the finite precision of floating-point numbers: the rounding of the"
+            " loss itself (unit roundoff u ≈ 1.1e-16) magnified by the difference quotient's"
+            " division by ε",
         ),
         _t(
             "autograd",
-            "自动求导",
+            "自动微分",
             "autograd",
             "",
             "由程序自动对计算图反向求导（如PyTorch）",
