@@ -47,6 +47,34 @@ def sigmoid(z):
     return float(out) if out.ndim == 0 else out
 
 
+def readable_sigmoid(z):
+    """The stable sigmoid written for reading: the same numbers as :func:`sigmoid`.
+
+    Two algebraically equal forms of 1 / (1 + e^(−z)) (eq. 5.2), each used where its
+    exponential cannot overflow: e^(−z) ≤ 1 when z ≥ 0 and e^z < 1 when z < 0.
+    :func:`sigmoid` computes exactly this with in-place array steps, because it runs on
+    every forward pass.
+
+    Parameters
+    ----------
+    z : float or array_like, any shape
+
+    Returns
+    -------
+    ndarray, same shape as `z`, values in [0, 1].
+
+    Examples
+    --------
+    >>> readable_sigmoid([-1e6, 0.0, 1e6])
+    array([0. , 0.5, 1. ])
+    """
+    z = check.as_array("z", z, float)
+    e = np.exp(-np.abs(z))  # e^(−|z|) is at most 1: no overflow for any z
+    positive = 1 / (1 + e)  # z ≥ 0: e = e^(−z), so this is 1 / (1 + e^(−z))
+    negative = e / (1 + e)  # z < 0: e = e^z,   so this is e^z / (1 + e^z)
+    return np.where(z >= 0, positive, negative)
+
+
 def sigmoid_prime(z):
     """Derivative of the sigmoid at `z`: f'(z) = f(z)(1 − f(z)) (textbook eq. 5.9).
 
