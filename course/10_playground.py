@@ -51,13 +51,16 @@ CELLS = [
         zh=r"""
         ## 1. 打开训练场
 
-        下面的训练场训练一个2-3-1的Sigmoid网络学异或（初值由种子0生成）。按“训练”看损失曲线实时增长；保存下来的笔记本里显示的是它打开时的第一张图。
+        下面的训练场训练一个2-3-1的Sigmoid网络学异或（初值由种子0生成）。它和第00、09课的2-3-1网络不是同一个网络：那两课用偏置（与加权和相加），这里用教材的阈值（从加权和中减去）。种子相同，抽到的数也相同，但同一个数在这里是被减去的，所以两个网络的初始输出和初始损失都不一样。按“训练”看损失曲线实时增长；保存下来的笔记本里显示的是它打开时的第一张图。
         """,
         en=r"""
         ## 1. Open the playground
 
         The playground below trains a 2-3-1 sigmoid network on XOR (initial weights from seed
-        0). Press "Train" and watch the loss curve grow; a saved notebook shows the first
+        0). It is not the 2-3-1 network of lessons 00 and 09: those add biases to the weighted
+        sums, this one subtracts the textbook's thresholds. The same seed draws the same
+        numbers, but here each offset is subtracted, so the two networks start with different
+        outputs and a different initial loss. Press "Train" and watch the loss curve grow; a saved notebook shows the first
         picture the playground drew when it opened.
         """,
     ),
