@@ -181,10 +181,11 @@ def _images(images, title, captions, cols, cmap, symmetric):
     n = len(images)
     rows = -(-n // cols)
     fig = new_figure((cols * 0.8, rows * 0.95 + 0.45))
-    limit = float(np.max(np.abs(images))) if symmetric and n else None
     for k in range(n):
         ax = fig.add_subplot(rows, cols, k + 1)
         if symmetric:
+            # each image on its own scale, centred at 0: white is 0, the darkest is its max |.|
+            limit = float(np.max(np.abs(images[k]))) or 1.0
             ax.imshow(images[k], cmap=cmap, vmin=-limit, vmax=limit)
         else:
             ax.imshow(images[k], cmap=cmap)
@@ -206,7 +207,7 @@ def digits_figure(X, labels, *, predicted=None, lang=DEFAULT_LANG, cols=10):
         One image per row (:func:`bpcore.digits.load_digits`).
     labels : array_like of int, shape (n,)
     predicted : array_like of int, shape (n,), optional
-        Shown as "label → predicted".
+        Shown as "label → predicted", under the title "Misread test digits".
     lang : {"zh", "en"}
     cols : int
 
@@ -226,13 +227,16 @@ def digits_figure(X, labels, *, predicted=None, lang=DEFAULT_LANG, cols=10):
     if predicted is not None:
         captions = [f"{c} → {int(p)}" for c, p in zip(captions, predicted)]
     images = X.reshape(len(X), 8, 8)
-    return _images(images, t("plot.digits.samples", lang), captions, cols, "gray_r", False)
+    title = t("plot.digits.mistakes" if predicted is not None else "plot.digits.samples", lang)
+    return _images(images, title, captions, cols, "gray_r", False)
 
 
 def weights_figure(v, *, lang=DEFAULT_LANG, cols=8):
     """The first layer's weights v[i, h] as one 8×8 image per hidden unit h.
 
-    Red is a positive weight, blue a negative one, on one colour scale centred at 0.
+    Red is a positive weight, blue a negative one; each image has its own colour scale,
+    centred at 0 (white) and reaching its largest |v[i, h]|, so units with small weights
+    still show their pattern.
 
     Parameters
     ----------

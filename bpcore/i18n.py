@@ -321,6 +321,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "First-layer weights v[:, h], one 8×8 image per hidden unit",
     },
     "plot.digits.samples": {"zh": "数字样本", "en": "Sample digits"},
+    "plot.digits.mistakes": {"zh": "认错的测试样本", "en": "Misread test digits"},
     "plot.digits.label": {"zh": "标签 {k}", "en": "label {k}"},
     "err.no_ipywidgets": {
         "zh": "训练场需要 ipywidgets：请运行 pip install ipywidgets。",

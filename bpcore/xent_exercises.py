@@ -1,7 +1,7 @@
 """Exercises of lessons 13 and 15, with their expected answers kept here, not in the notebook.
 
-The student writes a function; the checker calls it on seeded random inputs and compares with
-what bpcore computes (:func:`bpcore.exercises.check` explains the difference).
+The student writes a function (a formula in code); the checker calls it on seeded random inputs
+and compares with what bpcore computes (:func:`bpcore.exercises.check` explains the difference).
 
 Examples
 --------
@@ -15,6 +15,7 @@ import numpy as np
 
 from . import exercises
 from .activations import ACTIVATIONS, sigmoid, softmax
+from .digits import confusion_matrix
 from .losses import get_loss, output_delta
 
 _HINTS = {
@@ -25,6 +26,15 @@ _HINTS = {
     "factor": {
         "zh": "提示：平方误差的δ是(ŷ−y)乘以Sigmoid的导数，用ŷ写出来。",
         "en": "Hint: the squared error's δ is (ŷ − y) times the sigmoid's derivative, in ŷ.",
+    },
+    "confusion": {
+        "zh": "提示：C[i, j]是真实类别为i、预测为j的样本数；从全0的整数矩阵开始，每个样本加1。",
+        "en": "Hint: C[i, j] counts the samples of true class i predicted as j; start from a "
+        "matrix of integer zeros and add 1 per sample.",
+    },
+    "params": {
+        "zh": "提示：每层有n_in·n_out个权重和n_out个偏置。",
+        "en": "Hint: a layer has n_in·n_out weights and n_out biases.",
     },
     "accuracy": {
         "zh": "提示：每行取最大输出所在的列（np.argmax(..., axis=1)），再和标签比较求平均。",
@@ -97,3 +107,31 @@ def check_accuracy(func, *, lang="en", seed=15):
     labels = rng.integers(0, 10, size=50)
     expected = float(np.mean(np.argmax(outputs, axis=1) == labels))
     return _result(_call(func, outputs, labels), expected, lang, "accuracy")
+
+
+def check_confusion_matrix(func, *, lang="en", seed=16):
+    """Lesson 15: ``func(labels, predicted)`` should be the 10×10 confusion matrix C[i, j],
+    the number of samples with label i predicted as j (:func:`bpcore.digits.confusion_matrix`)."""
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, 10, size=200)
+    predicted = np.where(rng.random(200) < 0.7, labels, rng.integers(0, 10, size=200))
+    expected = confusion_matrix(labels, predicted, 10)
+    return _result(_call(func, labels, predicted), expected, lang, "confusion")
+
+
+def check_n_params(func, *, lang="en"):
+    """Lesson 15: ``func(q)`` should be the number of parameters of a 64-q-10 network with
+    biases (weights and offsets), for q = 1 … 64; compared with ``Network.spec.n_params``."""
+    from .network import Network
+
+    qs = np.arange(1, 65)
+    expected = [Network.from_sizes((64, int(q), 10), rng=0).spec.n_params for q in qs]
+    if func is None or func is Ellipsis:
+        return _result(None, expected, lang, "params")
+    answer = []
+    for q in qs:
+        value = _call(func, int(q))
+        if isinstance(value, str):
+            return _result(value, expected, lang, "params")
+        answer.append(value)
+    return _result(np.asarray(answer, dtype=float).reshape(-1), expected, lang, "params")

@@ -55,10 +55,20 @@ def test_confusion_figure_writes_every_nonzero_count_in_its_cell():
     assert cells == {(i, j): str(C[i, j]) for i in range(3) for j in range(3) if C[i, j]}
 
 
-def test_weights_figure_shows_column_h_as_image_h_on_a_symmetric_scale():
+def test_weights_figure_shows_column_h_as_image_h_on_its_own_symmetric_scale():
     v = np.zeros((64, 2))
+    v[:, 0] = 0.5 - np.arange(64) / 100
     v[:, 1] = np.arange(64) - 10.0
     fig = classplots.weights_figure(v)
     image = fig.axes[1].images[0]
     assert np.array_equal(image.get_array(), v[:, 1].reshape(8, 8))
-    assert image.get_clim() == (-53.0, 53.0)
+    assert image.get_clim() == (-53.0, 53.0)  # the largest |v[i, 1]| is 53
+    assert fig.axes[0].images[0].get_clim() == pytest.approx((-0.5, 0.5))
+
+
+def test_digits_figure_titles_samples_and_mistakes():
+    samples = classplots.digits_figure(np.zeros((1, 64)), [4], lang="en")
+    mistakes = classplots.digits_figure(np.zeros((1, 64)), [4], predicted=[9], lang="en")
+    assert samples.get_suptitle() == "Sample digits"
+    assert mistakes.get_suptitle() == "Misread test digits"
+    assert mistakes.axes[0].get_xlabel() == "label 4 → 9"

@@ -39,6 +39,25 @@ def test_accuracy():
     assert ex.check_accuracy(lambda o, labels: 1 - accuracy(o, labels)).verdict == "wrong"
 
 
+def test_confusion_matrix():
+    def counts(labels, predicted):
+        C = np.zeros((10, 10), dtype=int)
+        for i, j in zip(labels, predicted):
+            C[i, j] += 1
+        return C
+
+    assert ex.check_confusion_matrix(counts).verdict == "right"
+    # rows and columns swapped: predicted i, label j
+    swapped = ex.check_confusion_matrix(lambda labels, predicted: counts(predicted, labels))
+    assert swapped.verdict == "wrong"
+
+
+def test_parameter_count_formula():
+    # (64 + 1)·q weights and biases into the hidden layer, (q + 1)·10 into the output
+    assert ex.check_n_params(lambda q: 65 * q + (q + 1) * 10).verdict == "right"
+    assert ex.check_n_params(lambda q: 64 * q + 10 * q).verdict == "wrong"  # biases forgotten
+
+
 @pytest.mark.parametrize(
     "check",
     [
@@ -46,6 +65,8 @@ def test_accuracy():
         ex.check_squared_error_delta,
         ex.check_softmax_delta,
         ex.check_accuracy,
+        ex.check_confusion_matrix,
+        ex.check_n_params,
     ],
 )
 def test_unanswered_and_broken_answers_do_not_crash(check):
