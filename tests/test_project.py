@@ -453,6 +453,6 @@ def test_gitignore_keeps_artefacts_and_environments_out():
 
 def test_licence_metadata_is_an_spdx_expression_with_its_files():
     project = _pyproject()["project"]
-    assert project["license"] == "MIT AND OFL-1.1"  # PEP 639
+    assert project["license"] == "MIT AND OFL-1.1 AND CC-BY-4.0"  # PEP 639: code, font, digits data
     for name in project["license-files"]:
         assert (REPO / name).is_file(), name
