@@ -45,6 +45,7 @@ PIP_ONLY_TEST_TOOLS = {
     "jupyter-repo2docker",
     "jupyterlite-core",
     "jupyterlite-pyodide-kernel",
+    "setuptools",  # only the wheel test builds offline with it; conda envs bring their own
 }
 # Modules `import bpcore` must not load (brief: NumPy only, the rest lazily).
 HEAVY_MODULES = ("sympy", "matplotlib", "ipywidgets")
