@@ -23,8 +23,6 @@ from .losses import half_sse
 from .network import Layer, NetSpec, Network, TextbookNet
 from .train import History, iterations_per_epoch, schedule, train
 
-__version__ = "0.1.0"
-
 __all__ = [
     "DivergenceError",
     "History",
@@ -53,11 +51,24 @@ _LAZY = {"symbolic", "plots", "widgets", "examples", "i18n", "exercises", "gloss
 _LAZY |= {"matrix_form", "backprop_cost", "deep_exercises"}
 
 
+def _version():
+    # One source, pyproject.toml, read back from the installed metadata; looked up on first
+    # use (importlib.metadata is not free, and `import bpcore` stays light).
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("bpcore")
+    except PackageNotFoundError:  # a source tree on sys.path without an install
+        return "0+unknown"
+
+
 def __getattr__(name):
+    if name == "__version__":
+        return _version()
     if name in _LAZY:
         return import_module(f".{name}", __name__)
     raise AttributeError(f"module 'bpcore' has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(globals()) | _LAZY)
+    return sorted(set(globals()) | _LAZY | {"__version__"})

@@ -389,8 +389,11 @@ _register(
             Alias(
                 "h_j",
                 "trace.layers[0].out[:, j-1]",
-                "α_h (= b_h: no activation, no threshold)",
-                Bi("hidden unit j (identity)", "隐藏层单元 j（恒等）"),
+                "α_h = b_h",
+                Bi(
+                    "hidden unit j (identity: no activation, no threshold)",
+                    "隐藏层单元 j（恒等：没有激活函数，没有阈值）",
+                ),
             ),
             Alias(
                 "w_j",
@@ -412,10 +415,13 @@ _register(
                 Bi("target (the textbook calls it y)", "目标值（教材记作 y）"),
             ),
             Alias(
-                "(none)",
-                "layers[k].offset = 0, frozen",
+                "—",
+                "layers[k].offset = 0",
                 "γ = θ = 0",
-                Bi("the tutorial has no offsets", "教程没有偏置或阈值"),
+                Bi(
+                    "the tutorial has no offsets (kept at 0, not trained)",
+                    "教程没有偏置或阈值（固定为0，不训练）",
+                ),
             ),
         ),
         published=(
@@ -663,15 +669,15 @@ _NOTATION_222 = (
     ),
     Alias(
         "b1",
-        "layers[0].offset[h] (one per hidden unit)",
+        "layers[0].offset[h]",
         "−γ_h",
-        Bi("hidden bias, added", "隐藏层偏置（加上）"),
+        Bi("hidden bias, added (one per hidden unit)", "隐藏层偏置（加上），每个隐藏层单元一个"),
     ),
     Alias(
         "b2",
-        "layers[1].offset[j] (one per output unit)",
+        "layers[1].offset[j]",
         "−θ_j",
-        Bi("output bias, added", "输出层偏置（加上）"),
+        Bi("output bias, added (one per output unit)", "输出层偏置（加上），每个输出层单元一个"),
     ),
     Alias(
         "net_h1",
@@ -2432,7 +2438,7 @@ def _trace_epochs(ex):
         [_B("quantity", "量"), _B("value", "数值")],
         [
             [_B("samples N", "样本数 N"), s.n_samples],
-            [_B("batch size B", "批大小 B"), s.batch_size],
+            [_B("batch size B", "批量大小 B"), s.batch_size],
             [_B("batches per epoch ⌈N/B⌉", "每轮批次数 ⌈N/B⌉"), s.iterations_per_epoch],
             [_B("size of the last batch", "最后一批的大小"), s.last_batch_size],
             [_B("iterations per epoch", "每轮迭代次数"), s.iterations_per_epoch],

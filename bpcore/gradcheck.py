@@ -100,7 +100,7 @@ class GradCheck:
         return self.max_error < tol
 
 
-def check_gradients(net, X, Y, reduction="mean", eps=1e-4, order=2):
+def check_gradients(net, X, Y, reduction="mean", eps=1e-4, order=2, loss="half_sse"):
     """Compare the backward pass of `net` with central differences on every parameter.
 
     Parameters
@@ -112,6 +112,8 @@ def check_gradients(net, X, Y, reduction="mean", eps=1e-4, order=2):
     eps : float
     order : {2, 4}
         Stencil of :func:`numeric_gradient`.
+    loss : {"half_sse", "binary_cross_entropy", "cross_entropy"}
+        The loss differentiated (see :mod:`bpcore.losses`).
 
     Returns
     -------
@@ -128,10 +130,10 @@ def check_gradients(net, X, Y, reduction="mean", eps=1e-4, order=2):
     """
     network = getattr(net, "network", net)
     X, Y = network.check_data(X, Y)
-    analytic = network.gradients(X, Y, reduction).flat()
+    analytic = network.gradients(X, Y, reduction, loss).flat()
 
     def loss_at(vector):
-        return network.with_flat(vector).loss(X, Y, reduction)
+        return network.with_flat(vector).loss(X, Y, reduction, loss)
 
     numeric = numeric_gradient(loss_at, network.flat(), eps, order)
     names = []

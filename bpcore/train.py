@@ -14,9 +14,19 @@ import numpy as np
 
 from . import _validate as check
 from .errors import DivergenceError
-from .losses import half_sse
 
 MODES = ("standard", "accumulated", "minibatch")
+
+# fast="auto" (see _choose_fast), from benchmarks/bench_pathchoice.py (RESULTS.md): the
+# compiled step costs about 0.06 µs per parameter and sample in an epoch, the NumPy path
+# 35–50 µs an epoch on small full batches. Compiled ÷ NumPy per epoch: 0.10× at
+# parameters × batch P·B = 52 (XOR 2-3-1), 0.70× at 416, 0.75× at 520, 1.32× at 832,
+# 1.56× at 1,040, 17× at 65,000 (2-16-1, m = 1,000). The cut at 512 stays below the
+# break-even (~650). Building the compiled step costs ~0.1 s (SymPy), repaid after
+# ~5,000 iterations at ≥ 20 µs saved each.
+AUTO_MAX_WORK = 512  # parameters × batch size
+AUTO_MAX_PARAMS = 1_000
+AUTO_MIN_ITERATIONS = 5_000
 
 
 def iterations_per_epoch(n_samples, batch_size):
@@ -155,6 +165,7 @@ def train(
     snapshot_every=None,
     on_divergence="raise",
     fast=False,
+    loss="half_sse",
 ):
     """Train a copy of `net` by gradient descent with backpropagated gradients.
 
@@ -192,9 +203,15 @@ def train(
     on_divergence : {"raise", "stop"}
         When the loss stops being finite: raise :class:`bpcore.DivergenceError` (which carries
         the history), or return the history with ``diverged_at`` set.
-    fast : bool
+    fast : bool or "auto"
         Use the compiled step of :mod:`bpcore.symbolic.compiled` (small nets; equal to the NumPy
-        path to ~1e-12). Loads SymPy on first use for a given network shape.
+        path to ~1e-12). Loads SymPy on first use for a given network shape. ``"auto"``: the
+        compiled step when it is expected to be faster — parameters × batch size ≤
+        ``AUTO_MAX_WORK`` (512), at most 1,000 parameters, at least 5,000 iterations in all
+        (to repay building it), a loss and activations it supports, and SymPy installed —
+        else NumPy. ``history.settings["fast"]`` says which path ran.
+    loss : {"half_sse", "binary_cross_entropy", "cross_entropy"}
+        The loss E (see :mod:`bpcore.losses`); the compiled fast path supports half_sse only.
 
     Returns
     -------
@@ -222,6 +239,11 @@ def train(
         snapshot_every = check.count("snapshot_every", snapshot_every)
     callback_every = check.count("callback_every", callback_every)
     gen = np.random.default_rng(rng) if shuffle else None
+    auto = isinstance(fast, str) and fast == "auto"
+    fast = _choose_fast(fast, network, n, B, epochs)
+    if auto and fast and not _compiled_supports(_loss_name(loss), network):
+        fast = False
+    loss = _loss_for_path(loss, fast, network)
     settings = dict(
         eta=eta,
         epochs=epochs,
@@ -231,11 +253,12 @@ def train(
         reduction=reduction,
         shuffle=bool(shuffle),
         fast=bool(fast),
+        loss=loss,
     )
 
     history = History(np.empty(0), np.empty(0), net, settings=settings)
     loop = _fast_epochs if fast else _numpy_epochs
-    epochs_of = loop(network, X, Y, eta, B, train_offsets, reduction)
+    epochs_of = loop(network, X, Y, eta, B, train_offsets, reduction, loss)
     # Preallocated buffers: the history handed to a callback is a pair of views, so a
     # callback after every epoch costs O(1), not a copy of everything so far.
     per_epoch_iterations = math.ceil(n / B)
@@ -295,6 +318,26 @@ def train(
     return finish(current)
 
 
+def _choose_fast(fast, network, n, B, epochs):
+    """Resolve ``fast="auto"`` into True or False (the rule: see `train`'s docstring)."""
+    if isinstance(fast, (bool, np.bool_)):
+        return bool(fast)
+    if fast != "auto":
+        raise check.InputError(
+            f"fast must be True, False or 'auto', got {fast!r}",
+            f"fast 必须是 True、False 或 'auto'，收到 {fast!r}",
+        )
+    import importlib.util
+
+    P = network.spec.n_params
+    return bool(
+        P <= AUTO_MAX_PARAMS
+        and P * B <= AUTO_MAX_WORK
+        and epochs * math.ceil(n / B) >= AUTO_MIN_ITERATIONS
+        and importlib.util.find_spec("sympy") is not None
+    )
+
+
 class _Buffer:
     """A fixed-capacity float array filled from the front."""
 
@@ -334,7 +377,33 @@ class _Chunk:
         return good
 
 
-def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction):
+def _loss_name(loss):
+    """The validated loss name (an InputError names the choices otherwise)."""
+    from .losses import get_loss
+
+    return get_loss(loss).name
+
+
+def _compiled_supports(loss, network):
+    """Whether the compiled step knows this loss: half_sse with elementwise units only."""
+    return loss == "half_sse" and "softmax" not in network.spec.activations
+
+
+def _loss_for_path(loss, fast, network):
+    """The validated loss name; refuses fast=True where the compiled step does not apply."""
+    loss = _loss_name(loss)
+    if fast and not _compiled_supports(loss, network):
+        raise check.InputError(
+            f"fast=True (the compiled SymPy step) supports loss='half_sse' with elementwise "
+            f"activations only; got loss={loss!r}, activations {network.spec.activations}. "
+            "Use fast=False",
+            f"fast=True（编译的 SymPy 步骤）只支持 loss='half_sse' 和逐元素激活函数；"
+            f"实际为 loss={loss!r}，激活函数 {network.spec.activations}。请用 fast=False",
+        )
+    return loss
+
+
+def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction, loss="half_sse"):
     """The default path: forward, backward and update on NumPy arrays, batch by batch."""
     n = X.shape[0]
     starts = range(0, n, B)
@@ -344,17 +413,17 @@ def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction):
         Xe, Ye = (X[order], Y[order]) if order is not None else (X, Y)
         full_batch = B == n
         trace = net._forward(Xe)
-        losses, batch_losses = [half_sse(trace.output, Ye, reduction)], []
+        losses, batch_losses = [net.trace_loss(trace, Ye, reduction, loss)], []
         for _ in range(k):
             for s in starts:
                 # full batch: the forward pass that measured the last loss is reused
                 if not full_batch:
                     trace = net._forward(Xe[s : s + B])
-                grads = net._backward(trace, Ye[s : s + B], reduction)
+                grads = net._backward(trace, Ye[s : s + B], reduction, loss)
                 batch_losses.append(grads.loss)
                 net.step(grads, eta, train_offsets)
             trace = net._forward(Xe)
-            losses.append(half_sse(trace.output, Ye, reduction))
+            losses.append(net.trace_loss(trace, Ye, reduction, loss))
             if not math.isfinite(losses[-1]):
                 break
         return _Chunk(net, losses, batch_losses, len(starts))
@@ -362,7 +431,7 @@ def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction):
     return run
 
 
-def _fast_epochs(network, X, Y, eta, B, train_offsets, reduction):
+def _fast_epochs(network, X, Y, eta, B, train_offsets, reduction, loss="half_sse"):
     """The fast path: whole epochs inside one function generated by bpcore.symbolic.compiled
     from the SymPy-derived gradients (float arithmetic, no NumPy in the loop)."""
     from .symbolic.compiled import make_epochs_runner

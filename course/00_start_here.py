@@ -28,6 +28,8 @@ LESSONS = [
     ("10_playground", dict(zh="反向传播训练场", en="The backpropagation playground")),
     ("11_gradient_checking", dict(zh="梯度检验", en="Gradient checking")),
     ("12_matrix_form", dict(zh="矩阵形式与L层网络", en="Matrix form and L layers")),
+    ("13_cross_entropy", dict(zh="交叉熵与Softmax", en="Cross-entropy and softmax")),
+    ("15_digits", dict(zh="真实数据：识别手写数字", en="Real data: handwritten digits")),
 ]
 
 # What each lesson does, one line per language (shown next to its title).
@@ -84,6 +86,14 @@ ABOUT = {
         zh="反向传播的矩阵形式与每个形状，任意层数的循环，一次梯度的代价（计数）与所存激活值的内存",
         en="backprop in matrix form with every shape, a loop over L layers, the counted cost of a gradient, the memory of stored activations",
     ),
+    "13_cross_entropy": dict(
+        zh="饱和的Sigmoid输出：平方误差学不动，交叉熵可以；∂E/∂β = ŷ − y（SymPy）；Softmax；教程001的增量规则",
+        en="a saturated sigmoid output stalls squared error, not cross-entropy; ∂E/∂β = ŷ − y (SymPy); softmax; tutorial 001's delta rule",
+    ),
+    "15_digits": dict(
+        zh="包内自带的8×8手写数字：训练集与测试集、准确率与损失曲线、混淆矩阵、第一层权重的图像",
+        en="the 8×8 handwritten digits shipped in bpcore: train/test split, accuracy and loss curves, a confusion matrix, first-layer weights as images",
+    ),
 }
 
 _HERE = Path(__file__).resolve().parent
@@ -113,7 +123,8 @@ def _contents(lang):
 
 CELLS = [
     md(
-        zh="""欢迎！本课程用可以运行的笔记本讲解反向传播（backpropagation）：先看一个小实验或一张图，再推导公式，然后用代码计算，最后用独立的方法检验。课程中出现的每一个数字都由Python包`bpcore`在运行时算出，数值计算用NumPy，符号推导用SymPy；笔记本里没有手抄的结果。
+        zh="""
+        欢迎！本课程用可以运行的笔记本讲解反向传播（backpropagation）：先看一个小实验或一张图，再推导公式，然后用代码计算，最后用独立的方法检验。课程中出现的每一个数字都由Python包`bpcore`在运行时算出，数值计算用NumPy，符号推导用SymPy；笔记本里没有手抄的结果。
 
         课程的例子和数字来自五篇中文反向传播教程（教程000至004）。哪里公布的数字与所述方法对不上，课程会把两个数并列给出，并解释差别从何而来。
         """,

@@ -10,7 +10,7 @@ TITLE = dict(
 CELLS = [
     md(
         zh=r"""
-        **目标**：学会用中心差分（central difference）检验反向传播算出的梯度：为什么步长取$\varepsilon\approx10^{-4}$，相对误差（relative error）怎样定义、多大算对、多大算错；亲手抓住一个故意写错的反向传播；最后让三条独立的路线——SymPy符号求导、`bpcore`的数值反向传播、有限差分（以及装了PyTorch时的自动求导）——给出同一组梯度。
+        **目标**：学会用中心差分（central difference）检验反向传播算出的梯度：为什么步长取$\varepsilon\approx10^{-4}$，相对误差（relative error）怎样定义、多大算对、多大算错；亲手抓住一个故意写错的反向传播；最后让三条独立的路线——SymPy符号求导、`bpcore`的数值反向传播、有限差分（以及装了PyTorch时的自动微分）——给出同一组梯度。
 
         **前置知识**：反向传播的公式$g_j$、$e_h$与四条更新规则（第05、06课），导数的定义，泰勒展开。
         """,
@@ -211,7 +211,7 @@ CELLS = [
     ),
     md(
         zh=r"""
-        横轴从左到右$\varepsilon$变小。右边一段沿$\varepsilon^2$的斜率下降（截断误差），左边一段沿$1/\varepsilon$上升并且抖动（舍入误差）；谷底在$10^{-5}$与$10^{-4}$之间，红色竖线$\varepsilon=10^{-4}$处误差约$10^{-9}$。四阶模板的截断误差按$\varepsilon^4$下降，可以用更大的$\varepsilon$（舍入误差更小），谷底更低；代价是每个参数要算4次损失而不是2次。图中两条浅灰横线是下一节的两个阈值$10^{-7}$和$10^{-4}$：$\varepsilon$取$10^{-4}$，离两边都远；取到$10^{-8}$以下，正确的梯度也会被误判。
+        横轴从左到右$\varepsilon$变小。左边一段沿$\varepsilon^2$的斜率下降（截断误差），右边一段沿$1/\varepsilon$上升并且抖动（舍入误差）；谷底在$10^{-5}$与$10^{-4}$之间，红色竖线$\varepsilon=10^{-4}$处误差约$10^{-9}$。四阶模板的截断误差按$\varepsilon^4$下降，可以用更大的$\varepsilon$（舍入误差更小），谷底更低；代价是每个参数要算4次损失而不是2次。图中两条浅灰横线是下一节的两个阈值$10^{-7}$和$10^{-4}$：$\varepsilon$取$10^{-4}$，离两边都远；取到$10^{-8}$以下，正确的梯度也会被误判。
         """,
         en=r"""
         $\varepsilon$ shrinks from left to right. On the left the error falls along the
@@ -481,9 +481,9 @@ CELLS = [
         zh=r"""
         符号和数值两条路线在舍入误差以内完全一致（相对误差小于$10^{-12}$）；有限差分与它们的差别约为$10^{-9}$，正是第2节图中$\varepsilon=10^{-4}$处的截断误差加舍入误差。
 
-        ### 第四条路线：PyTorch自动求导（可选）
+        ### 第四条路线：PyTorch自动微分（可选）
 
-        如果装了PyTorch（`pip install 'bpcore[torch]'`），下面的单元格用float64的自动求导（autograd）再算一遍；没装就跳过。自动求导和反向传播是同一个算法，但代码完全独立。
+        如果装了PyTorch（`pip install 'bpcore[torch]'`），下面的单元格用float64的自动微分（autograd）再算一遍；没装就跳过。自动微分和反向传播是同一个算法，但代码完全独立。
         """,
         en=r"""
         The symbolic and numeric routes agree to rounding (relative error below $10^{-12}$);
@@ -519,7 +519,7 @@ CELLS = [
             autograd = np.concatenate([p.grad.numpy().ravel() for p in params])
             r = bpcore.relative_error(autograd, numeric_grad).max()
             print("PyTorch", torch.__version__,
-                  say("自动求导 vs 引擎：最大相对误差", "autograd vs engine: max relative error"),
+                  say("自动微分 vs 引擎：最大相对误差", "autograd vs engine: max relative error"),
                   err(r, 1e-12))
         """,
         ignore_output=True,
@@ -539,7 +539,7 @@ CELLS = [
         - 中心差分$\frac{E(w+\varepsilon)-E(w-\varepsilon)}{2\varepsilon}$的截断误差$\propto\varepsilon^2$，舍入误差$\propto1/\varepsilon$；float64中$\varepsilon\approx10^{-4}$时相对误差约$10^{-9}$。
         - 相对误差$|a-n|/\max(|a|,|n|)$：小于$10^{-7}$为正确，大于$10^{-4}$几乎肯定有错。
         - 漏掉隐藏层的$b_h(1-b_h)$后训练照样“能跑”，梯度检验却立刻指出$v_{ih}$、$\gamma_h$全错。
-        - 符号（SymPy）、数值（引擎）、有限差分、PyTorch自动求导给出同一组梯度。
+        - 符号（SymPy）、数值（引擎）、有限差分、PyTorch自动微分给出同一组梯度。
 
         ## 练习
 
