@@ -171,3 +171,18 @@ def test_bad_input_is_explained():
         matrix_form.multiply_adds((2, 0, 1), 4)
     with pytest.raises(InputError, match="m"):
         backprop_cost.activation_bytes((2, 3), m=0)
+
+
+def test_the_cost_benchmark_runs_on_a_tiny_case():
+    # The script's code, not its timings: two tiny nets, one repeat, central differences on one.
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_backprop_cost.py"
+    spec = importlib.util.spec_from_file_location("bpcore_bench_backprop_cost", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    rows = bench.measure((2, 3), m=4, repeats=1, max_central=30)
+    # 4-h-h-1 has 5h + (h + 1)h + (h + 1) parameters: 19 for h = 2, 31 for h = 3
+    assert [(h, n) for h, n, *_ in rows] == [(2, 19), (3, 31)]
+    assert rows[0][4] > 0 and rows[1][4] is None  # 31 > max_central: not timed
