@@ -1,4 +1,4 @@
-"""The exercises of lessons 12 (matrix form) and 14 (vanishing gradients): answers and checkers.
+"""The exercises of lesson 12 (matrix form and L layers): answers and checkers.
 
 The expected answers are computed here, by bpcore, when a student's answer is checked; the
 notebooks only call :func:`check` with an exercise id, so nothing on screen or in the
@@ -68,7 +68,7 @@ _HINTS = {
 
 
 def check(exercise_id, answer, *, lang="en"):
-    """Check a numeric answer of lessons 12 and 14 against the value bpcore computes.
+    """Check a numeric answer of lesson 12 against the value bpcore computes.
 
     Parameters
     ----------
