@@ -147,6 +147,26 @@ _TEXT = {
         "zh": "delta 还不对。delta = (delta_next @ W_nextᵀ) ⊙ a(1 − a)。",
         "en": "delta is not right yet: delta = (delta_next @ W_nextᵀ) ⊙ a(1 − a).",
     },
+    "not_list": {
+        "zh": "应返回一个列表，每层一个 dW（共 {L} 个），得到的是 {got}。",
+        "en": "It should return a list with one dW per layer ({L} of them); got {got}.",
+    },
+    "wrong_layer": {
+        "zh": "第{l}层的 dW 还不对（更高的层都对了）：检查从第{l1}层传到第{l}层的 delta。",
+        "en": "dW of layer {l} is not right yet (the layers above are): check the delta passed "
+        "from layer {l1} down to layer {l}.",
+    },
+    "wrong_top": {
+        "zh": "输出层的 dW 还不对：delta_L = (a_L − Y) ⊙ a_L(1 − a_L)，"
+        "dW_L = a_(L−1)ᵀ @ delta_L / m。",
+        "en": "The output layer's dW is not right yet: delta_L = (a_L − Y) ⊙ a_L(1 − a_L), "
+        "dW_L = a_(L−1)ᵀ @ delta_L / m.",
+    },
+    "right_loop": {
+        "zh": "正确！在{n}个随机的多层网络上与bpcore和中心差分一致（最大相对误差 {err:.1e}）。",
+        "en": "Right! On {n} random deep nets it agrees with bpcore and with central "
+        "differences (largest relative error {err:.1e}).",
+    },
     "wrong_dW": {
         "zh": "delta 对了，dW 还不对：dW = a_prevᵀ @ delta / m。",
         "en": "delta is right but dW is not yet: dW = a_prevᵀ @ delta / m.",
@@ -272,3 +292,87 @@ def check_layer_backward(fn, *, lang="en", cases=6, rng=0):
             return CheckResult("wrong", _say("wrong_dW", lang))
         worst = max(worst, float(np.max(relative_error(dW, numeric_W))))
     return CheckResult("right", _say("right_backward", lang, n=cases, err=worst))
+
+
+def check_backward_loop(fn, *, lang="en", cases=5, rng=1):
+    """Check a student's whole backward pass for an L-layer sigmoid net (weights only).
+
+    ``fn(Ws, a, Y)`` must return the list ``[∂E/∂W⁽¹⁾, …, ∂E/∂W⁽ᴸ⁾]``:
+
+    * Ws[l-1] = W⁽ˡ⁾ of shape (n_{l−1}, n_l); a[l] = a⁽ˡ⁾ of shape (m, n_l), a[0] = X,
+      a[L] = ŷ, every layer a sigmoid; Y of shape (m, n_L);
+    * δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − Y) ⊙ a⁽ᴸ⁾(1 − a⁽ᴸ⁾), δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾W⁽ˡ⁺¹⁾ᵀ) ⊙ a⁽ˡ⁾(1 − a⁽ˡ⁾),
+      ∂E/∂W⁽ˡ⁾ = a⁽ˡ⁻¹⁾ᵀδ⁽ˡ⁾/m, for E = (1/m) Σ_k ½‖ŷ_k − y_k‖².
+
+    Each case is a random net of 2 to 4 layers, compared with :func:`bpcore.matrix_form.backward`
+    and with central differences; the first wrong layer from the top is named.
+
+    Returns
+    -------
+    CheckResult
+
+    Examples
+    --------
+    >>> def loop(Ws, a, Y):
+    ...     L, m = len(Ws), len(Y)
+    ...     delta = (a[L] - Y) * a[L] * (1 - a[L])
+    ...     dWs = [None] * L
+    ...     for l in range(L, 0, -1):
+    ...         dWs[l - 1] = a[l - 1].T @ delta / m
+    ...         if l > 1:
+    ...             delta = (delta @ Ws[l - 1].T) * a[l - 1] * (1 - a[l - 1])
+    ...     return dWs
+    >>> check_backward_loop(loop, lang="en").verdict
+    'right'
+    >>> check_backward_loop(lambda Ws, a, Y: [0 * W for W in Ws], lang="en").verdict
+    'wrong'
+    """
+    from .backprop_cost import central_differences
+    from .gradcheck import relative_error
+    from .matrix_form import backward, forward
+
+    if fn is None:
+        return CheckResult("missing", _say("missing", lang))
+    gen = np.random.default_rng(rng)
+    worst = 0.0
+    for _ in range(cases):
+        net, X, Y, _l = _random_case(gen)
+        cache = forward(net, X)
+        want = backward(net, cache, Y).W
+        L = len(want)
+        out, exc = _call(fn, [ly.W.copy() for ly in net.layers], [a.copy() for a in cache.a], Y)
+        if isinstance(exc, NotImplementedError):
+            return CheckResult("missing", _say("missing", lang))
+        if isinstance(exc, ValueError) and "matmul" in str(exc):
+            return CheckResult("wrong", _say("matmul", lang))
+        if exc is not None:
+            return CheckResult("wrong", _say("raised", lang, err=f"{type(exc).__name__}: {exc}"))
+        try:
+            got = [np.asarray(g, dtype=float) for g in out]
+        except (TypeError, ValueError):
+            got = None
+        if got is None or len(got) != L:
+            return CheckResult("wrong", _say("not_list", lang, L=L, got=repr(out)[:60]))
+        for l in range(L, 0, -1):  # from the top: the first wrong layer is the one to fix
+            g, w = got[l - 1], want[l - 1]
+            if g.shape != w.shape:
+                return CheckResult(
+                    "wrong", _say("shape", lang, what=f"dW[{l - 1}]", want=w.shape, got=g.shape)
+                )
+            if not np.all(np.isfinite(g)):
+                return CheckResult("wrong", _say("nan", lang))
+            if not np.allclose(g, w, rtol=1e-7, atol=1e-12):
+                if np.allclose(g, len(X) * w, rtol=1e-7, atol=1e-12):
+                    return CheckResult("almost", _say("no_m", lang))
+                if np.allclose(g, -w, rtol=1e-7, atol=1e-12):
+                    return CheckResult("almost", _say("sign", lang))
+                if l == L:
+                    return CheckResult("wrong", _say("wrong_top", lang))
+                return CheckResult("wrong", _say("wrong_layer", lang, l=l, l1=l + 1))
+        numeric = central_differences(net, X, Y)
+        start = 0
+        for layer, g in zip(net.layers, got):
+            part = numeric[start : start + g.size].reshape(g.shape)
+            worst = max(worst, float(np.max(relative_error(g, part))))
+            start += layer.W.size + layer.offset.size
+    return CheckResult("right", _say("right_loop", lang, n=cases, err=worst))

@@ -1,4 +1,4 @@
-"""The exercises of lessons 12 and 14: answers derived here by hand, classic mistakes named."""
+"""The exercises of lesson 12: answers derived here by hand, classic mistakes named."""
 
 import numpy as np
 import pytest
@@ -102,3 +102,54 @@ def test_every_message_exists_in_both_languages():
     for key, hint in deep_exercises._HINTS.items():
         assert set(hint) == {"zh", "en"}, key
         assert key in deep_exercises.ANSWERS
+
+
+def _loop(Ws, a, Y, *, per_sample=False, sign=1.0, hidden_f_prime=True):
+    """The L-layer backward loop written out independently of bpcore (with optional mistakes)."""
+    L, m = len(Ws), len(Y)
+    delta = (a[L] - Y) * a[L] * (1 - a[L])
+    dWs = [None] * L
+    for l in range(L, 0, -1):
+        dWs[l - 1] = sign * a[l - 1].T @ delta / (1 if per_sample else m)
+        if l > 1:
+            delta = delta @ Ws[l - 1].T
+            if hidden_f_prime:
+                delta = delta * a[l - 1] * (1 - a[l - 1])
+    return dWs
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_backward_loop_right_answer(lang):
+    r = deep_exercises.check_backward_loop(_loop, lang=lang)
+    assert r.verdict == "right", r.message
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_backward_loop_names_the_mistakes(lang):
+    r = deep_exercises.check_backward_loop(lambda *x: _loop(*x, per_sample=True), lang=lang)
+    assert (r.verdict, r.message) == ("almost", _TEXT["no_m"][lang])
+    r = deep_exercises.check_backward_loop(lambda *x: _loop(*x, sign=-1.0), lang=lang)
+    assert (r.verdict, r.message) == ("almost", _TEXT["sign"][lang])
+    # without f′ in the hidden layers the top layer is right and the one below it is not
+    r = deep_exercises.check_backward_loop(lambda *x: _loop(*x, hidden_f_prime=False), lang=lang)
+    named = [_TEXT["wrong_layer"][lang].format(l=l, l1=l + 1) for l in (1, 2, 3)]
+    assert r.verdict == "wrong" and r.message in named
+    r = deep_exercises.check_backward_loop(lambda Ws, a, Y: [0 * W for W in Ws], lang=lang)
+    assert (r.verdict, r.message) == ("wrong", _TEXT["wrong_top"][lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_backward_loop_feedback_never_raises(lang):
+    def unfinished(Ws, a, Y):
+        raise NotImplementedError
+
+    assert deep_exercises.check_backward_loop(unfinished, lang=lang).verdict == "missing"
+    assert deep_exercises.check_backward_loop(None, lang=lang).verdict == "missing"
+    r = deep_exercises.check_backward_loop(lambda Ws, a, Y: 3.0, lang=lang)
+    assert r.verdict == "wrong"
+    r = deep_exercises.check_backward_loop(lambda Ws, a, Y: _loop(Ws, a, Y)[1:], lang=lang)
+    assert r.verdict == "wrong"
+    r = deep_exercises.check_backward_loop(lambda Ws, a, Y: [W.T for W in Ws], lang=lang)
+    assert r.verdict == "wrong"
+    r = deep_exercises.check_backward_loop(lambda Ws, a, Y: 1 / 0, lang=lang)
+    assert r.verdict == "wrong" and "ZeroDivisionError" in r.message
