@@ -428,9 +428,10 @@ CELLS = [
         ## 练习
 
         1. **写代码**：补全下面的`layer_backward`，实现一个Sigmoid隐藏层的反向一步：给定$\delta^{(l+1)}$、$W^{(l+1)}$、$a^{(l)}$、$a^{(l-1)}$，返回$\delta^{(l)}$和$\partial E/\partial W^{(l)}$。检查器在随机形状的网络上把你的结果与`bpcore`和中心差分比较，并指出常见错误：漏了$\frac1m$、转置放错、把$f'$当成了对输出再求一次Sigmoid。
-        2. 用中心差分求2-3-1网络的梯度，一共要做多少次前向传播？
-        3. 第5节的784-256-256-10网络在$m=64$时，所有激活值（包括输入）一共多少字节？
-        4. 同一网络、同样的批，反向传播一次梯度的乘加次数是一次前向传播的多少倍？
+        2. **写代码**：补全`backward_loop`，写出整个$L$层Sigmoid网络的反向传播（只求权重的梯度）：给定$W^{(1)},\dots,W^{(L)}$、前向传播存下的$a^{(0)},\dots,a^{(L)}$和$Y$，从$\delta^{(L)}$开始逐层向下，返回$[\partial E/\partial W^{(1)},\dots,\partial E/\partial W^{(L)}]$。不要调用`bpcore`。检查器在2到4层的随机网络上比较，并指出第一个出错的层。
+        3. 用中心差分求2-3-1网络的梯度，一共要做多少次前向传播？
+        4. 第5节的784-256-256-10网络在$m=64$时，所有激活值（包括输入）一共多少字节？
+        5. 同一网络、同样的批，反向传播一次梯度的乘加次数是一次前向传播的多少倍？
         """,
         en=r"""
         Activation memory grows with the batch size $m$; parameter memory does not. At
@@ -464,11 +465,17 @@ CELLS = [
            with `bpcore` and with central differences on networks of random shapes, and names
            the classic mistakes: a missing $\frac1m$, a transpose in the wrong place, $f'$
            taken by applying the sigmoid to the output once more.
-        2. How many forward passes does the central-difference gradient of a 2-3-1 network
+        2. **Code it**: complete `backward_loop`, the whole backward pass of an $L$-layer
+           sigmoid network (weight gradients only): given $W^{(1)}, \dots, W^{(L)}$, the
+           stored $a^{(0)}, \dots, a^{(L)}$ and $Y$, start from $\delta^{(L)}$, go down layer
+           by layer and return $[\partial E/\partial W^{(1)}, \dots, \partial E/\partial W^{(L)}]$.
+           Do not call `bpcore`. The checker compares on random nets of 2 to 4 layers and
+           names the first layer that is wrong.
+        3. How many forward passes does the central-difference gradient of a 2-3-1 network
            take?
-        3. For section 5's 784-256-256-10 network at $m = 64$, how many bytes do all the
+        4. For section 5's 784-256-256-10 network at $m = 64$, how many bytes do all the
            activations (the input included) take?
-        4. For the same network and batch, how many times the multiply-adds of one forward pass
+        5. For the same network and batch, how many times the multiply-adds of one forward pass
            does one backpropagation gradient take?
         """,
     ),
@@ -487,24 +494,37 @@ CELLS = [
     ),
     code(
         """
-        # zh: 练习2：把 None 换成你的答案
-        # en: Exercise 2: replace None with your answer
+        # zh: 练习2：Ws[l-1] = W⁽ˡ⁾ (n_{l-1}, n_l)，a[l] = a⁽ˡ⁾ (m, n_l)，a[0] = X，a[L] = ŷ，Y (m, n_L)
+        # en: Exercise 2: Ws[l-1] = W⁽ˡ⁾ (n_{l-1}, n_l), a[l] = a⁽ˡ⁾ (m, n_l), a[0] = X, a[L] = ŷ, Y (m, n_L)
+        def backward_loop(Ws, a, Y):
+            # zh: 返回 [dW⁽¹⁾, …, dW⁽ᴸ⁾]，dW⁽ˡ⁾ 与 Ws[l-1] 同形
+            # en: return [dW⁽¹⁾, …, dW⁽ᴸ⁾], dW⁽ˡ⁾ shaped like Ws[l-1]
+            raise NotImplementedError
+
+
+        bpcore.deep_exercises.check_backward_loop(backward_loop, lang=LANG)
+        """
+    ),
+    code(
+        """
+        # zh: 练习3：把 None 换成你的答案
+        # en: Exercise 3: replace None with your answer
         answer = None
         bpcore.deep_exercises.check("12.passes", answer, lang=LANG)
         """
     ),
     code(
         """
-        # zh: 练习3
-        # en: Exercise 3
+        # zh: 练习4
+        # en: Exercise 4
         answer = None
         bpcore.deep_exercises.check("12.memory", answer, lang=LANG)
         """
     ),
     code(
         """
-        # zh: 练习4：用第4节的公式算，也可以用 matrix_form.Tally 数
-        # en: Exercise 4: from section 4's formula, or counted with matrix_form.Tally
+        # zh: 练习5：用第4节的公式算，也可以用 matrix_form.Tally 数
+        # en: Exercise 5: from section 4's formula, or counted with matrix_form.Tally
         answer = None
         bpcore.deep_exercises.check("12.ratio", answer, lang=LANG)
         """
