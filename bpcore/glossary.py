@@ -441,6 +441,33 @@ TERMS = dict(
             "由程序自动对计算图反向求导（如PyTorch）",
             "derivatives a program computes backwards through its graph (as PyTorch does)",
         ),
+        _t(
+            "learning_rate_sweep",
+            "学习率扫描",
+            "learning-rate sweep",
+            "η₁, …, η_R",
+            "用许多个学习率训练同一个网络（可以一起训练），看训练在哪里收敛、震荡、发散",
+            "the same net trained with many learning rates (possibly all at once) to see where"
+            " training converges, oscillates, diverges",
+        ),
+        _t(
+            "oscillation",
+            "震荡",
+            "oscillation",
+            "1/E″ < η < 2/E″",
+            "每一步都越过最小值，来回跳动",
+            "every step jumping over the minimum, back and forth",
+        ),
+        _t(
+            "hessian",
+            "黑塞矩阵",
+            "Hessian",
+            "H = ∂²E/∂θ∂θᵀ, λ_max",
+            "损失的全部二阶偏导数组成的矩阵；最大特征值λ_max是最陡方向的曲率，"
+            "二次函数上η < 2/λ_max才稳定",
+            "the matrix of the loss's second partial derivatives; its largest eigenvalue λ_max is"
+            " the curvature of the steepest direction, and on a quadratic η < 2/λ_max is stable",
+        ),
     ]
 )
 

@@ -27,6 +27,7 @@ LESSONS = [
     ("09_xor", dict(zh="异或问题", en="XOR")),
     ("10_playground", dict(zh="反向传播训练场", en="The backpropagation playground")),
     ("11_gradient_checking", dict(zh="梯度检验", en="Gradient checking")),
+    ("16_learning_rate_sweep", dict(zh="学习率扫描", en="The learning-rate sweep")),
 ]
 
 # What each lesson does, one line per language (shown next to its title).
@@ -78,6 +79,10 @@ ABOUT = {
     "11_gradient_checking": dict(
         zh="用中心差分检验反向传播算出的梯度",
         en="checking backpropagated gradients by central differences",
+    ),
+    "16_learning_rate_sweep": dict(
+        zh="256个学习率一起训练：收敛、震荡、发散的区域；二次函数的边界2/E″（推导并验证）；异或的边界（实测）",
+        en="256 learning rates trained at once: where training converges, oscillates, diverges; the quadratic's edge 2/E″ (derived and confirmed); XOR's edge (measured)",
     ),
 }
 
