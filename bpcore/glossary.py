@@ -499,6 +499,31 @@ TERMS = dict(
             "how many samples of true class i were predicted as j",
         ),
         _t(
+            "vanishing_gradient",
+            "梯度消失",
+            "vanishing gradient",
+            "σ′ ≤ ¼",
+            "反向传播每过一层都乘以激活函数的导数，深层网络靠近输入的层梯度变得极小",
+            "backpropagation multiplies by the activation's derivative at every layer, so the"
+            " layers near the input of a deep net get tiny gradients",
+        ),
+        _t(
+            "xavier_init",
+            "Xavier初始化",
+            "Xavier initialisation",
+            "Var(w) = 1/n_in",
+            "让每层加权和的方差与输入的方差相同的权重尺度",
+            "the weight scale that keeps each layer's weighted sums as spread out as its inputs",
+        ),
+        _t(
+            "he_init",
+            "He初始化",
+            "He initialisation",
+            "Var(w) = 2/n_in",
+            "为ReLU补上被置零的一半：权重方差取Xavier的两倍",
+            "twice Xavier's weight variance, making up for the half that ReLU sets to zero",
+        ),
+        _t(
             "learning_rate_sweep",
             "学习率扫描",
             "learning-rate sweep",

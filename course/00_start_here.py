@@ -28,6 +28,7 @@ LESSONS = [
     ("10_playground", dict(zh="反向传播训练场", en="The backpropagation playground")),
     ("11_gradient_checking", dict(zh="梯度检验", en="Gradient checking")),
     ("13_cross_entropy", dict(zh="交叉熵与Softmax", en="Cross-entropy and softmax")),
+    ("14_vanishing_gradients", dict(zh="梯度消失与初始化", en="Vanishing gradients and initialisation")),
     ("15_digits", dict(zh="真实数据：识别手写数字", en="Real data: handwritten digits")),
     ("16_learning_rate_sweep", dict(zh="学习率扫描", en="The learning-rate sweep")),
 ]
@@ -85,6 +86,10 @@ ABOUT = {
     "13_cross_entropy": dict(
         zh="饱和的Sigmoid输出：平方误差学不动，交叉熵可以；∂E/∂β = ŷ − y（SymPy）；Softmax；教程001的增量规则",
         en="a saturated sigmoid output stalls squared error, not cross-entropy; ∂E/∂β = ŷ − y (SymPy); softmax; tutorial 001's delta rule",
+    ),
+    "14_vanishing_gradients": dict(
+        zh="σ′ ≤ ¼（SymPy）；深层网络每一层的梯度：Sigmoid、tanh、ReLU；Xavier与He初始化（推导并实测）；全1初值的对称性，完整论证",
+        en="σ′ ≤ ¼ (SymPy); the gradient of every layer of a deep net: sigmoid, tanh, ReLU; Xavier and He initialisation (derived and measured); the all-ones start's symmetry, argued completely",
     ),
     "15_digits": dict(
         zh="包内自带的8×8手写数字：训练集与测试集、准确率与损失曲线、混淆矩阵、第一层权重的图像",
