@@ -3,9 +3,9 @@
 Three questions about a net with L layers (:class:`bpcore.Network` takes any depth):
 
 * **Initialisation.** Weights drawn with standard deviation ``gain / √n_in``: ``"xavier"``
-  (gain 1, Glorot and Bengio for tanh/sigmoid near 0) keeps Var(a) = n_in·Var(w)·E[x²] ≈ E[x²]
-  from layer to layer; ``"he"`` (gain √2) makes up for ReLU zeroing half of its inputs,
-  E[relu(z)²] = Var(z)/2 for z symmetric about 0.
+  (gain 1; Glorot and Bengio average n_in and n_out, the same for equal widths) keeps
+  Var(a) = n_in·Var(w)·E[x²] ≈ E[x²] from layer to layer; ``"he"`` (gain √2) makes up for
+  ReLU zeroing half of its inputs, E[relu(z)²] = Var(z)/2 for z symmetric about 0.
 * **Vanishing gradients.** δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾ᵀ) ⊙ f′(z⁽ˡ⁾): every layer multiplies by f′,
   and the sigmoid's f′ ≤ ¼ (:func:`sigmoid_prime_bound`), so ‖∂E/∂W⁽ˡ⁾‖ shrinks towards the
   input (:func:`layer_gradient_norms`).
