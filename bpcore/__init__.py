@@ -47,8 +47,8 @@ __all__ = [
 
 # Submodules that pull in heavier libraries, loaded on first attribute access (PEP 562).
 _LAZY = {"symbolic", "plots", "widgets", "examples", "i18n", "exercises", "glossary", "perceptron"}
-# lesson 12: backprop in matrix form for L layers, the cost of a gradient, its exercises
-_LAZY |= {"matrix_form", "backprop_cost", "deep_exercises"}
+# lessons 12 and 14: matrix form for L layers, the cost of a gradient, deep nets, their exercises
+_LAZY |= {"matrix_form", "backprop_cost", "deep_exercises", "deepnets", "vanishing_exercises"}
 
 
 def _version():

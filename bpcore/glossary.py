@@ -515,6 +515,58 @@ TERMS = dict(
             "真实类别为i、预测为j的样本数",
             "how many samples of true class i were predicted as j",
         ),
+        _t(
+            "vanishing_gradient",
+            "梯度消失",
+            "vanishing gradient",
+            "σ′ ≤ ¼",
+            "反向传播每过一层都乘以激活函数的导数，深层网络靠近输入的层梯度变得极小",
+            "backpropagation multiplies by the activation's derivative at every layer, so the"
+            " layers near the input of a deep net get tiny gradients",
+        ),
+        _t(
+            "xavier_init",
+            "Xavier初始化",
+            "Xavier initialisation",
+            "Var(w) = 1/n_in",
+            "让每层加权和的方差与输入的方差相同的权重尺度",
+            "the weight scale that keeps each layer's weighted sums as spread out as its inputs",
+        ),
+        _t(
+            "he_init",
+            "He初始化",
+            "He initialisation",
+            "Var(w) = 2/n_in",
+            "为ReLU补上被置零的一半：权重方差取Xavier的两倍",
+            "twice Xavier's weight variance, making up for the half that ReLU sets to zero",
+        ),
+        _t(
+            "learning_rate_sweep",
+            "学习率扫描",
+            "learning-rate sweep",
+            "η₁, …, η_R",
+            "用许多个学习率训练同一个网络（可以一起训练），看训练在哪里收敛、震荡、发散",
+            "the same net trained with many learning rates (possibly all at once) to see where"
+            " training converges, oscillates, diverges",
+        ),
+        _t(
+            "oscillation",
+            "震荡",
+            "oscillation",
+            "1/E″ < η < 2/E″",
+            "每一步都越过最小值，来回跳动",
+            "every step jumping over the minimum, back and forth",
+        ),
+        _t(
+            "hessian",
+            "黑塞矩阵",
+            "Hessian",
+            "H = ∂²E/∂θ∂θᵀ, λ_max",
+            "损失的全部二阶偏导数组成的矩阵；最大特征值λ_max是最陡方向的曲率，"
+            "二次函数上η < 2/λ_max才稳定",
+            "the matrix of the loss's second partial derivatives; its largest eigenvalue λ_max is"
+            " the curvature of the steepest direction, and on a quadratic η < 2/λ_max is stable",
+        ),
     ]
 )
 

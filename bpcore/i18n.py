@@ -284,6 +284,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "折合前向传播次数",
         "en": "in forward passes",
     },
+    "plot.sweep.title": {
+        "zh": "{runs} 个学习率同时训练：训练后的损失",
+        "en": "{runs} learning rates trained at once: the final loss",
+    },
+    "plot.sweep.xlabel": {"zh": "学习率 η（对数坐标）", "en": "learning rate η (log scale)"},
+    "plot.sweep.ylabel": {"zh": "训练后的损失 E", "en": "final loss E"},
+    "plot.sweep.converged": {"zh": "收敛", "en": "converged"},
+    "plot.sweep.oscillating": {"zh": "震荡", "en": "oscillating"},
+    "plot.sweep.diverged": {"zh": "发散", "en": "diverged"},
+    "plot.sweep.final": {"zh": "每个 η 的最终损失", "en": "final loss of each η"},
+    "plot.sweep.clipped": {"zh": "超出纵轴范围", "en": "off the scale"},
+    "plot.sweep.met": {"zh": "达到目标损失 {target:g}", "en": "reached the target {target:g}"},
+    "plot.sweep.missed": {"zh": "未达到目标损失", "en": "did not reach it"},
+    "plot.sweep.derived": {"zh": "推导：{name} = {eta:.4g}", "en": "derived: {name} = {eta:.4g}"},
+    "plot.sweep.measured": {"zh": "实测边界 η ≈ {eta:.4g}", "en": "measured edge η ≈ {eta:.4g}"},
     # --- step table ------------------------------------------------------------------------
     "table.caption": {
         "zh": "第 {iteration} 次迭代，样本 {samples}，η = {eta:.4g}",

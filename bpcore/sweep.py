@@ -246,6 +246,217 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
     return SweepResult(etas, loss, Ws, offsets, classify(loss, reversals, **criteria))
 
 
+@dataclass
+class Edge:
+    """Where training stops working along η: ``below`` worked, ``above`` (> below) did not.
+
+    Attributes
+    ----------
+    below, above : float
+        The largest learning rate known to work and the smallest above it known to fail.
+    result : SweepResult
+        The last (finest) sweep that placed them.
+    """
+
+    below: float
+    above: float
+    result: SweepResult
+
+    @property
+    def eta(self):
+        """float: the middle of the bracket (geometric mean), the edge's estimate."""
+        return float(np.sqrt(self.below * self.above))
+
+
+def works(result, criterion="stable"):
+    """Which runs of a sweep worked, by `criterion`.
+
+    Parameters
+    ----------
+    result : SweepResult
+    criterion : {"stable", "converged"} or float
+        ``"stable"``: not diverged; ``"converged"``: status ``"converged"`` (neither diverged
+        nor oscillating); a number L: the final loss is at most L (the net learned the data).
+
+    Returns
+    -------
+    ndarray of bool, shape (R,)
+
+    Examples
+    --------
+    >>> r = SweepResult(np.array([1.0, 2.0]), np.array([[1.0, 0.5], [1.0, 0.01]]), [], [],
+    ...                 np.array(["converged", "oscillating"]))
+    >>> works(r, "converged").tolist(), works(r, 0.1).tolist()
+    ([True, False], [False, True])
+    """
+    if isinstance(criterion, str):
+        criterion = check.choice("criterion", criterion, ("stable", "converged"))
+        if criterion == "stable":
+            return result.status != "diverged"
+        return result.status == "converged"
+    target = check.positive_number("criterion", criterion)
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(result.final_loss) & (result.final_loss <= target)
+
+
+def edge(etas, ok):
+    """The first place, going up in η, where training stops working.
+
+    Parameters
+    ----------
+    etas : array_like of float, shape (R,), increasing
+    ok : array_like of bool, shape (R,)
+        Whether the run with ``etas[r]`` worked (see :func:`works`).
+
+    Returns
+    -------
+    (float, float) or None
+        ``(etas[r], etas[r + 1])`` for the first r at or after the first working run with
+        ``ok[r]`` true and ``ok[r + 1]`` false; None if no run works or none fails above.
+        Runs below the first working one (too slow for the epochs given) do not count.
+
+    Examples
+    --------
+    >>> edge([0.1, 0.5, 1.0, 2.0, 4.0], [False, True, True, False, True])
+    (1.0, 2.0)
+    >>> edge([0.1, 0.5], [True, True]) is None
+    True
+    """
+    etas = np.asarray(etas, dtype=float)
+    ok = np.asarray(ok, dtype=bool)
+    if etas.shape != ok.shape or etas.ndim != 1:
+        raise check.InputError(
+            f"etas and ok must be 1-D of one length, got shapes {etas.shape} and {ok.shape}",
+            f"etas 与 ok 应为等长的一维数组，收到形状 {etas.shape} 和 {ok.shape}",
+        )
+    if np.any(np.diff(etas) <= 0):
+        raise check.InputError("etas must be strictly increasing", "etas 必须严格递增")
+    good = np.flatnonzero(ok)
+    if good.size == 0:
+        return None
+    fail = np.flatnonzero(~ok[good[0] :])
+    if fail.size == 0:
+        return None
+    r = good[0] + fail[0] - 1
+    return float(etas[r]), float(etas[r + 1])
+
+
+def find_edge(net, X, Y, lo, hi, *, epochs, criterion="stable", runs=32, rounds=3, **kwargs):
+    """Measure the learning rate where training stops working, by sweeps that zoom in.
+
+    A sweep of `runs` learning rates spaced geometrically over [lo, hi] finds the first
+    failure (:func:`edge`); the next sweep spaces `runs` rates between its two neighbours,
+    and so on for `rounds` sweeps. The bracket then spans a factor
+    (hi/lo)^(1/(runs − 1)^rounds). A failure narrower than one grid step can be missed, so
+    where working and failing rates interleave (XOR at large η), this is the first failure
+    *on these grids*.
+
+    Parameters
+    ----------
+    net, X, Y
+        As for :func:`sweep`.
+    lo, hi : float, 0 < lo < hi
+    epochs : int
+    criterion : {"stable", "converged"} or float
+        What "works" means (:func:`works`).
+    runs : int >= 3
+    rounds : int >= 1
+    **kwargs
+        Passed to :func:`sweep` (``train_offsets``, ``reduction``, classification criteria).
+
+    Returns
+    -------
+    Edge
+
+    Raises
+    ------
+    InputError
+        If the first sweep has no edge: every rate works, or none does.
+
+    Examples
+    --------
+    >>> from bpcore import Layer, Network
+    >>> unit = Network([Layer([[1.0]], [0.0], activation="identity")])  # E = ½ w², E″ = 1
+    >>> e = find_edge(unit, [[1.0]], [[0.0]], 0.5, 4.0, epochs=2000, train_offsets=False)
+    >>> round(e.eta, 3)
+    2.001
+    """
+    lo = check.positive_number("lo", lo)
+    hi = check.positive_number("hi", hi)
+    if not lo < hi:
+        raise check.InputError(
+            f"lo must be below hi, got lo={lo!r}, hi={hi!r}",
+            f"lo 必须小于 hi，收到 lo={lo!r}，hi={hi!r}",
+        )
+    runs = check.count("runs", runs, minimum=3)
+    rounds = check.count("rounds", rounds)
+    bracket = None
+    for _ in range(rounds):
+        a, b = (lo, hi) if bracket is None else bracket
+        etas = np.geomspace(a, b, runs)
+        result = sweep(net, X, Y, etas, epochs=epochs, **kwargs)
+        ok = works(result, criterion)
+        if bracket is not None:  # the ends are known: a worked, b failed
+            ok[0], ok[-1] = True, False
+        found = edge(etas, ok)
+        if found is None:
+            raise check.InputError(
+                f"no edge between lo={lo!r} and hi={hi!r}: "
+                + ("every learning rate works" if ok.all() else "no learning rate works")
+                + f" ({criterion!r}, {epochs} epochs); widen the range",
+                f"在 lo={lo!r} 与 hi={hi!r} 之间没有边界："
+                + ("每个学习率都可以" if ok.all() else "没有一个学习率可以")
+                + f"（{criterion!r}，{epochs} 轮）；请扩大范围",
+            )
+        bracket = found
+    return Edge(bracket[0], bracket[1], result)
+
+
+def sharpness(net, X, Y, *, reduction="mean", eps=1e-4):
+    """The largest eigenvalue λ_max of the loss Hessian at `net`: the curvature E″ of the
+    steepest direction.
+
+    Column k of the Hessian is the central difference of the backpropagated gradient,
+    (∇E(θ + ε e_k) − ∇E(θ − ε e_k)) / 2ε, symmetrised. Near a minimum the loss is close to
+    a quadratic, and gradient descent is stable there for η < 2/λ_max (as 2/E″ in one
+    dimension); far from one it is only a local guide.
+
+    Parameters
+    ----------
+    net : Network or TextbookNet
+    X : array_like, shape (N, d)
+    Y : array_like, shape (N, l)
+    reduction : {"mean", "sum"}
+    eps : float > 0
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> from bpcore import Layer, Network
+    >>> unit = Network([Layer([[0.5]], [0.0], activation="identity")])
+    >>> round(sharpness(unit, [[2.0]], [[0.0]], reduction="sum"), 6)  # E = ½ (2w + b)²
+    5.0
+    """
+    network = getattr(net, "network", net)
+    X, Y = network.check_data(X, Y)
+    reduction = check.choice("reduction", reduction, ("mean", "sum"))
+    eps = check.positive_number("eps", eps)
+    theta = network.flat()
+
+    def gradient(p):
+        return network.with_flat(p).gradients(X, Y, reduction).flat()
+
+    H = np.empty((theta.size, theta.size))
+    for k in range(theta.size):
+        step = np.zeros_like(theta)
+        step[k] = eps
+        H[:, k] = (gradient(theta + step) - gradient(theta - step)) / (2 * eps)
+    return float(np.linalg.eigvalsh((H + H.T) / 2)[-1])
+
+
 def quadratic_edges():
     """The two learning-rate edges of gradient descent on E(w) = ½ E″ (w − w*)², by SymPy.
 

@@ -29,7 +29,9 @@ LESSONS = [
     ("11_gradient_checking", dict(zh="梯度检验", en="Gradient checking")),
     ("12_matrix_form", dict(zh="矩阵形式与L层网络", en="Matrix form and L layers")),
     ("13_cross_entropy", dict(zh="交叉熵与Softmax", en="Cross-entropy and softmax")),
+    ("14_vanishing_gradients", dict(zh="梯度消失与初始化", en="Vanishing gradients and initialisation")),
     ("15_digits", dict(zh="真实数据：识别手写数字", en="Real data: handwritten digits")),
+    ("16_learning_rate_sweep", dict(zh="学习率扫描", en="The learning-rate sweep")),
 ]
 
 # What each lesson does, one line per language (shown next to its title).
@@ -90,9 +92,17 @@ ABOUT = {
         zh="饱和的Sigmoid输出：平方误差学不动，交叉熵可以；∂E/∂β = ŷ − y（SymPy）；Softmax；教程001的增量规则",
         en="a saturated sigmoid output stalls squared error, not cross-entropy; ∂E/∂β = ŷ − y (SymPy); softmax; tutorial 001's delta rule",
     ),
+    "14_vanishing_gradients": dict(
+        zh="σ′ ≤ ¼（SymPy）；深层网络每一层的梯度：Sigmoid、tanh、ReLU；Xavier与He初始化（推导并实测）；全1初值的对称性，完整论证",
+        en="σ′ ≤ ¼ (SymPy); the gradient of every layer of a deep net: sigmoid, tanh, ReLU; Xavier and He initialisation (derived and measured); the all-ones start's symmetry, argued completely",
+    ),
     "15_digits": dict(
         zh="包内自带的8×8手写数字：训练集与测试集、准确率与损失曲线、混淆矩阵、第一层权重的图像",
         en="the 8×8 handwritten digits shipped in bpcore: train/test split, accuracy and loss curves, a confusion matrix, first-layer weights as images",
+    ),
+    "16_learning_rate_sweep": dict(
+        zh="256个学习率一起训练：收敛、震荡、发散的区域；二次函数的边界2/E″（推导并验证）；异或的边界（实测）",
+        en="256 learning rates trained at once: where training converges, oscillates, diverges; the quadratic's edge 2/E″ (derived and confirmed); XOR's edge (measured)",
     ),
 }
 

@@ -70,6 +70,8 @@ def _sample_texts() -> list[str]:
         names="t001_xor",
         value=-1,
         expected="η > 0",
+        target=0.01,  # lesson 16's sweep figure
+        runs=256,
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 

@@ -147,3 +147,151 @@ def test_quadratic_edges_by_sympy_match_the_sweep():
     # is still far from underflow, where an exact 0 would leave nothing to oscillate
     s = sweep(unit, [[2.0]], [[0.0]], etas, epochs=60, train_offsets=False, reduction="sum")
     assert list(s.status) == ["converged", "oscillating", "oscillating", "diverged"]
+
+
+# --- edges ---------------------------------------------------------------------------------
+def test_edge_is_the_first_failure_above_the_first_success():
+    from bpcore.sweep import edge
+
+    etas = [0.1, 0.2, 0.4, 0.8, 1.6, 3.2]
+    assert edge(etas, [False, True, True, False, True, False]) == (0.4, 0.8)
+    assert edge(etas, [True] * 6) is None
+    assert edge(etas, [False] * 6) is None
+    assert edge(etas, [False, False, True, False, False, False]) == (0.4, 0.8)
+    with pytest.raises(InputError, match="increasing"):
+        edge([0.2, 0.1], [True, False])
+    with pytest.raises(InputError, match="ok"):
+        edge([0.1, 0.2], [True])
+
+
+def test_works_by_criterion():
+    from bpcore.sweep import SweepResult, works
+
+    loss = np.array([[1.0, 0.001], [1.0, 0.5], [1.0, np.inf]])
+    r = SweepResult(
+        np.array([1.0, 2.0, 3.0]), loss, [], [], np.array(["converged", "oscillating", "diverged"])
+    )
+    assert works(r).tolist() == [True, True, False]
+    assert works(r, "converged").tolist() == [True, False, False]
+    assert works(r, 0.01).tolist() == [True, False, False]
+    with pytest.raises(InputError, match="criterion"):
+        works(r, "fine")
+
+
+@pytest.mark.parametrize("epochs", [60, 500])
+def test_find_edge_of_the_quadratic_matches_the_closed_form(epochs):
+    # E = ½ w² (E″ = 1), w₀ = 1: L_k = ½ (1 − η)^(2k). "diverged" means L_k > 10 L_0 for some
+    # k ≤ E, i.e. (η − 1)^(2E) > 10: the measured edge is η = 1 + 10^(1/(2E)), which tends to
+    # 2/E″ = 2 as E grows (2.0194 at 60 epochs, 2.0023 at 500).
+    from bpcore.sweep import find_edge
+
+    unit = Network([Layer([[1.0]], [0.0], activation="identity")])
+    e = find_edge(unit, [[1.0]], [[0.0]], 0.5, 4.0, epochs=epochs, train_offsets=False)
+    theory = 1 + 10 ** (1 / (2 * epochs))
+    assert e.below < theory < e.above
+    assert e.above / e.below < 8 ** (1 / 31**3) * (1 + 1e-12)  # (hi/lo)^(1/(runs−1)^rounds)
+    k = int(np.flatnonzero(e.result.etas == e.below)[0])  # neighbours on the finest grid
+    assert e.result.etas[k + 1] == e.above
+    # the oscillation edge 1/E″ = 1: "converged" fails just above 1 (short runs: a long one
+    # reaches exactly 0 in floating point before its tail, and then counts as converged)
+    o = find_edge(
+        unit, [[1.0]], [[0.0]], 0.5, 1.9, epochs=60, criterion="converged", train_offsets=False
+    )
+    assert 1.0 <= o.below < o.above < 1.001
+
+
+def test_find_edge_on_xor_brackets_what_train_does():
+    from bpcore.sweep import classify, find_edge
+
+    net = Network.from_sizes((2, 3, 1), rng=0)
+    e = find_edge(net, X, Y, 1.0, 300.0, epochs=300, criterion=0.01, runs=12, rounds=2)
+    below = train(net, X, Y, eta=e.below, epochs=300, mode="accumulated")
+    above = train(net, X, Y, eta=e.above, epochs=300, mode="accumulated")
+    assert below.final_loss <= 0.01 < above.final_loss
+    # on the first grid, every rate from the first that learned up to the bracket learned:
+    # the bracket is the first failure above the band where training works
+    grid = np.geomspace(1.0, 300.0, 12)
+    learned = [
+        train(net, X, Y, eta=eta, epochs=300, mode="accumulated").final_loss <= 0.01
+        for eta in grid[grid <= e.below]
+    ]
+    assert any(learned) and all(learned[learned.index(True) :])
+    assert classify([below.loss])[0] in ("converged", "oscillating")
+
+
+def test_find_edge_without_an_edge_says_so():
+    from bpcore.sweep import find_edge
+
+    unit = Network([Layer([[1.0]], [0.0], activation="identity")])
+    with pytest.raises(InputError, match="every learning rate works"):
+        find_edge(unit, [[1.0]], [[0.0]], 0.1, 1.5, epochs=50, train_offsets=False)
+    with pytest.raises(InputError, match="lo must be below hi"):
+        find_edge(unit, [[1.0]], [[0.0]], 2.0, 1.0, epochs=50)
+
+
+def test_sharpness_of_a_linear_unit_is_the_top_eigenvalue_of_its_normal_matrix():
+    # A linear unit with the mean loss is a quadratic: E = (1/2N) Σ (x·w + b − y)², whose
+    # Hessian is Aᵀ A / N with A = [X | 1] (derived by hand), whatever the point.
+    from bpcore.sweep import sharpness, sweep
+
+    rng = np.random.default_rng(4)
+    Xl = rng.normal(size=(20, 3))
+    Yl = rng.normal(size=(20, 1))
+    unit = Network([Layer(rng.normal(size=(3, 1)), [0.3], activation="identity")])
+    A = np.column_stack([Xl, np.ones(20)])
+    lam = np.linalg.eigvalsh(A.T @ A / 20)[-1]
+    assert sharpness(unit, Xl, Yl) == pytest.approx(lam, rel=1e-7)
+    # and gradient descent is stable below 2/λ_max, unstable above (the 2/E″ rule in n-D)
+    s = sweep(unit, Xl, Yl, [1.9 / lam, 2.1 / lam], epochs=400)
+    assert list(s.status[:1]) != ["diverged"] and s.status[1] == "diverged"
+
+
+# --- the figure and the exercises ----------------------------------------------------------
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_sweep_figure_shades_each_status_once(lang):
+    from bpcore import plots
+    from bpcore.i18n import t
+    from bpcore.sweepplots import sweep_figure
+
+    unit = Network([Layer([[1.0]], [0.0], activation="identity")])
+    s = sweep(unit, [[1.0]], [[0.0]], np.geomspace(0.1, 4.0, 40), epochs=60, train_offsets=False)
+    fig = sweep_figure(s, lines=[(2.0, "2/E″", "derived")], lang=lang)
+    labels = [x.get_text() for x in fig.axes[0].get_legend().get_texts()]
+    assert labels[:3] == [t(f"plot.sweep.{k}", lang) for k in STATUSES_ORDER]
+    assert "2/E″" in labels and t("plot.sweep.clipped", lang) in labels
+    assert plots.to_png(fig)[:4] == b"\x89PNG"
+    fig = sweep_figure(s, target=0.01, lang=lang)
+    labels = [x.get_text() for x in fig.axes[0].get_legend().get_texts()]
+    assert t("plot.sweep.met", lang, target=0.01) in labels
+
+
+STATUSES_ORDER = ("converged", "oscillating", "diverged")
+
+
+def test_exercise_checkers():
+    pytest.importorskip("sympy")
+    from bpcore import sweep_exercises as ex
+
+    # E = a (w − b)²: E″ = 2a, diverges above 2/E″ = 1/a
+    assert ex.check_divergence_edge(lambda a, b: 1 / a).verdict == "right"
+    assert ex.check_divergence_edge(lambda a, b: 2 / a).verdict == "almost"  # forgot E″ = 2a
+    assert ex.check_divergence_edge(lambda a, b: b).verdict == "wrong"
+    assert ex.check_divergence_edge(None).verdict == "missing"
+    assert ex.check_divergence_edge(lambda a: a).verdict == "wrong"  # raises: reported
+    assert ex.expected_divergence_edge(0.25, -1.0) == 4.0
+
+    def loop(etas, steps):
+        w = np.full(len(etas), -1.0)
+        for _ in range(steps):
+            w = w - etas * (w - 3.0)
+        return w
+
+    assert ex.check_vectorised_descent(loop).verdict == "right"
+    # closed form w_k = 3 − 4 (1 − η)^k (lesson 01's derivation)
+    assert ex.check_vectorised_descent(lambda e, k: 3 - 4 * (1 - e) ** k).verdict == "right"
+    assert ex.check_vectorised_descent(lambda e, k: 3 - 4 * (1 - e) ** (k + 1)).verdict != "right"
+    assert ex.check_vectorised_descent(lambda e, k: 3.0).verdict == "wrong"  # shape ()
+    etas = np.array([0.1, 1.0, 1.5])
+    np.testing.assert_allclose(
+        ex.expected_descent(etas, 7), 3 - 4 * (1 - etas) ** 7, rtol=0, atol=1e-14
+    )
