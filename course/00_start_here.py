@@ -29,6 +29,7 @@ LESSONS = [
     ("11_gradient_checking", dict(zh="梯度检验", en="Gradient checking")),
     ("13_cross_entropy", dict(zh="交叉熵与Softmax", en="Cross-entropy and softmax")),
     ("15_digits", dict(zh="真实数据：识别手写数字", en="Real data: handwritten digits")),
+    ("17_bp_in_practice", dict(zh="实践中的BP", en="BP in practice")),
 ]
 
 # What each lesson does, one line per language (shown next to its title).
@@ -88,6 +89,10 @@ ABOUT = {
     "15_digits": dict(
         zh="包内自带的8×8手写数字：训练集与测试集、准确率与损失曲线、混淆矩阵、第一层权重的图像",
         en="the 8×8 handwritten digits shipped in bpcore: train/test split, accuracy and loss curves, a confusion matrix, first-layer weights as images",
+    ),
+    "17_bp_in_practice": dict(
+        zh="图5.8的算法框逐行成代码；验证集上的过拟合、早停、权重衰减（式5.17）；局部极小：多起点、模拟退火、随机梯度下降；固定顺序与打乱顺序",
+        en="图5.8's box line by line; overfitting on a validation set, early stopping, weight decay (eq. 5.17); local minima: several starts, simulated annealing, SGD; fixed vs shuffled order",
     ),
 }
 
