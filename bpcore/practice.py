@@ -31,6 +31,10 @@ _HINTS = {
         "en": "Hint: ΔE ≤ 0 is always accepted (probability 1); otherwise exp(−ΔE/T). "
         "np.where helps.",
     },
+    "updates": {
+        "zh": "提示：标准BP每个样本更新一次，累积BP每轮只更新一次。",
+        "en": "Hint: standard BP updates once per sample, accumulated BP once per epoch.",
+    },
 }
 
 
@@ -72,3 +76,22 @@ def check_acceptance(func, *, lang="en", seed=18):
     T = gen.uniform(0.1, 2.0, size=40)
     expected = [acceptance_probability(float(d), float(t)) for d, t in zip(delta_E, T)]
     return _result(_call(func, delta_E, T), expected, lang, "accept")
+
+
+def check_updates(func, *, lang="en"):
+    """Lesson 18: ``func(m, epochs, mode)`` should be how many parameter updates
+    ``bpcore.train`` makes: m per epoch for mode "standard", 1 for "accumulated"."""
+    from .train import iterations_per_epoch
+
+    modes = ("standard", "accumulated")
+    cases = [(m, e, mode) for m in (1, 4, 17, 50) for e in (1, 3, 10) for mode in modes]
+    expected = [iterations_per_epoch(m, 1 if mo == "standard" else m) * e for m, e, mo in cases]
+    if func is None or func is Ellipsis:
+        return _result(None, expected, lang, "updates")
+    answer = []
+    for case in cases:
+        value = _call(func, *case)
+        if isinstance(value, str):
+            return _result(value, expected, lang, "updates")
+        answer.append(value)
+    return _result(np.asarray(answer, dtype=float).reshape(-1), expected, lang, "updates")

@@ -44,3 +44,12 @@ def test_acceptance_checker():
     assert practice.check_acceptance(lambda dE, T: np.exp(-dE / T)).verdict != "right"
     assert practice.check_acceptance(lambda dE, T: 1 / 0).verdict != "right"
     assert np.isclose(acceptance_probability(0.5, 0.5), np.exp(-1.0))
+
+
+def test_updates_checker():
+    def updates(m, epochs, mode):  # standard: one update per sample; accumulated: per epoch
+        return m * epochs if mode == "standard" else epochs
+
+    assert practice.check_updates(updates).verdict == "right"
+    assert practice.check_updates(lambda m, e, mode: m * e).verdict != "right"
+    assert practice.check_updates(None).verdict == "missing"
