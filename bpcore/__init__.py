@@ -21,7 +21,7 @@ from .errors import DivergenceError, InputError
 from .gradcheck import check_gradients, numeric_gradient, relative_error
 from .losses import half_sse
 from .network import Layer, NetSpec, Network, TextbookNet
-from .train import History, iterations_per_epoch, schedule, train
+from .train import History, iterations_per_epoch, schedule, train, visit_orders
 
 __all__ = [
     "DivergenceError",
@@ -43,12 +43,14 @@ __all__ = [
     "sigmoid_prime",
     "tanh",
     "train",
+    "visit_orders",
 ]
 
 # Submodules that pull in heavier libraries, loaded on first attribute access (PEP 562).
 _LAZY = {"symbolic", "plots", "widgets", "examples", "i18n", "exercises", "glossary", "perceptron"}
 # lessons 12 and 14: matrix form for L layers, the cost of a gradient, deep nets, their exercises
 _LAZY |= {"matrix_form", "backprop_cost", "deep_exercises", "deepnets", "vanishing_exercises"}
+_LAZY |= {"algorithm", "decay", "early_stopping", "local_minima"}
 
 
 def _version():

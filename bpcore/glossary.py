@@ -567,6 +567,63 @@ TERMS = dict(
             "the matrix of the loss's second partial derivatives; its largest eigenvalue λ_max is"
             " the curvature of the steepest direction, and on a quadratic η < 2/λ_max is stable",
         ),
+        # lesson 17: BP in practice (西瓜书 §5.3–5.4)
+        _t(
+            "overfitting",
+            "过拟合",
+            "overfitting",
+            "",
+            "训练误差继续下降而验证（测试）误差上升：网络记住了训练集的噪声",
+            "the training error keeps falling while the validation (test) error rises",
+        ),
+        _t(
+            "validation_set",
+            "验证集",
+            "validation set",
+            "",
+            "从训练数据中留出、不用于更新参数，只用来估计误差（如决定何时早停）的样本",
+            "samples held out of the training data to estimate the error, e.g. to stop early",
+        ),
+        _t(
+            "early_stopping",
+            "早停",
+            "early stopping",
+            "",
+            "验证误差不再下降时停止训练，返回验证误差最小时的参数",
+            "stop when the validation error stops falling; keep the parameters of its minimum",
+        ),
+        _t(
+            "weight_decay",
+            "权重衰减（正则化）",
+            "weight decay (regularisation)",
+            "λE + (1 − λ) Σ w_i²",
+            "在误差上加参数平方和，每步把参数按比例缩小（式5.17）",
+            "adds the sum of squared parameters to the error, shrinking them each step (eq. 5.17)",
+        ),
+        _t(
+            "local_minimum",
+            "局部极小",
+            "local minimum",
+            "",
+            "邻域内误差最小、但不一定是全局最小的点；梯度在那里为0",
+            "a point of least error in its neighbourhood, not necessarily the global minimum",
+        ),
+        _t(
+            "simulated_annealing",
+            "模拟退火",
+            "simulated annealing",
+            "exp(−ΔE / T)",
+            "以随温度降低而变小的概率接受更差的解，以跳出局部极小",
+            "accepts worse points with a probability that shrinks as the temperature falls",
+        ),
+        _t(
+            "sgd",
+            "随机梯度下降",
+            "stochastic gradient descent (SGD)",
+            "",
+            "每轮随机打乱样本顺序（或随机抽样）后逐个更新；固定顺序的标准BP没有随机性",
+            "one-by-one updates, the order shuffled anew each epoch; fixed-order BP is not random",
+        ),
     ]
 )
 

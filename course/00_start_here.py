@@ -32,6 +32,8 @@ LESSONS = [
     ("14_vanishing_gradients", dict(zh="梯度消失与初始化", en="Vanishing gradients and initialisation")),
     ("15_digits", dict(zh="真实数据：识别手写数字", en="Real data: handwritten digits")),
     ("16_learning_rate_sweep", dict(zh="学习率扫描", en="The learning-rate sweep")),
+    ("17_bp_in_practice", dict(zh="实践中的BP", en="BP in practice")),
+    ("18_exercise_5_5", dict(zh="习题5.5：西瓜数据集3.0", en="Exercise 5.5: watermelon data 3.0")),
 ]
 
 # What each lesson does, one line per language (shown next to its title).
@@ -103,6 +105,14 @@ ABOUT = {
     "16_learning_rate_sweep": dict(
         zh="256个学习率一起训练：收敛、震荡、发散的区域；二次函数的边界2/E″（推导并验证）；异或的边界（实测）",
         en="256 learning rates trained at once: where training converges, oscillates, diverges; the quadratic's edge 2/E″ (derived and confirmed); XOR's edge (measured)",
+    ),
+    "17_bp_in_practice": dict(
+        zh="图5.8的算法框逐行成代码；验证集上的过拟合、早停、权重衰减（式5.17）；局部极小：多起点、模拟退火、随机梯度下降；固定顺序与打乱顺序",
+        en="图5.8's box line by line; overfitting on a validation set, early stopping, weight decay (eq. 5.17); local minima: several starts, simulated annealing, SGD; fixed vs shuffled order",
+    ),
+    "18_exercise_5_5": dict(
+        zh="包内自带的西瓜数据集3.0：标准BP与累积BP按更新次数、轮次、时间比较，多个种子",
+        en="watermelon data set 3.0 shipped in bpcore: standard vs accumulated BP per update, per epoch, per second, several seeds",
     ),
 }
 

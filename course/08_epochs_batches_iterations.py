@@ -54,7 +54,7 @@ CELLS = [
 
         | 训练方式 | 批量大小 | 每轮迭代数 | 教材中的名字 |
         | --- | --- | --- | --- |
-        | 标准BP（随机梯度下降） | $B=1$ | $N$ | 标准BP |
+        | 标准BP（逐个样本，固定顺序） | $B=1$ | $N$ | 标准BP |
         | 小批量 | $1<B<N$ | $\lceil N/B\rceil$ | — |
         | 全批量 | $B=N$ | $1$ | 累积BP |
 
@@ -72,13 +72,32 @@ CELLS = [
 
         | training | batch size | iterations per epoch | textbook name |
         | --- | --- | --- | --- |
-        | standard BP (stochastic gradient descent) | $B = 1$ | $N$ | standard BP |
+        | standard BP (one sample at a time, fixed order) | $B = 1$ | $N$ | standard BP |
         | mini-batch | $1 < B < N$ | $\lceil N/B\rceil$ | — |
         | full batch | $B = N$ | $1$ | accumulated BP |
 
         Tutorial 000's "batch gradient descent" (lesson 07) is the last row: every update uses
         all three samples.
         """,
+    ),
+    md(
+        zh=r"""
+        $B=1$时，教材图5.8的标准BP每轮按同一个固定顺序$1,2,\dots,N$逐个使用样本，没有随机性，常被叫作“随机梯度下降”其实不准确。每轮先把样本随机打乱再逐个更新，才是随机梯度下降（SGD）；`bpcore.train(..., shuffle=True, rng=种子)`就是这样做的（第17课）。两种访问顺序，各3轮：
+        """,
+        en=r"""
+        With $B = 1$, the textbook's standard BP (图5.8) uses the samples one by one in the
+        same fixed order $1, 2, \dots, N$ every epoch; it has no randomness, so calling it
+        "stochastic gradient descent" is not accurate. Shuffling the samples at the start of
+        each epoch before the one-by-one updates is stochastic gradient descent (SGD);
+        `bpcore.train(..., shuffle=True, rng=seed)` does that (lesson 17). The two visiting
+        orders, 3 epochs each:
+        """,
+    ),
+    code(
+        """
+        print(bpcore.visit_orders(3, 3))  # fixed: standard BP
+        print(bpcore.visit_orders(3, 3, shuffle=True, rng=0))  # shuffled: SGD
+        """
     ),
     md(
         zh=r"""
