@@ -200,11 +200,15 @@ class ParamRef:
 
 @dataclass(frozen=True)
 class Alias:
-    """One row of the notation table: a tutorial's name, the engine's, the textbook's."""
+    """One row of the notation table: a tutorial's name, the engine's, the textbook's.
 
-    name: str
+    `name` and `textbook` are symbols (str) or, when they carry words, bilingual (:class:`Bi`);
+    `engine` is code only, its explanation goes into `meaning`.
+    """
+
+    name: str | Bi
     engine: str
-    textbook: str
+    textbook: str | Bi
     meaning: Bi
 
 
@@ -389,7 +393,7 @@ _register(
             Alias(
                 "h_j",
                 "trace.layers[0].out[:, j-1]",
-                "α_h (= b_h: no activation, no threshold)",
+                Bi("α_h (= b_h: no activation, no threshold)", "α_h（= b_h：无激活函数、无阈值）"),
                 Bi("hidden unit j (identity)", "隐藏层单元 j（恒等）"),
             ),
             Alias(
@@ -412,10 +416,13 @@ _register(
                 Bi("target (the textbook calls it y)", "目标值（教材记作 y）"),
             ),
             Alias(
-                "(none)",
-                "layers[k].offset = 0, frozen",
+                Bi("(none)", "（无）"),
+                "layers[k].offset = 0",
                 "γ = θ = 0",
-                Bi("the tutorial has no offsets", "教程没有偏置或阈值"),
+                Bi(
+                    "the tutorial has no offsets: 0 and not trained",
+                    "教程没有偏置或阈值：取0且不训练",
+                ),
             ),
         ),
         published=(
@@ -513,9 +520,9 @@ _register(
             Alias("X1, X2", "X[:, 0], X[:, 1]", "x_1, x_2", Bi("inputs", "输入")),
             Alias(
                 "X0 = 1",
-                "layers[0].offset (bias)",
+                "layers[0].offset",
                 "−γ_h",
-                Bi("bias unit of the input layer", "输入层的偏置单元"),
+                Bi("bias unit of the input layer (a bias)", "输入层的偏置单元（偏置）"),
             ),
             Alias(
                 "Z1..Z3",
@@ -525,9 +532,9 @@ _register(
             ),
             Alias(
                 "Z0 = 1",
-                "layers[1].offset (bias)",
+                "layers[1].offset",
                 "−θ_1",
-                Bi("bias unit of the hidden layer", "隐藏层的偏置单元"),
+                Bi("bias unit of the hidden layer (a bias)", "隐藏层的偏置单元（偏置）"),
             ),
             Alias("D0", "trace.output[:, 0]", "ŷ_1", Bi("the output h(x)", "输出 h(x)")),
             Alias(
@@ -663,15 +670,15 @@ _NOTATION_222 = (
     ),
     Alias(
         "b1",
-        "layers[0].offset[h] (one per hidden unit)",
+        "layers[0].offset[h]",
         "−γ_h",
-        Bi("hidden bias, added", "隐藏层偏置（加上）"),
+        Bi("hidden bias, added; one per hidden unit", "隐藏层偏置（加上），每个隐藏单元一个"),
     ),
     Alias(
         "b2",
-        "layers[1].offset[j] (one per output unit)",
+        "layers[1].offset[j]",
         "−θ_j",
-        Bi("output bias, added", "输出层偏置（加上）"),
+        Bi("output bias, added; one per output unit", "输出层偏置（加上），每个输出单元一个"),
     ),
     Alias(
         "net_h1",
@@ -893,7 +900,7 @@ _register(
         notation=(
             Alias("x", "X[0, 0]", "x_1", Bi("input", "输入")),
             Alias("w", "layers[0].W[0, 0]", "w", Bi("weight", "权重")),
-            Alias("b", "layers[0].offset[0] (bias)", "−θ", Bi("bias, added", "偏置（加上）")),
+            Alias("b", "layers[0].offset[0]", "−θ", Bi("bias, added", "偏置（加上）")),
             Alias("f", "trace.output[0, 0]", "ŷ", Bi("σ(wx + b)", "σ(wx + b)")),
         ),
         published=(
@@ -943,7 +950,10 @@ _register(
             Alias("N", "n_samples", "m", Bi("training samples", "训练样本数")),
             Alias("Batch Size", "batch_size", "—", Bi("samples per batch", "每批样本数")),
             Alias(
-                "Iteration", "one update", "—", Bi("one batch, one update", "一批数据、一次更新")
+                "Iteration",
+                "iterations_per_epoch(N, B)",
+                "—",
+                Bi("one batch, one update; ⌈N/B⌉ per epoch", "一批数据、一次更新；每轮⌈N/B⌉次"),
             ),
         ),
         published=(
@@ -2432,7 +2442,7 @@ def _trace_epochs(ex):
         [_B("quantity", "量"), _B("value", "数值")],
         [
             [_B("samples N", "样本数 N"), s.n_samples],
-            [_B("batch size B", "批大小 B"), s.batch_size],
+            [_B("batch size B", "批量大小 B"), s.batch_size],
             [_B("batches per epoch ⌈N/B⌉", "每轮批次数 ⌈N/B⌉"), s.iterations_per_epoch],
             [_B("size of the last batch", "最后一批的大小"), s.last_batch_size],
             [_B("iterations per epoch", "每轮迭代次数"), s.iterations_per_epoch],

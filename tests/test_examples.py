@@ -62,6 +62,23 @@ def test_every_example_is_complete(name):
                 arr[0] = 99.0  # read-only: the examples are shared data
 
 
+def test_notation_tables_have_no_english_words_in_chinese():
+    """The zh tables show the tutorials' own symbols, code, and Chinese words only: an English
+    phrase (two words in a row, or "(none)") belongs in a Bi or in the meaning column."""
+    from bpcore.tables import text_in
+
+    phrase = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}|\(none\)")
+    for ex in EXAMPLES.values():
+        for alias in ex.notation:
+            assert not phrase.search(alias.engine), (ex.name, alias.engine)
+            for shown in (alias.textbook, alias.meaning):
+                assert not phrase.search(text_in(shown, "zh")), (ex.name, text_in(shown, "zh"))
+            name = text_in(alias.name, "zh")
+            # the tutorials' own names may be English words ("Batch Size"): they are quoted as
+            # printed; what the course adds is Chinese
+            assert "none" not in name, (ex.name, name)
+
+
 def test_published_precision_is_read_from_the_printed_text():
     frozen = get("t004_222_frozen")
     assert frozen.published_value("w7_new").decimals == 9  # "0.511301270": the 0 is printed
