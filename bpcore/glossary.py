@@ -16,15 +16,23 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Term:
+    """One concept. `also` holds other Chinese names a student meets for it, above all the
+    ones 西瓜书 (Zhou Zhihua, *Machine Learning*) uses where the course says `zh`."""
+
     zh: str
     en: str
     symbol: str
     meaning_zh: str
     meaning_en: str
+    also: tuple = ()
+
+    def zh_cell(self):
+        """The Chinese term with its synonyms, e.g. ``隐藏层（西瓜书：隐层）``."""
+        return f"{self.zh}（西瓜书：{'、'.join(self.also)}）" if self.also else self.zh
 
 
-def _t(key, zh, en, symbol, meaning_zh, meaning_en):
-    return key, Term(zh, en, symbol, meaning_zh, meaning_en)
+def _t(key, zh, en, symbol, meaning_zh, meaning_en, also=()):
+    return key, Term(zh, en, symbol, meaning_zh, meaning_en, tuple(also))
 
 
 TERMS = dict(
@@ -52,6 +60,7 @@ TERMS = dict(
             "b_h",
             "输入层与输出层之间的层",
             "a layer between input and output",
+            also=("隐层",),
         ),
         _t(
             "output_layer",
@@ -68,6 +77,7 @@ TERMS = dict(
             "v_ih, w_hj",
             "连接上的乘数，训练要学习的参数",
             "the multiplier on a connection, learned by training",
+            also=("连接权",),
         ),
         _t(
             "bias",
@@ -116,6 +126,7 @@ TERMS = dict(
             "g, e",
             "用链式法则从输出层往回逐层计算梯度",
             "computing gradients layer by layer backwards with the chain rule",
+            also=("误差逆传播",),
         ),
         _t(
             "loss",
@@ -216,7 +227,7 @@ TERMS = dict(
         _t("batch", "批次", "batch", "", "一次迭代所用的样本", "the samples used by one iteration"),
         _t(
             "batch_size",
-            "批大小",
+            "批量大小",
             "batch size",
             "B",
             "一个批次的样本数",
@@ -427,17 +438,19 @@ TERMS = dict(
             "rounding_error",
             "舍入误差",
             "rounding error",
-            "O(1/ε)",
-            "浮点数有限精度带来的误差",
-            "the error from the finite precision of floating-point numbers",
+            "O(u·|E|/ε)",
+            "浮点数有限精度带来的误差；中心差分里约为u·|E|/ε（u是机器精度，约1.1e-16）",
+            "the error from the finite precision of floating-point numbers; in a central "
+            "difference about u·|E|/ε (u the machine precision, about 1.1e-16)",
         ),
         _t(
             "autograd",
-            "自动求导",
-            "autograd",
+            "自动微分",
+            "automatic differentiation (autograd)",
             "",
-            "由程序自动对计算图反向求导（如PyTorch）",
-            "derivatives a program computes backwards through its graph (as PyTorch does)",
+            "由程序自动对计算图反向求导（如PyTorch的autograd）",
+            "derivatives a program computes backwards through its graph "
+            "(as PyTorch's autograd does)",
         ),
     ]
 )
@@ -454,13 +467,13 @@ def table(lang="en"):
     if lang == "zh":
         rows = ["| 术语 | term | 符号 | 含义 |", "|---|---|---|---|"]
         rows += [
-            f"| {t.zh} | {t.en} | {_cell(t.symbol)} | {_cell(t.meaning_zh)} |"
+            f"| {t.zh_cell()} | {t.en} | {_cell(t.symbol)} | {_cell(t.meaning_zh)} |"
             for t in TERMS.values()
         ]
     else:
         rows = ["| term | 术语 | symbol | meaning |", "|---|---|---|---|"]
         rows += [
-            f"| {t.en} | {t.zh} | {_cell(t.symbol)} | {_cell(t.meaning_en)} |"
+            f"| {t.en} | {t.zh_cell()} | {_cell(t.symbol)} | {_cell(t.meaning_en)} |"
             for t in TERMS.values()
         ]
     return "\n".join(rows)

@@ -40,7 +40,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.eta": {"zh": "学习率 η", "en": "learning rate η"},
     "ui.epochs": {"zh": "训练轮数", "en": "epochs"},
     "ui.mode": {"zh": "训练方式", "en": "training mode"},
-    "ui.batch_size": {"zh": "批大小", "en": "batch size"},
+    "ui.batch_size": {"zh": "批量大小", "en": "batch size"},
     "ui.train_offsets": {"zh": "训练阈值/偏置", "en": "train thresholds/biases"},
     "ui.hidden_activation": {"zh": "隐藏层激活函数", "en": "hidden activation"},
     "ui.seed": {"zh": "随机种子", "en": "random seed"},
