@@ -12,7 +12,7 @@ CELLS = [
         zh=r"""
         **目标**：熟悉`bpcore`的训练场（playground）：它能打开哪些例子，每个滑块、按钮和面板做什么；用“单步”把一次迭代拆成前向、反向、更新三步，对照教程公布的数字；用淡色的历史曲线比较不同的设置；用“显示代码”把一个设置交给学生。教师可以把这一课当作训练场的说明书。
 
-        **前置知识**：前向传播与反向传播（第04、05课），训练方式与批大小（第08课），异或与决策边界（第09课）。
+        **前置知识**：前向传播与反向传播（第04、05课），训练方式与批量大小（第08课），异或与决策边界（第09课）。
         """,
         en=r"""
         **Goal**: get to know `bpcore`'s playground: which examples it opens and what each
@@ -52,6 +52,8 @@ CELLS = [
         ## 1. 打开训练场
 
         下面的训练场训练一个2-3-1的Sigmoid网络学异或（初值由种子0生成）。按“训练”看损失曲线实时增长；保存下来的笔记本里显示的是它打开时的第一张图。
+
+        注意：它和第00、09课的2-3-1网络不是同一个网络。种子相同，抽出的随机数也相同，但训练场按教材的写法用**阈值**（相减），那两课用**偏置**（相加）：同一个随机数$r$，在这里是$f(\alpha_h-r)$，在那里是$f(\alpha_h+r)$，所以初始网络、初始损失和训练过程都不一样。想得到那两课的网络，调用`playground`时加上`offset_kind="bias"`。
         """,
         en=r"""
         ## 1. Open the playground
@@ -59,6 +61,13 @@ CELLS = [
         The playground below trains a 2-3-1 sigmoid network on XOR (initial weights from seed
         0). Press "Train" and watch the loss curve grow; a saved notebook shows the first
         picture the playground drew when it opened.
+
+        Note: this is not the 2-3-1 network of lessons 00 and 09. The seed, and so the random
+        numbers drawn, are the same, but the playground follows the textbook and uses
+        **thresholds** (subtracted) where those lessons use **biases** (added): the same random
+        number $r$ gives $f(\alpha_h - r)$ here and $f(\alpha_h + r)$ there, so the initial
+        network, its initial loss and the whole run differ. To get those lessons' network,
+        call `playground` with `offset_kind="bias"`.
         """,
     ),
     code(
@@ -72,7 +81,7 @@ CELLS = [
         zh=r"""
         训练场分成五块：
 
-        - **左上：设置**。学习率、轮数、训练方式、批大小、是否训练阈值/偏置、隐藏层激活函数、语言等（见第2节的表）。
+        - **左上：设置**。学习率、轮数、训练方式、批量大小、是否训练阈值/偏置、隐藏层激活函数、语言等（见第2节的表）。
         - **左下：初始权重**（可折叠）。每个初始权重和阈值/偏置一个滑块，名字就是教材的记号（$v_{ih}$、$\gamma_h$、$w_{hj}$、$\theta_j$；带偏置的层记作$b^{(1)}$、$b^{(2)}$）。
         - **右上：损失曲线**。纵轴是整个训练集上的损失$E$（对数刻度），横轴是轮次；每改一次设置，上一次的曲线淡色保留，图例写着它的$\eta$和训练方式。
         - **右下：网络与决策边界**。连线的颜色表示符号（红正蓝负），粗细表示大小；两个输入、一个输出的网络还会画出决策边界$\hat y=0.5$。
@@ -133,7 +142,7 @@ CELLS = [
         from bpcore.train import MODES
 
         header = {
-            "zh": ["选项", "批大小", "bpcore.train 的 mode"],
+            "zh": ["选项", "批量大小", "bpcore.train 的 mode"],
             "en": ["option", "batch size", "bpcore.train mode"],
         }[LANG]
         size = {"standard": "1", "minibatch": "B", "accumulated": "N"}
@@ -292,6 +301,8 @@ CELLS = [
         开着“改设置后自动重新训练”时，每改一个设置就从初值重新训练，上一次的曲线淡色留在图上。下面把轮数设为200（学习率仍是例子的0.5），再把学习率依次改成2和8（同样用代码代替鼠标）：
         """,
         en=r"""
+        ## 6. Earlier runs: comparing learning rates
+
         With "retrain when a setting changes" ticked, every change retrains from the initial
         values and the previous curve stays, faded. Below, the epochs are set to 200 (the learning
         rate is still the example's 0.5), then the learning rate is changed to 2 and to 8 (code
@@ -387,7 +398,7 @@ CELLS = [
         ## 练习
 
         1. 在训练场里打开`t004_222_frozen`，单步一次（三个阶段）之后，$w_5$是多少？（保留8位小数）
-        2. 在`t000_batch_321`里选小批量、批大小2，每轮有几次迭代？
+        2. 在`t000_batch_321`里选小批量、批量大小2，每轮有几次迭代？
         3. 打开`t001_xor`，把隐藏层激活函数换成Sigmoid、学习率设为0.5、轮数3000，训练后的损失是多少？（保留4位小数）
         """,
         en=r"""
