@@ -47,12 +47,13 @@ def sigmoid(z):
     return float(out) if out.ndim == 0 else out
 
 
-def sigmoid_readable(z):
-    """The stable sigmoid of :func:`sigmoid`, written to be read rather than to be fast.
+def readable_sigmoid(z):
+    """The stable sigmoid written for reading: the same numbers as :func:`sigmoid`.
 
-    Lesson 02 shows this one: the same two forms chosen by the sign of z, without the
-    in-place steps the engine's version uses on every forward pass. Equal to :func:`sigmoid`
-    to the last bit or two.
+    Two algebraically equal forms of 1 / (1 + e^(−z)) (eq. 5.2), each used where its
+    exponential cannot overflow: e^(−z) ≤ 1 when z ≥ 0 and e^z < 1 when z < 0.
+    :func:`sigmoid` computes exactly this with in-place array steps, because it runs on
+    every forward pass.
 
     Parameters
     ----------
@@ -64,14 +65,14 @@ def sigmoid_readable(z):
 
     Examples
     --------
-    >>> sigmoid_readable([-1e6, 0.0, 1e6]).tolist()
-    [0.0, 0.5, 1.0]
+    >>> readable_sigmoid([-1e6, 0.0, 1e6])
+    array([0. , 0.5, 1. ])
     """
-    z = np.asarray(z, dtype=float)
-    e = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: it never overflows
-    for_positive = 1 / (1 + e)  # z ≥ 0: 1 / (1 + e^(−z))
-    for_negative = e / (1 + e)  # z < 0: e^z / (1 + e^z), the same function
-    return np.where(z >= 0, for_positive, for_negative)
+    z = check.as_array("z", z, float)
+    e = np.exp(-np.abs(z))  # e^(−|z|) is at most 1: no overflow for any z
+    positive = 1 / (1 + e)  # z ≥ 0: e = e^(−z), so this is 1 / (1 + e^(−z))
+    negative = e / (1 + e)  # z < 0: e = e^z,   so this is e^z / (1 + e^z)
+    return np.where(z >= 0, positive, negative)
 
 
 def sigmoid_prime(z):

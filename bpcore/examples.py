@@ -395,8 +395,11 @@ _register(
             Alias(
                 "h_j",
                 "trace.layers[0].out[:, j-1]",
-                Bi("α_h (= b_h: no activation, no threshold)", "α_h（= b_h：无激活函数、无阈值）"),
-                Bi("hidden unit j (identity)", "隐藏层单元 j（恒等）"),
+                "α_h = b_h",
+                Bi(
+                    "hidden unit j (identity: no activation, no threshold)",
+                    "隐藏层单元 j（恒等：没有激活函数，没有阈值）",
+                ),
             ),
             Alias(
                 "w_j",
@@ -418,12 +421,12 @@ _register(
                 Bi("target (the textbook calls it y)", "目标值（教材记作 y）"),
             ),
             Alias(
-                Bi("(none)", "（无）"),
+                "—",
                 "layers[k].offset = 0",
                 "γ = θ = 0",
                 Bi(
-                    "the tutorial has no offsets: 0 and not trained",
-                    "教程没有偏置或阈值：取0且不训练",
+                    "the tutorial has no offsets (kept at 0, not trained)",
+                    "教程没有偏置或阈值（固定为0，不训练）",
                 ),
             ),
         ),
@@ -674,13 +677,13 @@ _NOTATION_222 = (
         "b1",
         "layers[0].offset[h]",
         "−γ_h",
-        Bi("hidden bias, added; one per hidden unit", "隐藏层偏置（加上），每个隐藏单元一个"),
+        Bi("hidden bias, added (one per hidden unit)", "隐藏层偏置（加上），每个隐藏层单元一个"),
     ),
     Alias(
         "b2",
         "layers[1].offset[j]",
         "−θ_j",
-        Bi("output bias, added; one per output unit", "输出层偏置（加上），每个输出单元一个"),
+        Bi("output bias, added (one per output unit)", "输出层偏置（加上），每个输出层单元一个"),
     ),
     Alias(
         "net_h1",

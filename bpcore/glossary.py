@@ -16,23 +16,15 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Term:
-    """One concept. `also` holds other Chinese names a student meets for it, above all the
-    ones 西瓜书 (Zhou Zhihua, *Machine Learning*) uses where the course says `zh`."""
-
     zh: str
     en: str
     symbol: str
     meaning_zh: str
     meaning_en: str
-    also: tuple = ()
-
-    def zh_cell(self):
-        """The Chinese term with its synonyms, e.g. ``隐藏层（西瓜书：隐层）``."""
-        return f"{self.zh}（西瓜书：{'、'.join(self.also)}）" if self.also else self.zh
 
 
-def _t(key, zh, en, symbol, meaning_zh, meaning_en, also=()):
-    return key, Term(zh, en, symbol, meaning_zh, meaning_en, tuple(also))
+def _t(key, zh, en, symbol, meaning_zh, meaning_en):
+    return key, Term(zh, en, symbol, meaning_zh, meaning_en)
 
 
 TERMS = dict(
@@ -58,9 +50,8 @@ TERMS = dict(
             "隐藏层",
             "hidden layer",
             "b_h",
-            "输入层与输出层之间的层",
+            "输入层与输出层之间的层（西瓜书称“隐层”）",
             "a layer between input and output",
-            also=("隐层",),
         ),
         _t(
             "output_layer",
@@ -75,9 +66,8 @@ TERMS = dict(
             "权重",
             "weight",
             "v_ih, w_hj",
-            "连接上的乘数，训练要学习的参数",
+            "连接上的乘数，训练要学习的参数（西瓜书称“连接权”）",
             "the multiplier on a connection, learned by training",
-            also=("连接权",),
         ),
         _t(
             "bias",
@@ -124,9 +114,8 @@ TERMS = dict(
             "反向传播",
             "backpropagation",
             "g, e",
-            "用链式法则从输出层往回逐层计算梯度",
+            "用链式法则从输出层往回逐层计算梯度（西瓜书称“误差逆传播”）",
             "computing gradients layer by layer backwards with the chain rule",
-            also=("误差逆传播",),
         ),
         _t(
             "loss",
@@ -439,18 +428,75 @@ TERMS = dict(
             "舍入误差",
             "rounding error",
             "O(u·|E|/ε)",
-            "浮点数有限精度带来的误差；中心差分里约为u·|E|/ε（u是机器精度，约1.1e-16）",
-            "the error from the finite precision of floating-point numbers; in a central "
-            "difference about u·|E|/ε (u the machine precision, about 1.1e-16)",
+            "浮点数有限精度带来的误差：损失值本身的舍入（单位舍入误差u约为1.1×10⁻¹⁶）被差商除以ε放大",
+            "the error from the finite precision of floating-point numbers: the rounding of the"
+            " loss itself (unit roundoff u ≈ 1.1e-16) magnified by the difference quotient's"
+            " division by ε",
         ),
         _t(
             "autograd",
             "自动微分",
-            "automatic differentiation (autograd)",
+            "autograd",
             "",
-            "由程序自动对计算图反向求导（如PyTorch的autograd）",
-            "derivatives a program computes backwards through its graph "
-            "(as PyTorch's autograd does)",
+            "由程序自动对计算图反向求导（如PyTorch）",
+            "derivatives a program computes backwards through its graph (as PyTorch does)",
+        ),
+        # lessons 13 and 15: cross-entropy, softmax, real data
+        _t(
+            "cross_entropy",
+            "交叉熵",
+            "cross-entropy",
+            "−Σ y ln ŷ",
+            "以目标为权重的输出概率的负对数之和；逻辑回归的代价函数",
+            "minus the log of the probability given to the target; logistic regression's cost",
+        ),
+        _t(
+            "softmax",
+            "Softmax函数",
+            "softmax",
+            "e^(β_j) / Σ_k e^(β_k)",
+            "把一组得分变成和为1的正数（各类的概率）",
+            "turns a vector of scores into positive numbers that sum to 1 (class probabilities)",
+        ),
+        _t(
+            "one_hot",
+            "独热编码",
+            "one-hot encoding",
+            "",
+            "类别k写成第k位为1、其余为0的向量",
+            "class k written as a vector with 1 in place k and 0 elsewhere",
+        ),
+        _t(
+            "training_set",
+            "训练集",
+            "training set",
+            "",
+            "用来更新参数的样本",
+            "the samples the parameters are fitted to",
+        ),
+        _t(
+            "test_set",
+            "测试集",
+            "test set",
+            "",
+            "训练时不用、只用来评估的样本",
+            "samples held out of training, used only to evaluate",
+        ),
+        _t(
+            "accuracy",
+            "准确率",
+            "accuracy",
+            "",
+            "预测类别与真实类别相同的样本所占比例",
+            "the fraction of samples whose predicted class is the true one",
+        ),
+        _t(
+            "confusion_matrix",
+            "混淆矩阵",
+            "confusion matrix",
+            "C[i, j]",
+            "真实类别为i、预测为j的样本数",
+            "how many samples of true class i were predicted as j",
         ),
     ]
 )
@@ -467,13 +513,13 @@ def table(lang="en"):
     if lang == "zh":
         rows = ["| 术语 | term | 符号 | 含义 |", "|---|---|---|---|"]
         rows += [
-            f"| {t.zh_cell()} | {t.en} | {_cell(t.symbol)} | {_cell(t.meaning_zh)} |"
+            f"| {t.zh} | {t.en} | {_cell(t.symbol)} | {_cell(t.meaning_zh)} |"
             for t in TERMS.values()
         ]
     else:
         rows = ["| term | 术语 | symbol | meaning |", "|---|---|---|---|"]
         rows += [
-            f"| {t.en} | {t.zh_cell()} | {_cell(t.symbol)} | {_cell(t.meaning_en)} |"
+            f"| {t.en} | {t.zh} | {_cell(t.symbol)} | {_cell(t.meaning_en)} |"
             for t in TERMS.values()
         ]
     return "\n".join(rows)

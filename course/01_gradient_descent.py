@@ -204,7 +204,7 @@ CELLS = [
     ),
     md(
         zh="""
-        为什么会这样？把$\\dfrac{dE}{dw} = w - 3$代入更新规则$w_{k+1} = w_k - \\eta\\,\\dfrac{dE}{dw}$，两边再减去3：
+        为什么会这样？把$\\dfrac{dE}{dw} = w - 3$代入更新规则：
 
         $$w_{k+1} - 3 = w_k - 3 - \\eta\\,(w_k - 3) = (1 - \\eta)\\,(w_k - 3)$$
 
@@ -218,8 +218,7 @@ CELLS = [
         对一般的损失函数，在最小值附近起作用的是曲率$E''(w^*)$：学习率超过$2/E''(w^*)$就会发散。曲率越大（山谷越陡峭），能用的学习率越小。后面训练神经网络时，损失曲线突然上升到无穷大，往往就是这个原因。
         """,
         en="""
-        Why? Put $\\dfrac{dE}{dw} = w - 3$ into the update rule
-        $w_{k+1} = w_k - \\eta\\,\\dfrac{dE}{dw}$ and subtract 3 from both sides:
+        Why? Put $\\dfrac{dE}{dw} = w - 3$ into the update rule:
 
         $$w_{k+1} - 3 = w_k - 3 - \\eta\\,(w_k - 3) = (1 - \\eta)\\,(w_k - 3)$$
 

@@ -109,16 +109,15 @@ CELLS = [
         zh="""
         ## 2. 用SymPy推导导数
 
-        `bpcore.symbolic.activation_derivative("sigmoid")`从定义出发：先让SymPy对$1/(1+e^{-x})$求导，再把结果拆成两个分式之积，注意到第二个因子$\\dfrac{e^{-x}}{1+e^{-x}}$正好是$1 - f(x)$；最后一行$f'(x) = f(x)\\,(1 - f(x))$用$f$本身写出导数，这一行才是教材的式(5.9)。
+        `bpcore.symbolic.activation_derivative("sigmoid")`从定义出发：先让SymPy对$1/(1+e^{-x})$求导，再把结果拆成两个分式之积，注意到第二个因子$\\dfrac{e^{-x}}{1+e^{-x}}$正好是$1 - f(x)$，最后写成教材的式(5.9)。
         """,
         en="""
         ## 2. The derivative, derived in SymPy
 
         `bpcore.symbolic.activation_derivative("sigmoid")` starts from the definition: SymPy
         differentiates $1/(1+e^{-x})$, the result is split into a product of two fractions, the
-        second of which, $\\dfrac{e^{-x}}{1+e^{-x}}$, is exactly $1 - f(x)$. The last line,
-        $f'(x) = f(x)\\,(1 - f(x))$, writes the derivative with $f$ itself: that line is the
-        textbook's equation (5.9).
+        second of which, $\\dfrac{e^{-x}}{1+e^{-x}}$, is exactly $1 - f(x)$, and the last form is
+        the textbook's equation (5.9).
         """,
     ),
     code(
@@ -192,84 +191,48 @@ CELLS = [
         zh="""
         ## 4. 数值稳定性：$z = \\pm 10^6$
 
-        直接照公式写`1 / (1 + np.exp(-z))`，在$z = -10^6$时要算$e^{10^6}$，超出浮点数范围，得到`inf`（上溢），NumPy会发出警告。不过$1/(1+\\infty) = 0$，而$f(-10^6)$本来就是0（差别远小于float64能表示的最小正数），所以Sigmoid函数本身这里算对了，只是带着警告。
-
-        真正出错的是导数。照SymPy求出的形式写$f'(z) = \\dfrac{e^{-z}}{(1+e^{-z})^2}$，在$z = -10^6$时分子是$\\infty$，分母也是$\\infty$，$\\infty/\\infty$没有定义，结果是`nan`（not a number）。`nan`会传染：它进了一个梯度，更新后的权重就是`nan`，之后每个输出、每个损失都是`nan`。训练中加权和很大的情况并不罕见（比如学习率太大时），所以这不是纸上谈兵。
+        直接照公式写`1 / (1 + np.exp(-z))`，在$z = -10^6$时要算$e^{10^6}$，超出浮点数范围（上溢），得到$\\infty$。不过这一步并不出错：$1/(1+\\infty) = 0$正是Sigmoid在$-\\infty$方向的极限，NumPy只给出一个警告。真正出错的是照公式写的导数$e^{-z}/(1+e^{-z})^2$：在$z = -10^6$时分子和分母都是$\\infty$，$\\infty/\\infty$没有定义，结果是`nan`，而正确的导数几乎是0。一个`nan`进入反向传播，就会让所有权重都变成`nan`。训练中加权和很大的情况并不罕见（比如学习率太大时）。
         """,
         en="""
         ## 4. Numerical stability: $z = \\pm 10^6$
 
         Writing the formula as it stands, `1 / (1 + np.exp(-z))`, computes $e^{10^6}$ at
-        $z = -10^6$, which is beyond the range of floating point: it becomes `inf` (overflow)
-        and NumPy warns. Yet $1/(1+\\infty) = 0$, and $f(-10^6)$ is 0 (closer to 0 than the
-        smallest positive float64), so the sigmoid itself comes out right here, only with a
-        warning.
-
-        The derivative is what breaks. Written as SymPy derives it,
-        $f'(z) = \\dfrac{e^{-z}}{(1+e^{-z})^2}$, at $z = -10^6$ both the numerator and the
-        denominator are $\\infty$, and $\\infty/\\infty$ is undefined: the result is `nan`
-        (not a number). A `nan` spreads: once it is in a gradient, the updated weight is `nan`,
-        and so is every output and every loss after it. Huge weighted sums do happen in
-        training (with too large a learning rate, for example), so this is not a purely
-        academic worry.
+        $z = -10^6$, which is beyond the range of floating point (overflow) and becomes
+        $\\infty$. That step does not go wrong, though: $1/(1+\\infty) = 0$ is the sigmoid's
+        limit towards $-\\infty$, and NumPy only warns. What goes wrong is the derivative written
+        as it stands, $e^{-z}/(1+e^{-z})^2$: at $z = -10^6$ both numerator and denominator are
+        $\\infty$, $\\infty/\\infty$ is undefined, and the result is `nan` where the true
+        derivative is almost 0. One `nan` in the backward pass turns every weight into `nan`.
+        Huge weighted sums do happen in training (with too large a learning rate, for example).
         """,
     ),
     code(
         """
         z_big = np.array([-1e6, 1e6])
         with np.errstate(over="ignore", invalid="ignore"):
-            naive_f = 1 / (1 + np.exp(-z_big))
-            naive_df = np.exp(-z_big) / (1 + np.exp(-z_big)) ** 2
-        print("z                          :", z_big)
-        print("1 / (1 + exp(-z))          :", naive_f, {"zh": "← 对（但有上溢警告）", "en": "← right (with an overflow warning)"}[LANG])
-        print("exp(-z) / (1 + exp(-z))**2 :", naive_df, {"zh": "← z = −10⁶ 处 inf/inf = nan", "en": "← inf/inf = nan at z = −10⁶"}[LANG])
-        with np.errstate(over="raise"):
-            try:
-                np.exp(-z_big)
-            except FloatingPointError as err:
-                print({"zh": "NumPy 的警告：", "en": "NumPy's warning:"}[LANG], err)
+            print("1 / (1 + exp(-z))          :", 1 / (1 + np.exp(-z_big)))
+            print("exp(-z) / (1 + exp(-z))**2 :", np.exp(-z_big) / (1 + np.exp(-z_big)) ** 2)
+        print("bpcore.sigmoid             :", bpcore.sigmoid(z_big))
+        print("bpcore.sigmoid_prime       :", bpcore.sigmoid_prime(z_big))
         """
     ),
     md(
         zh="""
-        稳定的写法只做两件事。第一，只计算$e^{-|z|}$：它永远不超过1，不会上溢。第二，按$z$的符号选用两种代数上相等的写法：$z \\ge 0$时用$1/(1+e^{-z})$，$z < 0$时用$e^{z}/(1+e^{z})$，两种写法里出现的都是$e^{-|z|}$。导数则不再用$e^{-z}$去算，而用第3节的$f(z)\\,(1 - f(z))$：$f$已经稳定，乘积也就稳定。下面是写给人读的版本`bpcore.activations.sigmoid_readable`：
+        稳定的写法只计算$e^{-|z|}$，它永远不超过1，不会上溢；再按$z$的符号选用两种代数上相等的写法：$z \\ge 0$时用$1/(1+e^{-z})$，$z < 0$时用$e^{z}/(1+e^{z})$。导数用$f(z)(1-f(z))$（式5.9）从稳定的$f(z)$算出，也就不会出现$\\infty/\\infty$。下面是写给人读的版本；`bpcore.sigmoid`用原地数组运算做同样的计算（它在每次前向传播中都要运行），测试保证两者结果相同：
         """,
         en="""
-        A stable version does two things. First, it computes only $e^{-|z|}$, which never
-        exceeds 1 and cannot overflow. Second, it picks one of two algebraically equal forms by
-        the sign of $z$: $1/(1+e^{-z})$ for $z \\ge 0$, $e^{z}/(1+e^{z})$ for $z < 0$; both
-        contain only $e^{-|z|}$. The derivative is then not computed from $e^{-z}$ at all but
-        as section 3's $f(z)\\,(1 - f(z))$: $f$ is stable, so the product is too. Here is the
-        version written for reading, `bpcore.activations.sigmoid_readable`:
+        The stable way computes only $e^{-|z|}$, which never exceeds 1 and cannot overflow, and
+        then picks one of two algebraically equal forms by the sign of $z$: $1/(1+e^{-z})$ for
+        $z \\ge 0$, $e^{z}/(1+e^{z})$ for $z < 0$. The derivative comes from the stable $f(z)$
+        as $f(z)(1-f(z))$ (eq. 5.9), so $\\infty/\\infty$ never appears. Below is the version
+        written for reading; `bpcore.sigmoid` does the same computation with in-place array
+        steps (it runs on every forward pass), and the tests keep the two equal:
         """,
     ),
     code(
         """
-        from bpcore.activations import sigmoid_readable
-
-        print(inspect.getsource(sigmoid_readable))
-        f_big = sigmoid_readable(z_big)
-        print("sigmoid_readable(z)        :", f_big)
-        print("f(z) * (1 - f(z))          :", f_big * (1 - f_big))
-        """
-    ),
-    md(
-        zh="""
-        引擎里的`bpcore.sigmoid`算的是同一个东西，只是为了快，改成了原地（in-place）运算，每次前向传播都不再分配新数组；两者的结果至多差一两个最低位：
-        """,
-        en="""
-        The engine's `bpcore.sigmoid` computes the same thing, rewritten with in-place steps
-        for speed (no new arrays on every forward pass); the two agree to the last bit or two:
-        """,
-    ),
-    code(
-        """
-        z_many = np.linspace(-40, 40, 801)
-        print("bpcore.sigmoid      :", bpcore.sigmoid(z_big))
-        print("bpcore.sigmoid_prime:", bpcore.sigmoid_prime(z_big))
-        print({"zh": "与 sigmoid_readable 的最大相对差：", "en": "largest relative difference from sigmoid_readable:"}[LANG],
-              {"zh": "小于 1e-15", "en": "below 1e-15"}[LANG]
-              if bpcore.relative_error(bpcore.sigmoid(z_many), sigmoid_readable(z_many)).max() < 1e-15 else "?")
+        print(inspect.getsource(bpcore.activations.readable_sigmoid))
+        print(bpcore.activations.readable_sigmoid(z_big))
         """
     ),
     md(
@@ -277,8 +240,8 @@ CELLS = [
         还要注意上面`bpcore.sigmoid_prime`那一行：在$z = \\pm 10^6$处导数是0。Sigmoid函数在两端“饱和”，导数几乎为0，梯度也就几乎为0，权重几乎不再更新。加权和太大的神经元会学得很慢，这是初始权重不宜太大的原因之一。
         """,
         en="""
-        Note the `bpcore.sigmoid_prime` line above: at $z = \\pm 10^6$ the derivative is 0.
-        The sigmoid saturates at both ends, where its derivative, and so the gradient, is nearly 0 and the weights barely
+        Note the `bpcore.sigmoid_prime` line above: at $z = \\pm 10^6$ the derivative is 0. The sigmoid saturates at
+        both ends, where its derivative, and so the gradient, is nearly 0 and the weights barely
         move. A neuron whose weighted sum is huge learns very slowly, which is one reason initial
         weights should not be large.
         """,

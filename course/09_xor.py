@@ -159,13 +159,14 @@ CELLS = [
     ),
     md(
         zh=r"""
-        预测值4是对的；−4不是任何代价函数的值。原文说用逻辑回归的代价函数，可恒等输出的$\hat y=4$不是概率，$\ln(1-\hat y)$没有定义；而常见的代价函数都不小于0。−4恰好等于残差$y-\hat y=0-4$。本课程训练时用的是平方误差$\frac12(\hat y-y)^2$在批内的平均，见`ex.note`：
+        预测值4是对的；−4不是任何代价函数的值。原文说用逻辑回归的代价函数，可恒等输出的$\hat y=4$不是概率，$\ln(1-\hat y)$没有定义；而常见的代价函数都不小于0。−4与残差$y-\hat y=0-4$相等：我们推测原文把残差当成了代价印出来，这是一种重构，原文没有说明。本课程训练时用的是平方误差$\frac12(\hat y-y)^2$在批内的平均，见`ex.note`：
         """,
         en=r"""
         The prediction 4 is right; −4 is the value of no cost function. The post names the
         logistic-regression cost, but the identity output $\hat y = 4$ is not a probability
-        and $\ln(1 - \hat y)$ does not exist; and the usual costs are never below 0. −4 is
-        exactly the residual $y - \hat y = 0 - 4$. The course trains with the squared error
+        and $\ln(1 - \hat y)$ does not exist; and the usual costs are never below 0. −4 equals
+        the residual $y - \hat y = 0 - 4$; our reconstruction (the post does not say) is that it
+        printed the residual where it meant the cost. The course trains with the squared error
         $\frac12(\hat y - y)^2$ averaged over the batch, as `ex.note` says:
         """,
     ),

@@ -51,23 +51,17 @@ CELLS = [
         zh=r"""
         ## 1. 打开训练场
 
-        下面的训练场训练一个2-3-1的Sigmoid网络学异或（初值由种子0生成）。按“训练”看损失曲线实时增长；保存下来的笔记本里显示的是它打开时的第一张图。
-
-        注意：它和第00、09课的2-3-1网络不是同一个网络。种子相同，抽出的随机数也相同，但训练场按教材的写法用**阈值**（相减），那两课用**偏置**（相加）：同一个随机数$r$，在这里是$f(\alpha_h-r)$，在那里是$f(\alpha_h+r)$，所以初始网络、初始损失和训练过程都不一样。想得到那两课的网络，调用`playground`时加上`offset_kind="bias"`。
+        下面的训练场训练一个2-3-1的Sigmoid网络学异或（初值由种子0生成）。它和第00、09课的2-3-1网络不是同一个网络：那两课用偏置（与加权和相加），这里用教材的阈值（从加权和中减去）。种子相同，抽到的数也相同，但同一个数在这里是被减去的，所以两个网络的初始输出和初始损失都不一样。按“训练”看损失曲线实时增长；保存下来的笔记本里显示的是它打开时的第一张图。
         """,
         en=r"""
         ## 1. Open the playground
 
         The playground below trains a 2-3-1 sigmoid network on XOR (initial weights from seed
-        0). Press "Train" and watch the loss curve grow; a saved notebook shows the first
+        0). It is not the 2-3-1 network of lessons 00 and 09: those add biases to the weighted
+        sums, this one subtracts the textbook's thresholds. The same seed draws the same
+        numbers, but here each offset is subtracted, so the two networks start with different
+        outputs and a different initial loss. Press "Train" and watch the loss curve grow; a saved notebook shows the first
         picture the playground drew when it opened.
-
-        Note: this is not the 2-3-1 network of lessons 00 and 09. The seed, and so the random
-        numbers drawn, are the same, but the playground follows the textbook and uses
-        **thresholds** (subtracted) where those lessons use **biases** (added): the same random
-        number $r$ gives $f(\alpha_h - r)$ here and $f(\alpha_h + r)$ there, so the initial
-        network, its initial loss and the whole run differ. To get those lessons' network,
-        call `playground` with `offset_kind="bias"`.
         """,
     ),
     code(
@@ -301,7 +295,7 @@ CELLS = [
         开着“改设置后自动重新训练”时，每改一个设置就从初值重新训练，上一次的曲线淡色留在图上。下面把轮数设为200（学习率仍是例子的0.5），再把学习率依次改成2和8（同样用代码代替鼠标）：
         """,
         en=r"""
-        ## 6. Earlier runs: comparing learning rates
+        ## 6. Previous runs: comparing learning rates
 
         With "retrain when a setting changes" ticked, every change retrains from the initial
         values and the previous curve stays, faded. Below, the epochs are set to 200 (the learning

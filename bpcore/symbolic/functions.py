@@ -91,20 +91,12 @@ def _sigmoid() -> Derivation:
             "Sigmoid（对数几率）函数",
         ),
         Step(
-            "differentiate",
-            fprime(x),
-            (raw, split, one_minus),
-            "Differentiate; split the quotient into a product; its second factor "
-            "e^(−x)/(1+e^(−x)) is 1 − f(x)",
-            "求导；把分式拆成两个因子之积；第二个因子 e^(−x)/(1+e^(−x)) 就是 1 − f(x)",
-        ),
-        # eq. 5.9 is this line alone: f' written with f itself
-        Step(
             "derivative",
             fprime(x),
-            (in_f,),
-            "Written with f itself: the textbook's equation",
-            "用 f 本身写出：这就是教材的公式",
+            (raw, split, one_minus, in_f),
+            "Differentiate; split the quotient; use e^(−x)/(1+e^(−x)) = 1 − f(x); the result"
+            " is f'(x) = f(x)(1 − f(x))",
+            "求导；拆分分式；利用 e^(−x)/(1+e^(−x)) = 1 − f(x)；结果是 f'(x) = f(x)(1 − f(x))",
             "5.9",
         ),
     )
@@ -225,10 +217,8 @@ def activation_derivative(name: str = "sigmoid") -> Derivation:
     Returns
     -------
     Derivation
-        Steps ``"definition"`` and ``"derivative"`` (the textbook form; for the sigmoid a
-        ``"differentiate"`` step before it goes from SymPy's raw derivative to the product
-        f · (1 − f) written out, and ``"derivative"`` alone carries eq. 5.9), and the
-        proof(s) that the difference is 0.
+        Steps ``"definition"`` and ``"derivative"`` (the latter's forms go from SymPy's raw
+        derivative to the textbook form), and the proof(s) that the difference is 0.
         ``notes["in_terms_of_output"]`` (sigmoid, identity, tanh) writes f' with the
         output ŷ = f(x), as the engine computes it: ŷ(1 − ŷ), 1, 1 − ŷ².
 
