@@ -85,7 +85,7 @@ CELLS = [
         print("x =", ex.X[0], "  y =", ex.Y[0], "  η =", ex.eta)
         for name in ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"):
             print(f"{name} = {ex.param(net, name):.2f}", end="   ")
-        Image(plots.to_png(plots.network_figure(net, lang=LANG)))
+        plots.image(plots.network_figure(net, lang=LANG))
         """
     ),
     md(

@@ -104,7 +104,7 @@ CELLS = [
             names += [s for row in W for s in row] + offsets
         print(ex.title(LANG))
         print(names)
-        Image(plots.to_png(plots.network_figure(tb, lang=LANG)))
+        plots.image(plots.network_figure(tb, lang=LANG))
         """
     ),
     md(
