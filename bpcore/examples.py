@@ -2590,20 +2590,23 @@ def _trace_composite(ex):
     h5 = h4 + 1.0
     h6 = 1.0 / h5
     local = [x, 1.0, -1.0, h4, 1.0, -1.0 / h5**2]  # ∂h1/∂w, ∂h2/∂h1, …, ∂h6/∂h5
-    # chain[k] = product of local[k:] = ∂f/∂(the input of step k), read from f backwards
-    chain = [float(np.prod(local[k:])) for k in range(6)]
+    # dfdh[k] = ∂f/∂h_(k+1): the product of the local derivatives after step k+1, read from f
+    # backwards; the last is ∂f/∂h6 = ∂f/∂f = 1 (an empty product)
+    dfdh = [float(np.prod(local[k + 1 :])) for k in range(6)]
     steps = [
-        ("h1 = x·w", h1, Bi("∂h1/∂w = x", "∂h1/∂w = x"), "∂f/∂w"),
-        ("h2 = h1 + b", h2, Bi("∂h2/∂h1 = 1", "∂h2/∂h1 = 1"), "∂f/∂h1"),
-        ("h3 = −h2", h3, Bi("∂h3/∂h2 = −1", "∂h3/∂h2 = −1"), "∂f/∂h2 = ∂f/∂b"),
-        ("h4 = exp(h3)", h4, Bi("∂h4/∂h3 = exp(h3)", "∂h4/∂h3 = exp(h3)"), "∂f/∂h3"),
-        ("h5 = h4 + 1", h5, Bi("∂h5/∂h4 = 1", "∂h5/∂h4 = 1"), "∂f/∂h4"),
-        ("f = h6 = 1/h5", h6, Bi("∂h6/∂h5 = −1/h5²", "∂h6/∂h5 = −1/h5²"), "∂f/∂h5"),
+        ("h1 = x·w", h1, Bi("∂h1/∂w = x", "∂h1/∂w = x"), "∂f/∂h1"),
+        ("h2 = h1 + b", h2, Bi("∂h2/∂h1 = 1", "∂h2/∂h1 = 1"), "∂f/∂h2"),
+        ("h3 = −h2", h3, Bi("∂h3/∂h2 = −1", "∂h3/∂h2 = −1"), "∂f/∂h3"),
+        ("h4 = exp(h3)", h4, Bi("∂h4/∂h3 = exp(h3)", "∂h4/∂h3 = exp(h3)"), "∂f/∂h4"),
+        ("h5 = h4 + 1", h5, Bi("∂h5/∂h4 = 1", "∂h5/∂h4 = 1"), "∂f/∂h5"),
+        ("f = h6 = 1/h5", h6, Bi("∂h6/∂h5 = −1/h5²", "∂h6/∂h5 = −1/h5²"), "∂f/∂h6"),
     ]
     rows = [
-        [text, value, label, local[k], name, chain[k]]
+        [text, value, label, local[k], name, dfdh[k]]
         for k, (text, value, label, name) in enumerate(steps)
     ]
+    # the parameters: one more factor each, ∂h1/∂w = x and ∂h2/∂b = 1
+    df_dw, df_db = dfdh[0] * local[0], dfdh[1] * 1.0
     elementary = Section(
         "elementary",
         _B(
@@ -2615,16 +2618,17 @@ def _trace_composite(ex):
             _B("value", "数值"),
             _B("local derivative", "局部导数"),
             _B("value", "数值"),
-            _B("product from f back to here", "从 f 往回连乘到此"),
+            _B("gradient of the step's output", "该步输出的梯度"),
             _B("value", "数值"),
         ],
         rows,
         decimals=4,
         note=_B(
-            "Each product multiplies the local derivatives from the output back to the step's "
-            "input; ∂f/∂b = ∂f/∂h2 · ∂h2/∂b with ∂h2/∂b = 1.",
-            "每个连乘把从输出往回到该步输入的局部导数相乘；∂f/∂b = ∂f/∂h2 · ∂h2/∂b，"
-            "其中 ∂h2/∂b = 1。",
+            "∂f/∂hk multiplies the local derivatives from the output back to step k's output "
+            "(∂f/∂h6 = 1, nothing to multiply); then ∂f/∂w = ∂f/∂h1 · ∂h1/∂w and "
+            "∂f/∂b = ∂f/∂h2 · ∂h2/∂b with ∂h2/∂b = 1.",
+            "∂f/∂hk把从输出往回到第k步输出的局部导数相乘（∂f/∂h6 = 1，没有因子可乘）；"
+            "再由∂f/∂w = ∂f/∂h1 · ∂h1/∂w、∂f/∂b = ∂f/∂h2 · ∂h2/∂b（∂h2/∂b = 1）得到参数的梯度。",
         ),
     )
     found = _findings_composite(ex)
@@ -2633,8 +2637,8 @@ def _trace_composite(ex):
         _B("The same derivatives from the engine's backward pass", "引擎反向传播得到的同样的导数"),
         [_B("quantity", "量"), _B("elementary chain", "初等函数连乘"), _B("engine", "引擎")],
         [
-            ["∂f/∂w", float(chain[0]), found["df_dw"].value],
-            ["∂f/∂b", float(chain[2]), found["df_db"].value],
+            ["∂f/∂w", df_dw, found["df_dw"].value],
+            ["∂f/∂b", df_db, found["df_db"].value],
         ],
         decimals=4,
         note=_B(

@@ -367,8 +367,18 @@ def test_trace_composite_chain_equals_engine_and_finite_differences():
 
     df = numeric_gradient(f, np.array([0.0, 0.0]))
     assert np.allclose(df, [0.25, 0.25], rtol=1e-8)
-    first = tr.section("elementary").rows[0]
-    assert first[4] == "∂f/∂w" and first[5] == pytest.approx(df[0])
+    rows = tr.section("elementary").rows
+    # row k is step hk and shows ∂f/∂hk (not the gradient one step further back): ∂f/∂h6 = 1,
+    # and ∂f/∂h1 = ∂f/∂h2 = σ'(0) = 0.25 since ∂h2/∂h1 = 1 (central differences in h1)
+    assert [r[4] for r in rows] == [f"∂f/∂h{k}" for k in range(1, 7)]
+    assert rows[-1][5] == 1.0
+    f_of_h1 = lambda h1: 1.0 / (np.exp(-(h1[0] + 0.0)) + 1.0)  # noqa: E731
+    assert rows[0][5] == pytest.approx(numeric_gradient(f_of_h1, np.array([0.0]))[0], rel=1e-8)
+    f_of_h5 = lambda h5: 1.0 / h5[0]  # noqa: E731
+    h5 = rows[4][1]
+    assert rows[4][5] == pytest.approx(numeric_gradient(f_of_h5, np.array([h5]))[0], rel=1e-7)
+    # the parameters' gradients are one factor further: ∂f/∂w = ∂f/∂h1 · x
+    assert rows[0][5] * rows[0][3] == pytest.approx(df[0])
 
 
 def test_trace_epochs():
