@@ -197,6 +197,9 @@ def test_xor_cost_is_undefined_and_minus_four_is_the_residual(rows):
     assert math.isnan(r.recomputed)
     assert r.alternative == -4.0 and r.alternative_agrees is True
     assert "residual" in r.reason.en and "残差" in r.reason.zh
+    # the post never says where −4 comes from: the residual is offered as a reconstruction
+    assert "reconstruction" in r.reason.en and "推测" in r.reason.zh
+    assert "reconstruction" in r.alternative_label.en and "推测" in r.alternative_label.zh
 
 
 def test_values_are_recomputed_not_stored(monkeypatch):
