@@ -44,6 +44,10 @@ _TEXT = {
         "en": "Almost: relative error {err:.1e}. Did you round an intermediate value?",
     },
     "wrong": {"zh": "还不对。", "en": "Not yet."},
+    "outside": {
+        "zh": "还不对：{answer:.3g} 不在 {low:.3g} 到 {high:.3g} 之间。",
+        "en": "Not yet: {answer:.3g} is not between {low:.3g} and {high:.3g}.",
+    },
 }
 
 
@@ -118,3 +122,26 @@ def check(answer, expected, *, lang="en", decimals=None, rtol=1e-6, hint=None):
         return CheckResult("almost", _say("close", lang, err=err))
     extra = f" {hint['zh' if lang == 'zh' else 'en']}" if hint else ""
     return CheckResult("wrong", _say("wrong", lang) + extra)
+
+
+def check_between(answer, low, high, *, lang="en", hint=None):
+    """Right when `answer` lies in [low, high]: for a quantity read off a plot, or one whose
+    exact value depends on rounding noise (the best step of a gradient-check sweep).
+
+    Examples
+    --------
+    >>> check_between(5e-5, 1.3e-5, 1.3e-4, lang="en").verdict
+    'right'
+    >>> print(check_between(1e-6, 1.3e-5, 1.3e-4, lang="en").message)
+    Not yet: 1e-06 is not between 1.3e-05 and 0.00013.
+    """
+    if answer is None or answer is Ellipsis:
+        return CheckResult("missing", _say("missing", lang))
+    try:
+        a = float(answer)
+    except (TypeError, ValueError):
+        return CheckResult("wrong", _say("not_number", lang, got=repr(answer)[:40]))
+    if low <= a <= high:
+        return CheckResult("right", _say("right", lang))
+    extra = f" {hint['zh' if lang == 'zh' else 'en']}" if hint else ""
+    return CheckResult("wrong", _say("outside", lang, answer=a, low=low, high=high) + extra)

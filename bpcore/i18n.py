@@ -258,6 +258,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plot.boundary.xlabel": {"zh": "输入 x₁", "en": "input x₁"},
     "plot.boundary.ylabel": {"zh": "输入 x₂", "en": "input x₂"},
     "plot.boundary.class": {"zh": "目标 y = {y:g}", "en": "target y = {y:g}"},
+    "plot.boundary.colourbar": {"zh": "网络输出 ŷ", "en": "network output ŷ"},
     "plot.boundary.unavailable": {
         "zh": "决策边界只适用于两个输入、一个输出的网络。",
         "en": "A decision boundary is drawn only for nets with two inputs and one output.",

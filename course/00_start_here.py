@@ -260,7 +260,7 @@ CELLS = [
         """
         # zh: 训练后的网络把输入平面分成两类：黑线是 ŷ = 0.5
         # en: The trained network splits the input plane in two: the black line is ŷ = 0.5
-        Image(bpcore.plots.to_png(bpcore.plots.boundary_figure(history.net, X, Y, lang=LANG)))
+        bpcore.plots.image(bpcore.plots.boundary_figure(history.net, X, Y, lang=LANG))
         """
     ),
     md(

@@ -277,8 +277,11 @@ CELLS = [
     code(
         """
         ledger = examples.ledger("t004_222_frozen")
-        print({"zh": "方法：", "en": "method: "}[LANG] + ledger[-1].method(LANG))
-        examples.ledger_table(ledger, LANG, columns=("quantity", "published", "recomputed", "verdict"))
+        # zh: 先看一步更新的9个数；原帖更新之后的数字放在本节最后
+        # en: first the nine numbers of one update; the post's later figures end this section
+        one_step = [r for r in ledger if r.quantity == "E_total" or r.quantity.endswith("_new")]
+        print({"zh": "方法：", "en": "method: "}[LANG] + one_step[-1].method(LANG))
+        examples.ledger_table(one_step, LANG, columns=("quantity", "published", "recomputed", "verdict"))
         """
     ),
     md(
@@ -304,6 +307,35 @@ CELLS = [
         zh=r"""
         一步之后误差从$0.298371109$降到了上表的值。
 
+        ### 原帖公布的更新后数字
+
+        这个2-2-2例子出自Matt Mazur的博文[A Step by Step Backpropagation Example](https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/)（2015年3月17日），教程003/004都转述自它。原帖演算完这一步之后还公布了四个数：第一轮更新后总误差$0.291027924$；更新10,000轮后$0.0000351085$，此时两个输出为$0.015912196$（目标值$0.01$）和$0.984065734$（目标值$0.99$）。按原帖自己写明的方法（先求出全部梯度，再更新）重算，四个数都对不上。核对表把每个数与能精确复现它的算法并列：
+        """,
+        en=r"""
+        The error fell from $0.298371109$ to the value above in one step.
+
+        ### The post's figures after the update
+
+        This 2-2-2 example comes from Matt Mazur's post
+        [A Step by Step Backpropagation Example](https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/)
+        (17 March 2015), which tutorials 003/004 retell. After this step the post prints four
+        more numbers: a total error of $0.291027924$ after the first round of updates; after
+        10,000 rounds $0.0000351085$, with outputs $0.015912196$ (target $0.01$) and
+        $0.984065734$ (target $0.99$). Recomputed by the method the post itself states (all
+        gradients first, then the updates), none of the four comes out. The ledger sets each
+        beside the computation that reproduces it exactly:
+        """,
+    ),
+    code(
+        """
+        after = [r for r in ledger if r.quantity.startswith(("E_after", "out_o1_", "out_o2_"))]
+        examples.ledger_table(after, LANG, columns=("quantity", "published", "recomputed", "alternative", "verdict"))
+        """
+    ),
+    md(
+        zh=r"""
+        三个数来自同一个失误，而且正是本节强调的那一点：隐藏层的误差项$e_h$用了本轮**已经更新过**的$w_5..w_8$，而不是更新前的（`bpcore.examples.hidden_deltas_from_new_weights`按这个顺序计算）。原帖附带的代码最初正是这个顺序，到发帖前两天的一次提交（“Update backprop algorithm so that hidden layer weight updates use original weights”）才改为用原来的权重；帖子里的这三个数与改正前的顺序相符。剩下的$0.0000351085$则是正确方法训练9,999轮（少一轮）的误差，它与原帖同时公布的两个输出并不配套。
+
         ## 5. 偏置也参与训练
 
         教程004的代码用PyTorch的`nn.Linear`，它给每个神经元一个偏置，SGD会连偏置一起更新（例子`t004_222_trained`）。于是$b_1$、$b_2$各自变成两个数（每个神经元一个），初值相同，更新后就不同了。
@@ -313,7 +345,15 @@ CELLS = [
         第一步里两种做法的**权重更新完全相同**：所有梯度都在更新之前、在同一个点上算出，偏置改不改不影响这一步的权重梯度。区别只在偏置本身，以及从第二步起的一切：
         """,
         en=r"""
-        The error fell from $0.298371109$ to the value above in one step.
+        Three of the numbers come from one slip, and it is exactly the point this section
+        stresses: the hidden error terms $e_h$ were taken with this round's **already updated**
+        $w_5..w_8$ instead of the values before the update
+        (`bpcore.examples.hidden_deltas_from_new_weights` computes in that order). The code
+        published with the post first ordered the steps that way, until a commit two days
+        before the post ("Update backprop algorithm so that hidden layer weight updates use
+        original weights"); these three figures match the order before that fix. The remaining
+        $0.0000351085$ is the error of the right method after 9,999 rounds (one short), and it
+        does not go with the two outputs printed beside it.
 
         ## 5. Biases trained too
 

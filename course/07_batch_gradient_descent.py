@@ -97,7 +97,7 @@ CELLS = [
     code(
         """
         print("X =", ex.X.tolist(), "  t =", ex.Y[:, 0].tolist(), "  η =", ex.eta)
-        Image(plots.to_png(plots.network_figure(net, lang=LANG)))
+        plots.image(plots.network_figure(net, lang=LANG))
         """
     ),
     md(

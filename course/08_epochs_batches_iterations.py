@@ -206,7 +206,7 @@ CELLS = [
         X = centres[labels] + rng.normal(0.0, 0.45, size=(N, 2))
         Y = labels.reshape(-1, 1).astype(float)
         net0 = bpcore.Network.from_sizes((2, 3, 1), rng=1)
-        Image(plots.to_png(plots.boundary_figure(net0, X, Y, lang=LANG)))
+        plots.image(plots.boundary_figure(net0, X, Y, lang=LANG))
         """
     ),
     code(

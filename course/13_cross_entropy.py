@@ -344,7 +344,7 @@ CELLS = [
     ),
     md(
         zh=r"""
-        两行的$\delta$都等于$\hat y-y$。交叉熵的值$\ln(1+e^4)\approx4.018$是正数：交叉熵永远不小于0，所以原文的“代价−4”仍然不是它的值（第09课的核对表：−4是残差$y-\hat y$）。
+        两行的$\delta$都等于$\hat y-y$。交叉熵的值$\ln(1+e^4)\approx4.018$是正数：交叉熵永远不小于0，所以原文的“代价−4”仍然不是它的值（第09课的核对表：残差$y-\hat y$恰好是−4，但这只是推测）。
 
         ## 6. 多个类别：Softmax
 
@@ -365,7 +365,8 @@ CELLS = [
         en=r"""
         Both rows have $\delta = \hat y - y$. The cross-entropy $\ln(1 + e^4) \approx 4.018$ is
         positive: cross-entropy is never below 0, so the post's "cost −4" is still not its value
-        (lesson 09's ledger: −4 is the residual $y - \hat y$).
+        (lesson 09's ledger: the residual $y - \hat y$ gives −4, but that is a
+        reconstruction).
 
         ## 6. Several classes: softmax
 

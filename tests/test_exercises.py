@@ -32,3 +32,18 @@ def test_every_message_exists_in_both_languages():
     for key, text in _TEXT.items():
         assert set(text) == {"zh", "en"}, key
         assert any("\u4e00" <= ch <= "\u9fff" for ch in text["zh"]), key
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_between(lang):
+    from bpcore.exercises import check_between
+
+    assert check_between(5e-5, 1e-5, 1e-4, lang=lang).ok
+    assert check_between(1e-4, 1e-5, 1e-4, lang=lang).ok  # the ends count
+    assert check_between(None, 1e-5, 1e-4, lang=lang).verdict == "missing"
+    assert check_between("x", 1e-5, 1e-4, lang=lang).verdict == "wrong"
+    r = check_between(
+        1e-3, 1e-5, 1e-4, lang=lang, hint={"zh": "看谷底。", "en": "Look at the floor."}
+    )
+    assert r.verdict == "wrong" and "0.001" in r.message
+    assert ("看谷底" if lang == "zh" else "Look at the floor") in r.message
