@@ -281,6 +281,153 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "按“单步”查看一次迭代的全部数值。",
         "en": "Press “Step one iteration” to see every number of one iteration.",
     },
+    # --- exercises (bpcore.exercises): verdicts, then one hint per exercise ("ex.hint.") -------
+    "ex.right": {"zh": "正确！", "en": "Right!"},
+    "ex.missing": {
+        "zh": "还没有作答：把 answer 设为你的结果，再运行本单元。",
+        "en": "Not answered yet: set answer to your result and run this cell again.",
+    },
+    "ex.missing_code": {
+        "zh": "还没有作答：把 raise NotImplementedError() 换成你的代码，运行上一个单元，再运行本单元。",
+        "en": "Not answered yet: replace raise NotImplementedError() by your code, run the "
+        "cell above, then this one again.",
+    },
+    "ex.missing_expr": {
+        "zh": "还没有作答：把 answer 设为一个表达式（字符串，如 \"y_hat - y\"），再运行本单元。",
+        "en": "Not answered yet: set answer to an expression (a string such as "
+        "\"y_hat - y\") and run this cell again.",
+    },
+    "ex.unknown": {
+        "zh": "没有编号为 {id} 的练习。",
+        "en": "There is no exercise {id}.",
+    },
+    "ex.internal": {
+        "zh": "检查程序自己出错了（{error}），这不是你的错，请告诉老师。",
+        "en": "The checker itself failed ({error}); not your fault, please tell your teacher.",
+    },
+    "ex.shape": {
+        "zh": "形状不对：期望 {want}，得到 {got}。",
+        "en": "Wrong shape: expected {want}, got {got}.",
+    },
+    "ex.not_number": {
+        "zh": "答案应为数字或数组，得到的是 {got}。",
+        "en": "The answer should be a number or an array; got {got}.",
+    },
+    "ex.not_finite": {
+        "zh": "答案里有 NaN 或无穷大：{got}。",
+        "en": "The answer contains NaN or infinity: {got}.",
+    },
+    "ex.sign": {
+        "zh": "差一点：符号反了。检查梯度下降的方向：Δw = −η ∂E/∂w。",
+        "en": "Almost: the sign is flipped. Check the direction of descent: Δw = −η ∂E/∂w.",
+    },
+    "ex.half": {
+        "zh": "差一点：差了 2 倍。检查损失里的 ½ 或求导时的系数 2。",
+        "en": "Almost: off by a factor of 2. Check the ½ in the loss or the 2 from the square.",
+    },
+    "ex.close": {
+        "zh": "差一点：相对误差 {err:.1e}。是不是中间结果四舍五入得太早了？",
+        "en": "Almost: relative error {err:.1e}. Did you round an intermediate value?",
+    },
+    "ex.wrong": {"zh": "还不对。", "en": "Not yet."},
+    "ex.hint.gd_step": {"zh": "dE/dw 在 w = −1 处等于 −4。", "en": "dE/dw at w = −1 is −4."},
+    "ex.hint.gd_diverge": {
+        "zh": "发散的条件是 |1 − η| > 1。",
+        "en": "It diverges when |1 − η| > 1.",
+    },
+    "ex.hint.perceptron_eta": {
+        "zh": "从 0 出发时，每次更新都是 η 的倍数。",
+        "en": "Starting from 0, every update is a multiple of η.",
+    },
+    "ex.hint.sigmoid_at_zero": {"zh": "f(0) = 0.5。", "en": "f(0) = 0.5."},
+    "ex.hint.sigmoid_output_form": {
+        "zh": "用输出形式 ŷ(1 − ŷ)。",
+        "en": "Use the output form ŷ(1 − ŷ).",
+    },
+    "ex.hint.tanh_output_form": {
+        "zh": "tanh 的导数是 1 − ŷ²。",
+        "en": "The derivative of tanh is 1 − ŷ².",
+    },
+    "ex.hint.chain_x": {"zh": "∂h1/∂w = x。", "en": "∂h1/∂w = x."},
+    "ex.hint.chain_w": {"zh": "路径上有一个因子等于 w。", "en": "One factor on the path equals w."},
+    "ex.hint.chain_b": {"zh": "先算 f = σ(1)。", "en": "First compute f = σ(1)."},
+    "ex.hint.hidden_net_input": {
+        "zh": "net_h2 = w3·i1 + w4·i2 + b1。",
+        "en": "net_h2 = w3·i1 + w4·i2 + b1.",
+    },
+    "ex.hint.new_targets": {
+        "zh": "输出不变，只有目标值变了：E = ½(0.75 − out_o1)² + ½(0.77 − out_o2)²。",
+        "en": "The outputs do not change, only the targets: "
+        "E = ½(0.75 − out_o1)² + ½(0.77 − out_o2)².",
+    },
+    "ex.hint.bias_as_threshold": {
+        "zh": "net_o1 = w5·out_h1 + w6·out_h2 − 0.60，隐藏层不变。",
+        "en": "net_o1 = w5·out_h1 + w6·out_h2 − 0.60; the hidden layer is unchanged.",
+    },
+    "ex.hint.grad_output_weight": {
+        "zh": "w7连接h1和o2：(out_o2 − target_o2) · out_o2(1 − out_o2) · out_h1。",
+        "en": "w7 connects h1 to o2: (out_o2 − target_o2) · out_o2(1 − out_o2) · out_h1.",
+    },
+    "ex.hint.updated_output_weights": {
+        "zh": "新w1 = 0.15 − η · ∂E/∂w1，其中∂E/∂w1用更新后的w5…w8算。",
+        "en": "new w1 = 0.15 − η · ∂E/∂w1, with ∂E/∂w1 computed from the updated w5…w8.",
+    },
+    "ex.hint.grad_bias": {
+        "zh": "∂net_o1/∂b2 = 1：去掉w5那条链的最后一个因子out_h1。",
+        "en": "∂net_o1/∂b2 = 1: drop the last factor, out_h1, of w5's chain.",
+    },
+    "ex.hint.count_params": {
+        "zh": "dq个v、ql个w、q个γ、l个θ。",
+        "en": "dq v's, ql w's, q γ's, l θ's.",
+    },
+    "ex.hint.delta_theta": {"zh": "Δθ_j = −η g_j（式5.12）。", "en": "Δθ_j = −η g_j (eq. 5.12)."},
+    "ex.hint.delta_bias": {
+        "zh": "∂E/∂b = −∂E/∂θ，所以Δb = −Δθ。",
+        "en": "∂E/∂b = −∂E/∂θ, so Δb = −Δθ.",
+    },
+    "ex.hint.mean_of_products": {
+        "zh": "对每个样本算(y − t)·y(1 − y)·h2，再对三个样本求平均。",
+        "en": "For each sample compute (y − t)·y(1 − y)·h2, then average over the three samples.",
+    },
+    "ex.hint.product_of_means": {
+        "zh": "mean(y − t) · mean(y(1 − y)) · mean(h2)。",
+        "en": "mean(y − t) · mean(y(1 − y)) · mean(h2).",
+    },
+    "ex.hint.hidden_weight_update": {
+        "zh": "∂E/∂v32 = mean((y − t)·y(1 − y)·w2·x3)，新值 = 0.5 − η·∂E/∂v32。",
+        "en": "∂E/∂v32 = mean((y − t)·y(1 − y)·w2·x3); new value = 0.5 − η·∂E/∂v32.",
+    },
+    "ex.hint.round_up": {"zh": "向上取整：⌈N/B⌉。", "en": "Round up: ⌈N/B⌉."},
+    "ex.hint.last_batch": {"zh": "N − (⌈N/B⌉ − 1)·B。", "en": "N − (⌈N/B⌉ − 1)·B."},
+    "ex.hint.standard_updates": {
+        "zh": "标准BP每个样本更新一次。",
+        "en": "Standard BP updates once per sample.",
+    },
+    "ex.hint.xor_identity_net": {
+        "zh": "每个隐藏层单元得到 1 + 1 + 1。",
+        "en": "Each hidden unit gets 1 + 1 + 1.",
+    },
+    "ex.hint.affine_combination": {"zh": "网络是仿射函数。", "en": "The network is an affine function."},
+    "ex.hint.best_affine": {
+        "zh": "最小二乘的仿射拟合处处相同。",
+        "en": "The least-squares affine fit is the same everywhere.",
+    },
+    "ex.hint.playground_step": {
+        "zh": "单步（三个阶段）就是教程里的一次更新。",
+        "en": "One step (three phases) is the tutorial's one update.",
+    },
+    "ex.hint.symmetric_units": {
+        "zh": "三个隐藏层单元从相同的权重出发，永远相同（第09课）。",
+        "en": "The three hidden units start equal and stay equal (lesson 09).",
+    },
+    "ex.hint.relative_error": {
+        "zh": "分母取两者绝对值中较大的一个。",
+        "en": "Divide by the larger of the two magnitudes.",
+    },
+    "ex.hint.count_verdicts": {
+        "zh": "看第4节表格的“判断”一列。",
+        "en": "Count the verdicts in section 4's table.",
+    },
     # --- errors ----------------------------------------------------------------------------
     "err.lang": {
         "zh": "不支持的语言 {lang!r}：请用 'zh'（中文）或 'en'（英文）。",

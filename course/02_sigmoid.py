@@ -1,6 +1,6 @@
 """Lesson 02: the sigmoid and its derivative, derived in SymPy, computed stably; identity and tanh."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(zh="Sigmoid函数及其导数", en="The sigmoid and its derivative")
 
@@ -363,14 +363,7 @@ CELLS = [
         **Exercise 1.** What is the sigmoid's derivative at $z = 0$, $f'(0)$?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.sigmoid_prime(0.0)
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "f(0) = 0.5。", "en": "f(0) = 0.5."})
-        """
-    ),
+    *exercise("02-1", "bpcore.sigmoid_prime(0.0)"),
     md(
         zh="""
         **练习2.** 一个Sigmoid神经元的输出是$\\hat y = 0.8$。不求$z$，它的导数$f'(z)$是多少？
@@ -380,13 +373,14 @@ CELLS = [
         derivative $f'(z)$?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ACTIVATIONS["sigmoid"].grad(0.8)
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "用输出形式 ŷ(1 − ŷ)。", "en": "Use the output form ŷ(1 − ŷ)."})
-        """
+    *exercise(
+        "02-2",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ACTIVATIONS["sigmoid"].grad(0.8)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh="""
@@ -396,12 +390,13 @@ CELLS = [
         **Exercise 3.** A tanh neuron outputs $\\hat y = 0.5$. What is its derivative?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ACTIVATIONS["tanh"].grad(0.5)
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "tanh 的导数是 1 − ŷ²。", "en": "The derivative of tanh is 1 − ŷ²."})
-        """
+    *exercise(
+        "02-3",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ACTIVATIONS["tanh"].grad(0.5)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
 ]

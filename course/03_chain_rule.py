@@ -1,7 +1,7 @@
 """Lesson 03: the chain rule on tutorial 004's composite function, as a computational graph,
 numerically and symbolically."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(zh="链式法则与计算图", en="The chain rule on a computational graph")
 
@@ -363,14 +363,7 @@ CELLS = [
         $\\partial f/\\partial w$? Which local derivative changed?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.numeric_gradient(lambda p: bpcore.sigmoid(p[0] * 2.0 + p[1]), [0.0, 0.0])[0]
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "∂h1/∂w = x。", "en": "∂h1/∂w = x."})
-        """
-    ),
+    *exercise("03-1", "bpcore.numeric_gradient(lambda p: bpcore.sigmoid(p[0] * 2.0 + p[1]), [0.0, 0.0])[0]"),
     md(
         zh="""
         **练习2.** 在$x = 1, w = 0, b = 0$处，$\\partial f/\\partial x$是多少？（提示：从$x$到$h_1$那条边的局部导数是$\\partial h_1/\\partial x = w$。）
@@ -380,14 +373,7 @@ CELLS = [
         derivative on the edge from $x$ to $h_1$ is $\\partial h_1/\\partial x = w$.)
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.numeric_gradient(lambda v: bpcore.sigmoid(w * v[0] + b), [x])[0]
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "路径上有一个因子等于 w。", "en": "One factor on the path equals w."})
-        """
-    ),
+    *exercise("03-2", "bpcore.numeric_gradient(lambda v: bpcore.sigmoid(w * v[0] + b), [x])[0]"),
     md(
         zh="""
         **练习3.** 在$x = 1, w = 1, b = 0$处，$\\partial f/\\partial b$是多少？保留4位小数。（提示：用第2课的$f(1-f)$。）
@@ -397,12 +383,5 @@ CELLS = [
         (Hint: use $f(1-f)$ from lesson 02.)
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.sigmoid_prime(1.0 * 1.0 + 0.0)
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=4,
-                               hint={"zh": "先算 f = σ(1)。", "en": "First compute f = σ(1)."})
-        """
-    ),
+    *exercise("03-3", "bpcore.sigmoid_prime(1.0 * 1.0 + 0.0)"),
 ]

@@ -1,7 +1,7 @@
 """Lesson 05: the backward pass of the 2-2-2 network: w5, then w1 through both outputs, the new
 weights with the biases frozen and trained, and the same step in PyTorch (optional)."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="反向传播：2-2-2网络的梯度与一次更新",
@@ -494,14 +494,14 @@ CELLS = [
         $\dfrac{\partial E_{total}}{\partial w_7}$ (6 decimals).
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ex.parameters["w7"].grad(grads)
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=6,
-                               hint={"zh": "w7连接h1和o2：(out_o2 − target_o2) · out_o2(1 − out_o2) · out_h1。",
-                                     "en": "w7 connects h1 to o2: (out_o2 − target_o2) · out_o2(1 − out_o2) · out_h1."})
-        """
+    *exercise(
+        "05-1",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ex.parameters["w7"].grad(grads)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh=r"""
@@ -514,16 +514,16 @@ CELLS = [
         and take the gradient.) Is it the published 0.149780716?
         """,
     ),
-    code(
-        """
-        answer = None
+    *exercise(
+        "05-2",
+        source="""
+        ### BEGIN SOLUTION
         mixed = bpcore.Network([net.layers[0].copy(), after_frozen.layers[1].copy()])
         g_mixed = ex.parameters["w1"].grad(mixed.gradients(ex.X, ex.Y, "sum"))
-        expected = ex.param(net, "w1") - ex.eta * g_mixed
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=9,
-                               hint={"zh": "新w1 = 0.15 − η · ∂E/∂w1，其中∂E/∂w1用更新后的w5…w8算。",
-                                     "en": "new w1 = 0.15 − η · ∂E/∂w1, with ∂E/∂w1 computed from the updated w5…w8."})
-        """
+        answer = ex.param(net, "w1") - ex.eta * g_mixed
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh=r"""
@@ -535,13 +535,13 @@ CELLS = [
         $\dfrac{\partial E_{total}}{\partial w_5}$?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ex.parameters["b2[o1]"].grad(grads)
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=6,
-                               hint={"zh": "∂net_o1/∂b2 = 1：去掉w5那条链的最后一个因子out_h1。",
-                                     "en": "∂net_o1/∂b2 = 1: drop the last factor, out_h1, of w5's chain."})
-        """
+    *exercise(
+        "05-3",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ex.parameters["b2[o1]"].grad(grads)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
 ]

@@ -2,7 +2,7 @@
 d-q-l net with thresholds, derived and proven in SymPy; thresholds versus biases; standard
 versus accumulated BP."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="教材中的推导：d-q-l网络的四个更新公式",
@@ -494,13 +494,14 @@ CELLS = [
         have to learn?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.Network.from_sizes((4, 5, 3), offset_kind="threshold", rng=0).spec.n_params
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "dq个v、ql个w、q个γ、l个θ。", "en": "dq v's, ql w's, q γ's, l θ's."})
-        """
+    *exercise(
+        "06-1",
+        source="""
+        ### BEGIN SOLUTION
+        answer = bpcore.Network.from_sizes((4, 5, 3), offset_kind="threshold", rng=0).spec.n_params
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh=r"""
@@ -511,14 +512,15 @@ CELLS = [
         learning rate $\eta = 0.5$, compute $\Delta\theta_1$ (9 decimals).
         """,
     ),
-    code(
-        """
-        answer = None
+    *exercise(
+        "06-2",
+        source="""
+        ### BEGIN SOLUTION
         tb = with_threshold.network
-        expected = float(tb.updates(with_threshold.X[0], with_threshold.Y[0], with_threshold.eta).theta[0])
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=9,
-                               hint={"zh": "Δθ_j = −η g_j（式5.12）。", "en": "Δθ_j = −η g_j (eq. 5.12)."})
-        """
+        answer = float(tb.updates(with_threshold.X[0], with_threshold.Y[0], with_threshold.eta).theta[0])
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh=r"""
@@ -530,12 +532,5 @@ CELLS = [
         (9 decimals.)
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = -with_bias.eta * float(g_bias.layers[1].offset[0])
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=9,
-                               hint={"zh": "∂E/∂b = −∂E/∂θ，所以Δb = −Δθ。", "en": "∂E/∂b = −∂E/∂θ, so Δb = −Δθ."})
-        """
-    ),
+    *exercise("06-3", "-with_bias.eta * float(g_bias.layers[1].offset[0])"),
 ]

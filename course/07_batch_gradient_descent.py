@@ -2,7 +2,7 @@
 derivatives (mean of products versus the tutorial's product of means), the update, and the
 ledger of published versus recomputed numbers."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="批量梯度下降：3-2-1网络与公布数字的核对",
@@ -468,15 +468,7 @@ CELLS = [
         $\dfrac{\partial E}{\partial w_2}$ as the **mean of the products** (4 decimals).
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = float(grads.layers[1].W[1, 0])
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=4,
-                               hint={"zh": "对每个样本算(y − t)·y(1 − y)·h2，再对三个样本求平均。",
-                                     "en": "For each sample compute (y − t)·y(1 − y)·h2, then average over the three samples."})
-        """
-    ),
+    *exercise("07-1", "float(grads.layers[1].W[1, 0])"),
     md(
         zh=r"""
         **练习2**：按教程的做法（**平均的乘积**）算出它的$\dfrac{\partial E}{\partial w_2}$（保留4位小数）。它比真正的梯度大还是小？
@@ -486,15 +478,7 @@ CELLS = [
         the means**, 4 decimals). Is it larger or smaller than the true gradient?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = float(tutorial.grad_w[1])
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=4,
-                               hint={"zh": "mean(y − t) · mean(y(1 − y)) · mean(h2)。",
-                                     "en": "mean(y − t) · mean(y(1 − y)) · mean(h2)."})
-        """
-    ),
+    *exercise("07-2", "float(tutorial.grad_w[1])"),
     md(
         zh=r"""
         **练习3**：用真正的梯度更新一次之后，$v_{32}$是多少？（保留4位小数。）
@@ -503,13 +487,13 @@ CELLS = [
         **Exercise 3**: after one update with the true gradient, what is $v_{32}$? (4 decimals.)
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ex.param(ex.train(epochs=1).net, "v32")
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=4,
-                               hint={"zh": "∂E/∂v32 = mean((y − t)·y(1 − y)·w2·x3)，新值 = 0.5 − η·∂E/∂v32。",
-                                     "en": "∂E/∂v32 = mean((y − t)·y(1 − y)·w2·x3); new value = 0.5 − η·∂E/∂v32."})
-        """
+    *exercise(
+        "07-3",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ex.param(ex.train(epochs=1).net, "v32")
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
 ]

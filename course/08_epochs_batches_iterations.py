@@ -1,6 +1,6 @@
 """Lesson 08: epochs, batches and iterations; standard, mini-batch and full-batch training."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="轮次、批次与迭代：标准BP、小批量与全批量",
@@ -392,37 +392,37 @@ CELLS = [
         3. How many updates did standard BP make in its 40 epochs in section 3?
         """,
     ),
-    code(
-        """
+    *exercise(
+        "08-1",
+        source="""
         # zh: 练习1：把 None 换成你的答案
         # en: Exercise 1: replace None with your answer
-        answer = None
-        bpcore.exercises.check(
-            answer, bpcore.iterations_per_epoch(60_000, 128), lang=LANG,
-            hint={"zh": "向上取整：⌈N/B⌉。", "en": "Round up: ⌈N/B⌉."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = bpcore.iterations_per_epoch(60_000, 128)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "08-2",
+        source="""
         # zh: 练习2
         # en: Exercise 2
-        answer = None
-        bpcore.exercises.check(
-            answer, bpcore.schedule(60_000, 128).last_batch_size, lang=LANG,
-            hint={"zh": "N − (⌈N/B⌉ − 1)·B。", "en": "N − (⌈N/B⌉ − 1)·B."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = bpcore.schedule(60_000, 128).last_batch_size
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "08-3",
+        source="""
         # zh: 练习3
         # en: Exercise 3
-        answer = None
-        bpcore.exercises.check(
-            answer, len(runs["standard"].iteration_loss), lang=LANG,
-            hint={"zh": "标准BP每个样本更新一次。", "en": "Standard BP updates once per sample."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = len(runs["standard"].iteration_loss)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
 ]

@@ -1,6 +1,6 @@
 """Lesson 11: gradient checking. Central differences, the relative error, a bug caught."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="梯度检验：中心差分、相对误差，符号=数值=有限差分",
@@ -584,35 +584,37 @@ CELLS = [
            above $10^{-4}$?
         """,
     ),
-    code(
-        """
+    *exercise(
+        "11-1",
+        source="""
         # zh: 练习1：把 None 换成你的答案
         # en: Exercise 1: replace None with your answer
-        answer = None
-        bpcore.exercises.check(
-            answer, bpcore.relative_error(0.002, 0.0021), lang=LANG,
-            hint={"zh": "分母取两者绝对值中较大的一个。",
-                  "en": "Divide by the larger of the two magnitudes."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = bpcore.relative_error(0.002, 0.0021)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "11-2",
+        source="""
         # zh: 练习2：从 eps 和 sweep[2] 里找
         # en: Exercise 2: look it up in eps and sweep[2]
-        answer = None
-        bpcore.exercises.check(answer, best_eps, lang=LANG, rtol=0.05)
-        """
+        ### BEGIN SOLUTION
+        answer = best_eps
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "11-3",
+        source="""
         # zh: 练习3
         # en: Exercise 3
-        answer = None
-        bpcore.exercises.check(
-            answer, int(np.sum(r_buggy > 1e-4)), lang=LANG,
-            hint={"zh": "看第4节表格的“判断”一列。", "en": "Count the verdicts in section 4's table."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = int(np.sum(r_buggy > 1e-4))
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
 ]
