@@ -288,14 +288,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not answered yet: set answer to your result and run this cell again.",
     },
     "ex.missing_code": {
-        "zh": "还没有作答：把 raise NotImplementedError() 换成你的代码，运行上一个单元，再运行本单元。",
+        "zh": "还没有作答：把 raise NotImplementedError() 换成你的代码，"
+        "运行上一个单元，再运行本单元。",
         "en": "Not answered yet: replace raise NotImplementedError() by your code, run the "
         "cell above, then this one again.",
     },
     "ex.missing_expr": {
-        "zh": "还没有作答：把 answer 设为一个表达式（字符串，如 \"y_hat - y\"），再运行本单元。",
+        "zh": '还没有作答：把 answer 设为一个表达式（字符串，如 "y_hat - y"），再运行本单元。',
         "en": "Not answered yet: set answer to an expression (a string such as "
-        "\"y_hat - y\") and run this cell again.",
+        '"y_hat - y") and run this cell again.',
     },
     "ex.unknown": {
         "zh": "没有编号为 {id} 的练习。",
@@ -330,6 +331,127 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Almost: relative error {err:.1e}. Did you round an intermediate value?",
     },
     "ex.wrong": {"zh": "还不对。", "en": "Not yet."},
+    "ex.not_callable": {
+        "zh": "这里应该是你写的函数（或类），得到的是{got}。",
+        "en": "This should be the function (or class) you wrote; got {got}.",
+    },
+    "ex.timeout": {
+        "zh": "你的代码运行超时（是不是有死循环？）。修改后重新运行两个单元。",
+        "en": "Your code ran out of time (an endless loop?). Fix it and run both cells again.",
+    },
+    "ex.raised": {
+        "zh": "你的代码抛出了{error}（位置：{where}）。读一下报错，改好代码，重新运行两个单元。",
+        "en": "Your code raised {error} (in {where}). Read the message, fix the code, run both "
+        "cells again.",
+    },
+    "ex.returns": {
+        "zh": "应返回{n}个值（一个元组），得到的是{got}。",
+        "en": "It should return {n} values (a tuple); got {got}.",
+    },
+    "ex.shape_of": {
+        "zh": "第{k}个返回值的形状不对：期望{want}，得到{got}。",
+        "en": "Return value {k} has the wrong shape: expected {want}, got {got}.",
+    },
+    "ex.code_wrong": {
+        "zh": "还不对：在{case}上，{which}和bpcore的结果不同。",
+        "en": "Not yet: on {case}, {which} differs from bpcore's result.",
+    },
+    "ex.mistake": {"zh": "一个常见错误：", "en": "A common mistake:"},
+    "ex.xor_wrong": {
+        "zh": "还不对：这些输入的输出离目标超过0.1：{wrong}。",
+        "en": "Not yet: on these inputs the output is more than 0.1 from the target: {wrong}.",
+    },
+    "ex.expr_parse": {
+        "zh": '读不懂这个表达式：{got}。乘法要写*，例如"y_hat * (1 - y_hat)"。',
+        "en": "Cannot read this expression: {got}. Write * for products, e.g. "
+        '"y_hat * (1 - y_hat)".',
+    },
+    "ex.expr_symbols": {
+        "zh": "表达式里有本题没有的符号；可以用的符号：{names}。",
+        "en": "The expression has a symbol this exercise does not know; the symbols are: {names}.",
+    },
+    "ex.expr_wrong": {
+        "zh": "还不对：SymPy化简后，{got}和正确答案不相等。",
+        "en": "Not yet: after SymPy simplifies it, {got} is not equal to the right answer.",
+    },
+    "ex.hint.sigmoid_sign": {
+        "zh": "指数的符号反了：f(z) = 1/(1 + e^(−z))，所以f(0) = 0.5、f(6)接近1。",
+        "en": "The exponent's sign is flipped: f(z) = 1/(1 + e^(−z)), so f(0) = 0.5 and f(6) is "
+        "close to 1.",
+    },
+    "ex.hint.prime_at_input": {
+        "zh": "f′用了净输入z：z(1 − z)不是导数；f′(z) = f(z)(1 − f(z))要用输出f(z)。",
+        "en": "f′ was taken at the net input: z(1 − z) is not the derivative; "
+        "f′(z) = f(z)(1 − f(z)) uses the output f(z).",
+    },
+    "ex.hint.prime_of_output": {
+        "zh": "把输出又代入了一次f：f′(z) = ŷ(1 − ŷ)，其中ŷ = f(z)，不要再算f(ŷ)。",
+        "en": "The output went through f twice: f′(z) = ŷ(1 − ŷ) with ŷ = f(z); do not take f(ŷ).",
+    },
+    "ex.hint.prime_sign": {
+        "zh": "导数的符号反了：Sigmoid处处递增，f′(z) > 0。",
+        "en": "The derivative's sign is flipped: the sigmoid increases, f′(z) > 0.",
+    },
+    "ex.hint.threshold_sign": {
+        "zh": "阈值（或偏置）的符号：教科书是减去阈值，f(β_j − θ_j)，所以Δθ_j = −η g_j；"
+        "偏置则是加上。",
+        "en": "The threshold's (or bias's) sign: the textbook subtracts the threshold, "
+        "f(β_j − θ_j), so Δθ_j = −η g_j; a bias is added.",
+    },
+    "ex.hint.output_activation": {
+        "zh": "输出层也要经过Sigmoid：out_o = f(net_o)。",
+        "en": "The output layer goes through the sigmoid too: out_o = f(net_o).",
+    },
+    "ex.hint.transposed": {
+        "zh": "权重矩阵转置了：W[i, h]连接输入i和单元h，所以净输入是x @ W。",
+        "en": "The weight matrix is transposed: W[i, h] connects input i to unit h, so the net "
+        "input is x @ W.",
+    },
+    "ex.hint.ascent": {
+        "zh": "方向反了：沿负梯度走，w ← w − η ∂E/∂w。",
+        "en": "The direction is flipped: step against the gradient, w ← w − η ∂E/∂w.",
+    },
+    "ex.hint.missing_sum": {
+        "zh": "隐藏层单元连着所有输出，误差要对所有输出j求和：Σ_j w_hj g_j。",
+        "en": "A hidden unit feeds every output: sum the error over all outputs j, Σ_j w_hj g_j.",
+    },
+    "ex.hint.missing_mean": {
+        "zh": "批量梯度是平均值：少了1/m（结果大了m倍）。",
+        "en": "The batch gradient is a mean: the 1/m is missing (the result is m times too big).",
+    },
+    "ex.hint.one_sided": {
+        "zh": "这是单侧差分(f(p + ε) − f(p))/ε；中心差分是(f(p + ε) − f(p − ε))/(2ε)。",
+        "en": "This is the one-sided difference (f(p + ε) − f(p))/ε; the central one is "
+        "(f(p + ε) − f(p − ε))/(2ε).",
+    },
+    "ex.hint.half_step": {
+        "zh": "差了2倍：检查分母2ε，或平方求导时和½抵消的2。",
+        "en": "Off by a factor of 2: check the 2ε in the denominator, or the 2 from the square "
+        "that cancels the ½.",
+    },
+    "ex.hint.accumulate": {
+        "zh": "只有一个变量被用了好几次时才出错：梯度被覆盖了（=），应该累加（+=），"
+        "每条路径的贡献都要加上。",
+        "en": "It fails only when a value is used more than once: the gradient is overwritten "
+        "(=) instead of accumulated (+=); every path's contribution must be added.",
+    },
+    "ex.hint.gd_chain": {
+        "zh": "这是E的2倍，还没有求导：对½(w − 3)²用链式法则。",
+        "en": "That is 2E, not its derivative: apply the chain rule to ½(w − 3)².",
+    },
+    "ex.hint.g_sign": {
+        "zh": "g_j = −∂E_k/∂β_j，式(5.10)里是(y_j − ŷ_j)，不是(ŷ_j − y_j)。",
+        "en": "g_j = −∂E_k/∂β_j: eq. (5.10) has (y_j − ŷ_j), not (ŷ_j − y_j).",
+    },
+    "ex.hint.g_no_prime": {
+        "zh": "少了Sigmoid的导数ŷ(1 − ŷ)：链式法则经过ŷ = f(β − θ)这一步。",
+        "en": "The sigmoid's derivative ŷ(1 − ŷ) is missing: the chain passes through "
+        "ŷ = f(β − θ).",
+    },
+    "ex.hint.e_no_prime": {
+        "zh": "少了隐藏层的导数b_h(1 − b_h)。",
+        "en": "The hidden layer's derivative b_h(1 − b_h) is missing.",
+    },
     "ex.hint.gd_step": {"zh": "dE/dw 在 w = −1 处等于 −4。", "en": "dE/dw at w = −1 is −4."},
     "ex.hint.gd_diverge": {
         "zh": "发散的条件是 |1 − η| > 1。",
@@ -407,7 +529,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "每个隐藏层单元得到 1 + 1 + 1。",
         "en": "Each hidden unit gets 1 + 1 + 1.",
     },
-    "ex.hint.affine_combination": {"zh": "网络是仿射函数。", "en": "The network is an affine function."},
+    "ex.hint.affine_combination": {
+        "zh": "网络是仿射函数。",
+        "en": "The network is an affine function.",
+    },
     "ex.hint.best_affine": {
         "zh": "最小二乘的仿射拟合处处相同。",
         "en": "The least-squares affine fit is the same everywhere.",

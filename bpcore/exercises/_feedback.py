@@ -69,10 +69,12 @@ def result(verdict, key, lang, **fields):
 
 
 def add_hint(res, hint, lang):
-    """`res` with the hint (a catalogue key, ``ex.hint.…``) appended to its message."""
+    """`res` with the hint appended to its message: a catalogue key (``ex.hint.…``) or, as
+    lessons 13 and 15 give it, a ``{"zh": ..., "en": ...}`` dict."""
     if hint is None:
         return res
-    return CheckResult(res.verdict, f"{res.message} {say(hint, lang)}")
+    text = hint[language(lang)] if isinstance(hint, dict) else say(hint, lang)
+    return CheckResult(res.verdict, f"{res.message} {text}")
 
 
 def describe(value, limit=60):
@@ -95,8 +97,9 @@ def compare(answer, expected, *, lang="en", decimals=None, rtol=1e-6, hint=None)
         Compare after rounding both to this many decimals (for answers read off a table).
     rtol : float
         Relative tolerance when `decimals` is not given.
-    hint : str, optional
-        A catalogue key (``ex.hint.…``) whose text is added to a "wrong" verdict.
+    hint : str or dict, optional
+        A catalogue key (``ex.hint.…``) or ``{"zh": ..., "en": ...}``, added to a "wrong"
+        verdict.
 
     Returns
     -------

@@ -145,6 +145,6 @@ def run(fn, *args, steps=STEPS, seconds=SECONDS, **kwargs):
                 sys.settrace(previous)
     except OutOfBudget:
         return Outcome(timed_out=True)
-    except (Exception, SystemExit) as error:  # noqa: BLE001 - the student's error is feedback
+    except (Exception, SystemExit) as error:  # the student's error is feedback
         return Outcome(error=error, where=_where(error))
     return Outcome(value=value)
