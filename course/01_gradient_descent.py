@@ -521,4 +521,14 @@ CELLS = [
         """,
     ),
     *exercise("01-3", "train_perceptron(example.X, example.Y, eta=1.0).theta[-1]"),
+    md(
+        zh="""
+        **练习4（推导）.** 对$E(w) = ½(w-3)^2$求$dE/dw$，把结果写成含`w`的字符串，例如`"w + 1"`。SymPy会检查它和正确答案是否相等。
+        """,
+        en="""
+        **Exercise 4 (derivation).** Derive $dE/dw$ for $E(w) = ½(w-3)^2$ and write it as a
+        string in `w`, e.g. `"w + 1"`. SymPy checks that it equals the right answer.
+        """,
+    ),
+    *exercise("01-derive", '"w - 3"'),
 ]

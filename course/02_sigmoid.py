@@ -399,4 +399,31 @@ CELLS = [
         """,
         stub="answer = None",
     ),
+    md(
+        zh="""
+        **练习4（编程）.** 自己写Sigmoid函数$f(z) = 1/(1+e^{-z})$和它的导数$f'(z)$（用输出形式$f(z)(1-f(z))$），输入可以是NumPy数组。检查程序会在一组$z$上和bpcore比较，并指出常见错误。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write the sigmoid $f(z) = 1/(1+e^{-z})$ and its derivative
+        $f'(z)$ yourself (through the output, $f(z)(1-f(z))$); the input may be a NumPy array.
+        The checker compares both with bpcore on several $z$ and names common mistakes.
+        """,
+    ),
+    *exercise(
+        "02-sigmoid",
+        answer="(my_sigmoid, my_sigmoid_prime)",
+        source="""
+        def my_sigmoid(z):
+            ### BEGIN SOLUTION
+            return 1.0 / (1.0 + np.exp(-z))
+            ### END SOLUTION
+
+
+        def my_sigmoid_prime(z):
+            ### BEGIN SOLUTION
+            f = my_sigmoid(z)
+            return f * (1.0 - f)
+            ### END SOLUTION
+        """,
+    ),
 ]

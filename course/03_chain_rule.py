@@ -363,7 +363,10 @@ CELLS = [
         $\\partial f/\\partial w$? Which local derivative changed?
         """,
     ),
-    *exercise("03-1", "bpcore.numeric_gradient(lambda p: bpcore.sigmoid(p[0] * 2.0 + p[1]), [0.0, 0.0])[0]"),
+    *exercise(
+        "03-1",
+        "bpcore.numeric_gradient(lambda p: bpcore.sigmoid(p[0] * 2.0 + p[1]), [0.0, 0.0])[0]",
+    ),
     md(
         zh="""
         **练习2.** 在$x = 1, w = 0, b = 0$处，$\\partial f/\\partial x$是多少？（提示：从$x$到$h_1$那条边的局部导数是$\\partial h_1/\\partial x = w$。）
@@ -384,4 +387,77 @@ CELLS = [
         """,
     ),
     *exercise("03-3", "bpcore.sigmoid_prime(1.0 * 1.0 + 0.0)"),
+    md(
+        zh="""
+        **练习4（编程）.** 一个像micrograd那样的标量`Value`：每个值记住它由哪些值算出，`backward()`按拓扑顺序从后往前调用每个节点的`_backward`，把梯度传给它的来源。加法已经写好，请补全乘法、Sigmoid的`_backward`和`backward()`。检查程序在教程004的$σ(wx+b)$和一个多次用到同一个值的表达式上，用中心差分核对你的梯度。
+        """,
+        en="""
+        **Exercise 4 (coding).** A micrograd-style scalar `Value`: each value remembers the
+        values it was made from, and `backward()` calls every node's `_backward` in reverse
+        topological order, passing the gradient on to its sources. Addition is written; complete
+        the `_backward` of multiplication and of the sigmoid, and `backward()`. The checker
+        compares your gradients with central differences on tutorial 004's $σ(wx+b)$ and on an
+        expression that uses one value several times.
+        """,
+    ),
+    *exercise(
+        "03-value",
+        answer="Value",
+        source="""
+        class Value:
+            def __init__(self, data, parents=()):
+                self.data, self.grad, self._parents = float(data), 0.0, parents
+                self._backward = lambda: None
+
+            def __add__(self, other):
+                out = Value(self.data + other.data, (self, other))
+
+                def _backward():
+                    self.grad += out.grad
+                    other.grad += out.grad
+
+                out._backward = _backward
+                return out
+
+            def __mul__(self, other):
+                out = Value(self.data * other.data, (self, other))
+
+                def _backward():
+                    ### BEGIN SOLUTION
+                    self.grad += other.data * out.grad
+                    other.grad += self.data * out.grad
+                    ### END SOLUTION
+
+                out._backward = _backward
+                return out
+
+            def sigmoid(self):
+                out = Value(1.0 / (1.0 + np.exp(-self.data)), (self,))
+
+                def _backward():
+                    ### BEGIN SOLUTION
+                    self.grad += out.data * (1.0 - out.data) * out.grad
+                    ### END SOLUTION
+
+                out._backward = _backward
+                return out
+
+            def backward(self):
+                ### BEGIN SOLUTION
+                order, seen = [], set()
+
+                def visit(node):
+                    if id(node) not in seen:
+                        seen.add(id(node))
+                        for parent in node._parents:
+                            visit(parent)
+                        order.append(node)
+
+                visit(self)
+                self.grad = 1.0
+                for node in reversed(order):
+                    node._backward()
+                ### END SOLUTION
+        """,
+    ),
 ]

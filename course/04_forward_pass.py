@@ -427,4 +427,27 @@ CELLS = [
         """,
         stub="answer = None",
     ),
+    md(
+        zh="""
+        **练习4（编程）.** 自己写2-2-2网络的前向传播：`forward(x, W1, b1, W2, b2)`返回隐藏层输出`out_h`和输出层输出`out_o`（都是形状为`(2,)`的数组）。`W1[i, h]`连接输入`i`和隐藏单元`h`，偏置是加上的，两层都用Sigmoid。检查程序用教程的数值和随机网络核对。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write the 2-2-2 forward pass yourself:
+        `forward(x, W1, b1, W2, b2)` returns the hidden outputs `out_h` and the outputs `out_o`
+        (arrays of shape `(2,)`). `W1[i, h]` connects input `i` to hidden unit `h`, biases are
+        added, both layers use the sigmoid. The checker uses the tutorial's numbers and random nets.
+        """,
+    ),
+    *exercise(
+        "04-forward",
+        answer="forward",
+        source="""
+        def forward(x, W1, b1, W2, b2):
+            ### BEGIN SOLUTION
+            out_h = 1.0 / (1.0 + np.exp(-(x @ W1 + b1)))
+            out_o = 1.0 / (1.0 + np.exp(-(out_h @ W2 + b2)))
+            return out_h, out_o
+            ### END SOLUTION
+        """,
+    ),
 ]

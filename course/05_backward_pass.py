@@ -544,4 +544,37 @@ CELLS = [
         """,
         stub="answer = None",
     ),
+    md(
+        zh="""
+        **练习4（编程）.** 自己写2-2-2网络的一步随机梯度下降：`step(x, t, W1, b1, W2, b2, eta)`对一个样本$x$、目标$t$，用$E = ½Σ_j(out_{oj}-t_j)^2$，返回更新后的`W1, b1, W2, b2`（偏置也更新）。所有梯度都要用更新前的权重算。检查程序用教程的数值和随机网络和bpcore比较，并能认出常见错误：方向反了、隐藏层少了对输出的求和、导数用了净输入、用已更新的输出层权重算隐藏层梯度。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write one SGD step of the 2-2-2 net yourself:
+        `step(x, t, W1, b1, W2, b2, eta)` takes one sample $x$ with target $t$, uses
+        $E = ½Σ_j(out_{oj}-t_j)^2$ and returns the new `W1, b1, W2, b2` (biases trained too).
+        Every gradient uses the weights before the update. The checker compares with bpcore on
+        the tutorial's numbers and on random nets, and recognises the classic mistakes: the wrong
+        direction, the hidden layer's missing sum over outputs, the derivative taken at the net
+        input, the hidden gradients computed with the already-updated output weights.
+        """,
+    ),
+    *exercise(
+        "05-step",
+        answer="step",
+        source="""
+        def step(x, t, W1, b1, W2, b2, eta):
+            ### BEGIN SOLUTION
+            out_h = 1.0 / (1.0 + np.exp(-(x @ W1 + b1)))
+            out_o = 1.0 / (1.0 + np.exp(-(out_h @ W2 + b2)))
+            delta_o = (out_o - t) * out_o * (1.0 - out_o)  # ∂E/∂net_o
+            delta_h = (W2 @ delta_o) * out_h * (1.0 - out_h)  # ∂E/∂net_h, with the old W2
+            return (
+                W1 - eta * np.outer(x, delta_h),
+                b1 - eta * delta_h,
+                W2 - eta * np.outer(out_h, delta_o),
+                b2 - eta * delta_o,
+            )
+            ### END SOLUTION
+        """,
+    ),
 ]

@@ -496,4 +496,37 @@ CELLS = [
         """,
         stub="answer = None",
     ),
+    md(
+        zh="""
+        **练习4（编程）.** 写一个任意层数的向量化反向传播：`backward(X, Y, Ws, bs)`，其中`X`为$(m, d)$，`Ws[k]`、`bs[k]`是第$k$层的权重和偏置（加上），每层都用Sigmoid，损失是$m$个样本的$½Σ_j(\\hat y_j-y_j)^2$的平均。返回两个列表`dWs, dbs`，形状和`Ws, bs`相同。检查程序用教程000的3-2-1网络和两个随机网络和bpcore比较。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write a vectorised backward pass for any number of layers:
+        `backward(X, Y, Ws, bs)` with `X` of shape $(m, d)$, `Ws[k]` and `bs[k]` layer $k$'s
+        weights and biases (added), the sigmoid in every layer, and the loss the mean over the
+        $m$ samples of $½Σ_j(\\hat y_j-y_j)^2$. Return two lists `dWs, dbs` shaped like `Ws, bs`.
+        The checker compares with bpcore on tutorial 000's 3-2-1 net and two random nets.
+        """,
+    ),
+    *exercise(
+        "07-backward",
+        answer="backward",
+        source="""
+        def backward(X, Y, Ws, bs):
+            ### BEGIN SOLUTION
+            outs = [X]
+            for W, b in zip(Ws, bs):
+                outs.append(1.0 / (1.0 + np.exp(-(outs[-1] @ W + b))))
+            m = len(X)
+            delta = (outs[-1] - Y) * outs[-1] * (1 - outs[-1])  # ∂E/∂z of the output layer
+            dWs, dbs = [None] * len(Ws), [None] * len(Ws)
+            for k in reversed(range(len(Ws))):
+                dWs[k] = outs[k].T @ delta / m
+                dbs[k] = delta.sum(axis=0) / m
+                if k:
+                    delta = (delta @ Ws[k].T) * outs[k] * (1 - outs[k])
+            return dWs, dbs
+            ### END SOLUTION
+        """,
+    ),
 ]

@@ -425,4 +425,24 @@ CELLS = [
         """,
         stub="answer = None",
     ),
+    md(
+        zh="""
+        **练习4（编程）.** 写`n_iterations(N, B, epochs)`：$N$个样本、批量大小$B$（最后一批可以不满）、训练`epochs`轮，一共更新多少次？检查程序在十组$(N, B, epochs)$上和bpcore比较。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write `n_iterations(N, B, epochs)`: with $N$ samples, batch size
+        $B$ (the last batch may be smaller) and `epochs` epochs, how many updates are there? The
+        checker compares with bpcore on ten $(N, B, epochs)$.
+        """,
+    ),
+    *exercise(
+        "08-iterations",
+        answer="n_iterations",
+        source="""
+        def n_iterations(N, B, epochs):
+            ### BEGIN SOLUTION
+            return -(-N // B) * epochs
+            ### END SOLUTION
+        """,
+    ),
 ]

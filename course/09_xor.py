@@ -536,4 +536,29 @@ CELLS = [
         """,
         stub="answer = None",
     ),
+    md(
+        zh="""
+        **练习4（编程）.** 不训练，自己选一组参数让2-2-1的教科书网络（Sigmoid，减去阈值）算出XOR：`xor_parameters()`返回`v`$(2,2)$、`gamma`$(2,)$、`w`$(2,1)$、`theta`$(1,)$。四个输入的输出离目标都要小于0.1。（提示：一个隐藏单元做OR，一个做AND。）
+        """,
+        en="""
+        **Exercise 4 (coding).** Without training, choose parameters that make the 2-2-1 textbook
+        net (sigmoid, thresholds subtracted) compute XOR: `xor_parameters()` returns `v` $(2,2)$,
+        `gamma` $(2,)$, `w` $(2,1)$, `theta` $(1,)$. On all four inputs the output must be within
+        0.1 of the target. (Hint: one hidden unit computes OR, the other AND.)
+        """,
+    ),
+    *exercise(
+        "09-xor",
+        answer="xor_parameters",
+        source="""
+        def xor_parameters():
+            ### BEGIN SOLUTION
+            v = np.array([[20.0, 20.0], [20.0, 20.0]])
+            gamma = np.array([10.0, 30.0])  # unit 1: OR, unit 2: AND
+            w = np.array([[20.0], [-20.0]])
+            theta = np.array([10.0])  # OR and not AND
+            return v, gamma, w, theta
+            ### END SOLUTION
+        """,
+    ),
 ]

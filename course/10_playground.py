@@ -457,4 +457,15 @@ CELLS = [
         """,
         stub="answer = None",
     ),
+    md(
+        zh="""
+        **练习4（推导）.** 在2-2-2网络里，$w_5$连接$h_1$和$o_1$。写出$∂E_{total}/∂w_5$，用符号`out_o1`、`target_o1`、`out_h1`；输出层的净输入叫`net_o1`。
+        """,
+        en="""
+        **Exercise 4 (derivation).** In the 2-2-2 net, $w_5$ connects $h_1$ to $o_1$. Write
+        $∂E_{total}/∂w_5$ in the symbols `out_o1`, `target_o1`, `out_h1`; the output's net input
+        is `net_o1`.
+        """,
+    ),
+    *exercise("10-w5", '"(out_o1 - target_o1) * out_o1 * (1 - out_o1) * out_h1"'),
 ]

@@ -617,4 +617,30 @@ CELLS = [
         """,
         stub="answer = None",
     ),
+    md(
+        zh="""
+        **练习4（编程）.** 自己写中心差分：`central_difference(f, p, eps)`返回标量函数`f`在参数向量`p`处的梯度估计，每个分量是$(f(p+εe_i)-f(p-εe_i))/(2ε)$。检查程序用本课的教科书网络的损失和一个三次函数和`bpcore.numeric_gradient`比较。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write the central difference yourself:
+        `central_difference(f, p, eps)` returns the estimated gradient of the scalar function `f`
+        at the parameter vector `p`, component $i$ being $(f(p+εe_i)-f(p-εe_i))/(2ε)$. The checker
+        compares with `bpcore.numeric_gradient` on this lesson's textbook-net loss and on a cubic.
+        """,
+    ),
+    *exercise(
+        "11-central",
+        answer="central_difference",
+        source="""
+        def central_difference(f, p, eps):
+            ### BEGIN SOLUTION
+            grad = np.zeros_like(p)
+            for i in range(p.size):
+                step = np.zeros_like(p)
+                step[i] = eps
+                grad[i] = (f(p + step) - f(p - step)) / (2 * eps)
+            return grad
+            ### END SOLUTION
+        """,
+    ),
 ]

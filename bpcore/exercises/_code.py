@@ -20,7 +20,7 @@ Examples
 
 import numpy as np
 
-from ._feedback import CheckResult, describe, language, result, say
+from ._feedback import CheckResult, describe, joined, language, result, say
 from ._sandbox import run
 
 
@@ -120,7 +120,7 @@ def diagnose(got, want, mistakes, lang, *, case, names=None, rtol=1e-6):
         return result("right", "ex.right", lang)
     for hint, values in mistakes.items():
         if close(got, values, rtol):
-            return CheckResult("wrong", f"{say('ex.mistake', lang)} {say(hint, lang)}")
+            return CheckResult("wrong", joined(lang, say("ex.mistake", lang), say(hint, lang)))
     names = names or [str(k + 1) for k in range(len(want))]
     bad = [n for n, g, w in zip(names, got, want) if not np.allclose(g, w, rtol=rtol, atol=1e-9)]
     case = case[language(lang)] if isinstance(case, dict) else case

@@ -74,7 +74,12 @@ def add_hint(res, hint, lang):
     if hint is None:
         return res
     text = hint[language(lang)] if isinstance(hint, dict) else say(hint, lang)
-    return CheckResult(res.verdict, f"{res.message} {text}")
+    return CheckResult(res.verdict, joined(lang, res.message, text))
+
+
+def joined(lang, *texts):
+    """Texts as one message: Chinese without spaces between sentences, English with."""
+    return ("" if language(lang) == "zh" else " ").join(texts)
 
 
 def describe(value, limit=60):

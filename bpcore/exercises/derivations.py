@@ -18,7 +18,7 @@ A common mistake
 import numpy as np
 
 from ._code import attempt, failed
-from ._feedback import CheckResult, result, say
+from ._feedback import CheckResult, joined, result, say
 from ._registry import register
 
 
@@ -99,7 +99,7 @@ def formula(id, names, expected, wrong):
             return result("right", "ex.right", lang)
         for hint, form in wrong.items():
             if equal(got, parse(form, names), names):
-                return CheckResult("wrong", f"{say('ex.mistake', lang)} {say(hint, lang)}")
+                return CheckResult("wrong", joined(lang, say("ex.mistake", lang), say(hint, lang)))
         return result("wrong", "ex.expr_wrong", lang, got=str(got))
 
     register(id, "expression", reference)(grade)
