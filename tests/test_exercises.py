@@ -57,7 +57,9 @@ def test_a_checker_that_fails_reports_instead_of_raising(monkeypatch):
         raise RuntimeError("boom")
 
     exercise = _registry.get("01-1")
-    monkeypatch.setitem(_registry._REGISTRY, "01-1", exercise.__class__("01-1", "number", broken, None))
+    monkeypatch.setitem(
+        _registry._REGISTRY, "01-1", exercise.__class__("01-1", "number", broken, None)
+    )
     r = check("01-1", 1.0, lang="zh")
     assert r.verdict == "wrong" and "boom" in r.message and "老师" in r.message
 
@@ -73,3 +75,93 @@ def test_ids_are_well_formed_and_kinds_known():
 def test_result_renders_with_a_mark():
     r = check("01-1", exercises.reference("01-1"), lang="en")
     assert repr(r) == "✔ Right!" and r._repr_markdown_() == "**✔ Right!**"
+
+
+@pytest.mark.parametrize("id", exercises.ids())
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_exercise_untouched_is_missing_and_its_reference_passes(id, lang):
+    assert check(id, None, lang=lang).verdict == "missing"
+    assert check(id, exercises.reference(id), lang=lang).ok
+
+
+def _stub(*args):
+    raise NotImplementedError()
+
+
+@pytest.mark.parametrize("id", [i for i in exercises.ids() if exercises.kind(i) == "code"])
+def test_an_unwritten_function_is_missing_and_errors_are_feedback(id):
+    answer = (_stub, _stub) if id == "02-sigmoid" else _stub
+    assert check(id, answer, lang="en").verdict == "missing"
+
+    def boom(*args):
+        return 1 / 0
+
+    r = check(id, (boom, boom) if id == "02-sigmoid" else boom, lang="zh")
+    assert r.verdict == "wrong" and "ZeroDivisionError" in r.message
+
+
+def test_an_endless_loop_is_stopped_without_threads_or_signals():
+    def forever(*args):
+        while True:
+            pass
+
+    r = check("05-step", forever, lang="en")
+    assert r.verdict == "wrong" and "out of time" in r.message
+
+
+def test_classic_mistakes_are_named():
+    from bpcore.exercises import coding
+
+    def mistaken(m):
+        return lambda *a: tuple(coding._two_layer(*a, mistake=m))
+
+    for hint, m in coding._MISTAKES_2L.items():
+        assert MESSAGES[hint]["en"] in check("05-step", mistaken(m), lang="en").message
+
+    def mistaken_tb(m):
+        return lambda *a: tuple(coding._textbook_step(*a, mistake=m))
+
+    for hint, m in coding._MISTAKES_TB.items():
+        assert MESSAGES[hint]["en"] in check("06-bp", mistaken_tb(m), lang="en").message
+    no_mean = check("07-backward", lambda *a: (a, a), lang="en")
+    assert no_mean.verdict == "wrong"
+    floor = check("08-iterations", lambda n, b, e: n // b * e, lang="en")
+    assert MESSAGES["ex.hint.round_up"]["en"] in floor.message
+    r = check("06-g", "z*(1 - z)*(y - y_hat)", lang="en")
+    assert MESSAGES["ex.hint.prime_at_input"]["en"] in r.message
+    assert check("06-e", "b*(1-b)*(g1*w1 + g2*w2)", lang="en").ok  # SymPy: equal, reordered
+
+
+def test_the_right_form_of_the_textbook_step_is_bpcore_and_central_differences():
+    """_textbook_step without a mistake equals TextbookNet.updated, whose gradient is checked
+    against central differences (eps = 1e-4) here."""
+    from bpcore.exercises import coding
+    from bpcore.gradcheck import numeric_gradient
+    from bpcore.network import TextbookNet
+
+    for case, x, y, v, gamma, w, theta, eta in coding._cases_textbook():
+        mine = coding._textbook_step(x, y, v, gamma, w, theta, eta)
+        new = TextbookNet(v, gamma, w, theta).updated(x, y, eta)
+        for a, b in zip(mine, (new.v, new.gamma, new.w, new.theta)):
+            np.testing.assert_allclose(a, b, rtol=1e-12)
+        net = TextbookNet(v, gamma, w, theta).network
+        numeric = numeric_gradient(lambda p: net.with_flat(p).loss(x[None], y[None]), net.flat())
+        np.testing.assert_allclose(net.gradients(x[None], y[None]).flat(), numeric, atol=1e-8)
+
+
+def test_value_overwriting_gradients_is_named():
+    Value = exercises.reference("03-value")
+
+    class Overwrite(Value):
+        def __mul__(self, other):
+            out = Value(self.data * other.data, (self, other))
+
+            def _backward():
+                self.grad = other.data * out.grad
+                other.grad = self.data * out.grad
+
+            out._backward = _backward
+            return out
+
+    r = check("03-value", Overwrite, lang="en")
+    assert r.verdict == "wrong" and MESSAGES["ex.hint.accumulate"]["en"] in r.message
