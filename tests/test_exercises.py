@@ -139,13 +139,15 @@ def test_the_right_form_of_the_textbook_step_is_bpcore_and_central_differences()
     from bpcore.gradcheck import numeric_gradient
     from bpcore.network import TextbookNet
 
-    for case, x, y, v, gamma, w, theta, eta in coding._cases_textbook():
+    for _case, x, y, v, gamma, w, theta, eta in coding._cases_textbook():
         mine = coding._textbook_step(x, y, v, gamma, w, theta, eta)
         new = TextbookNet(v, gamma, w, theta).updated(x, y, eta)
         for a, b in zip(mine, (new.v, new.gamma, new.w, new.theta)):
             np.testing.assert_allclose(a, b, rtol=1e-12)
         net = TextbookNet(v, gamma, w, theta).network
-        numeric = numeric_gradient(lambda p: net.with_flat(p).loss(x[None], y[None]), net.flat())
+        numeric = numeric_gradient(
+            lambda p, net=net, x=x, y=y: net.with_flat(p).loss(x[None], y[None]), net.flat()
+        )
         np.testing.assert_allclose(net.gradients(x[None], y[None]).flat(), numeric, atol=1e-8)
 
 
@@ -165,3 +167,25 @@ def test_value_overwriting_gradients_is_named():
 
     r = check("03-value", Overwrite, lang="en")
     assert r.verdict == "wrong" and MESSAGES["ex.hint.accumulate"]["en"] in r.message
+
+
+def test_student_notebooks_hide_answers_and_report_not_answered_yet():
+    """The committed (executed) student notebooks: no solution, no expected value, and every
+    check cell's output is the "not answered yet" verdict; every registered id is used."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "notebooks"
+    used = set()
+    for path in sorted(root.glob("*/*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            text = "".join(cell["source"])
+            assert "BEGIN SOLUTION" not in text and "expected =" not in text, path.name
+            meta = cell.get("metadata", {}).get("nbgrader")
+            if meta and meta["grade"]:
+                used.add(meta["grade_id"].removeprefix("check-"))
+                out = "".join(
+                    "".join(o.get("data", {}).get("text/plain", "")) for o in cell["outputs"]
+                )
+                assert out.startswith("…"), (path.name, text, out)
+    assert used == set(exercises.ids())

@@ -13,7 +13,7 @@ Examples
 >>> attempt(mine, (0.0,), "en").message[:15]
 'Not answered ye'
 >>> attempt(lambda z: 1 / 0, (0.0,), "en").message[:56]
-'Your code raised ZeroDivisionError: division by zero (in '
+'Your code raised ZeroDivisionError: division by zero (in'
 >>> diagnose([np.array(2.0)], [np.array(2.0)], {}, "en", case="z = 0")
 ✔ Right!
 """
