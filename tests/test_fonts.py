@@ -47,7 +47,6 @@ def _sample_texts() -> list[str]:
     fields = dict(
         name="异或 XOR",
         offset="阈值",
-        k=1,
         n_in=2,
         n_out=3,
         symbols="v₁₁, γ₁",
@@ -70,6 +69,17 @@ def _sample_texts() -> list[str]:
         names="t001_xor",
         value=-1,
         expected="η > 0",
+        # bpcore.exercises' verdicts
+        err=0.001,
+        id="01-1",
+        want=(2,),
+        got="(3,)",
+        where="step, line 3",
+        n=4,
+        k=1,
+        case="随机网络1",
+        which="W1",
+        wrong="(1, 1) → 0.90",
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 
