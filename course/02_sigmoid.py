@@ -1,6 +1,6 @@
 """Lesson 02: the sigmoid and its derivative, derived in SymPy, computed stably; identity and tanh."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(zh="Sigmoid函数及其导数", en="The sigmoid and its derivative")
 
@@ -363,14 +363,7 @@ CELLS = [
         **Exercise 1.** What is the sigmoid's derivative at $z = 0$, $f'(0)$?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.sigmoid_prime(0.0)
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "f(0) = 0.5。", "en": "f(0) = 0.5."})
-        """
-    ),
+    *exercise("02-1", "bpcore.sigmoid_prime(0.0)"),
     md(
         zh="""
         **练习2.** 一个Sigmoid神经元的输出是$\\hat y = 0.8$。不求$z$，它的导数$f'(z)$是多少？
@@ -380,13 +373,14 @@ CELLS = [
         derivative $f'(z)$?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ACTIVATIONS["sigmoid"].grad(0.8)
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "用输出形式 ŷ(1 − ŷ)。", "en": "Use the output form ŷ(1 − ŷ)."})
-        """
+    *exercise(
+        "02-2",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ACTIVATIONS["sigmoid"].grad(0.8)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh="""
@@ -396,12 +390,40 @@ CELLS = [
         **Exercise 3.** A tanh neuron outputs $\\hat y = 0.5$. What is its derivative?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ACTIVATIONS["tanh"].grad(0.5)
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "tanh 的导数是 1 − ŷ²。", "en": "The derivative of tanh is 1 − ŷ²."})
-        """
+    *exercise(
+        "02-3",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ACTIVATIONS["tanh"].grad(0.5)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 自己写Sigmoid函数$f(z) = 1/(1+e^{-z})$和它的导数$f'(z)$（用输出形式$f(z)(1-f(z))$），输入可以是NumPy数组。检查程序会在一组$z$上和bpcore比较，并指出常见错误。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write the sigmoid $f(z) = 1/(1+e^{-z})$ and its derivative
+        $f'(z)$ yourself (through the output, $f(z)(1-f(z))$); the input may be a NumPy array.
+        The checker compares both with bpcore on several $z$ and names common mistakes.
+        """,
+    ),
+    *exercise(
+        "02-sigmoid",
+        answer="(my_sigmoid, my_sigmoid_prime)",
+        source="""
+        def my_sigmoid(z):
+            ### BEGIN SOLUTION
+            return 1.0 / (1.0 + np.exp(-z))
+            ### END SOLUTION
+
+
+        def my_sigmoid_prime(z):
+            ### BEGIN SOLUTION
+            f = my_sigmoid(z)
+            return f * (1.0 - f)
+            ### END SOLUTION
+        """,
     ),
 ]

@@ -1,7 +1,7 @@
 """Lesson 03: the chain rule on tutorial 004's composite function, as a computational graph,
 numerically and symbolically."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(zh="链式法则与计算图", en="The chain rule on a computational graph")
 
@@ -418,13 +418,9 @@ CELLS = [
         $\\partial f/\\partial w$? Which local derivative changed?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.numeric_gradient(lambda p: bpcore.sigmoid(p[0] * 2.0 + p[1]), [0.0, 0.0])[0]
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "∂h1/∂w = x。", "en": "∂h1/∂w = x."})
-        """
+    *exercise(
+        "03-1",
+        "bpcore.numeric_gradient(lambda p: bpcore.sigmoid(p[0] * 2.0 + p[1]), [0.0, 0.0])[0]",
     ),
     md(
         zh="""
@@ -435,14 +431,7 @@ CELLS = [
         derivative on the edge from $x$ to $h_1$ is $\\partial h_1/\\partial x = w$.)
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.numeric_gradient(lambda v: bpcore.sigmoid(w * v[0] + b), [x])[0]
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "路径上有一个因子等于 w。", "en": "One factor on the path equals w."})
-        """
-    ),
+    *exercise("03-2", "bpcore.numeric_gradient(lambda v: bpcore.sigmoid(w * v[0] + b), [x])[0]"),
     md(
         zh="""
         **练习3.** 在$x = 1, w = 1, b = 0$处，$\\partial f/\\partial b$是多少？保留4位小数。（提示：用第2课的$f(1-f)$。）
@@ -452,12 +441,78 @@ CELLS = [
         (Hint: use $f(1-f)$ from lesson 02.)
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.sigmoid_prime(1.0 * 1.0 + 0.0)
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=4,
-                               hint={"zh": "先算 f = σ(1)。", "en": "First compute f = σ(1)."})
-        """
+    *exercise("03-3", "bpcore.sigmoid_prime(1.0 * 1.0 + 0.0)"),
+    md(
+        zh="""
+        **练习4（编程）.** 一个像micrograd那样的标量`Value`：每个值记住它由哪些值算出，`backward()`按拓扑顺序从后往前调用每个节点的`_backward`，把梯度传给它的来源。加法已经写好，请补全乘法、Sigmoid的`_backward`和`backward()`。检查程序在教程004的$σ(wx+b)$和一个多次用到同一个值的表达式上，用中心差分核对你的梯度。
+        """,
+        en="""
+        **Exercise 4 (coding).** A micrograd-style scalar `Value`: each value remembers the
+        values it was made from, and `backward()` calls every node's `_backward` in reverse
+        topological order, passing the gradient on to its sources. Addition is written; complete
+        the `_backward` of multiplication and of the sigmoid, and `backward()`. The checker
+        compares your gradients with central differences on tutorial 004's $σ(wx+b)$ and on an
+        expression that uses one value several times.
+        """,
+    ),
+    *exercise(
+        "03-value",
+        answer="Value",
+        source="""
+        class Value:
+            def __init__(self, data, parents=()):
+                self.data, self.grad, self._parents = float(data), 0.0, parents
+                self._backward = lambda: None
+
+            def __add__(self, other):
+                out = Value(self.data + other.data, (self, other))
+
+                def _backward():
+                    self.grad += out.grad
+                    other.grad += out.grad
+
+                out._backward = _backward
+                return out
+
+            def __mul__(self, other):
+                out = Value(self.data * other.data, (self, other))
+
+                def _backward():
+                    ### BEGIN SOLUTION
+                    self.grad += other.data * out.grad
+                    other.grad += self.data * out.grad
+                    ### END SOLUTION
+
+                out._backward = _backward
+                return out
+
+            def sigmoid(self):
+                out = Value(1.0 / (1.0 + np.exp(-self.data)), (self,))
+
+                def _backward():
+                    ### BEGIN SOLUTION
+                    self.grad += out.data * (1.0 - out.data) * out.grad
+                    ### END SOLUTION
+
+                out._backward = _backward
+                return out
+
+            def backward(self):
+                ### BEGIN SOLUTION
+                order, seen = [], set()
+
+                def visit(node):
+                    if id(node) not in seen:
+                        seen.add(id(node))
+                        for parent in node._parents:
+                            visit(parent)
+                        order.append(node)
+
+                visit(self)
+                self.grad = 1.0
+                for node in reversed(order):
+                    node._backward()
+                ### END SOLUTION
+        """,
     ),
 ]

@@ -1,7 +1,7 @@
 """Lesson 05: the backward pass of the 2-2-2 network: w5, then w1 through both outputs, the new
 weights with the biases frozen and trained, and the same step in PyTorch (optional)."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="反向传播：2-2-2网络的梯度与一次更新",
@@ -534,14 +534,14 @@ CELLS = [
         $\dfrac{\partial E_{total}}{\partial w_7}$ (6 decimals).
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ex.parameters["w7"].grad(grads)
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=6,
-                               hint={"zh": "w7连接h1和o2：(out_o2 − target_o2) · out_o2(1 − out_o2) · out_h1。",
-                                     "en": "w7 connects h1 to o2: (out_o2 − target_o2) · out_o2(1 − out_o2) · out_h1."})
-        """
+    *exercise(
+        "05-1",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ex.parameters["w7"].grad(grads)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh=r"""
@@ -554,16 +554,16 @@ CELLS = [
         and take the gradient.) Is it the published 0.149780716?
         """,
     ),
-    code(
-        """
-        answer = None
+    *exercise(
+        "05-2",
+        source="""
+        ### BEGIN SOLUTION
         mixed = bpcore.Network([net.layers[0].copy(), after_frozen.layers[1].copy()])
         g_mixed = ex.parameters["w1"].grad(mixed.gradients(ex.X, ex.Y, "sum"))
-        expected = ex.param(net, "w1") - ex.eta * g_mixed
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=9,
-                               hint={"zh": "新w1 = 0.15 − η · ∂E/∂w1，其中∂E/∂w1用更新后的w5…w8算。",
-                                     "en": "new w1 = 0.15 − η · ∂E/∂w1, with ∂E/∂w1 computed from the updated w5…w8."})
-        """
+        answer = ex.param(net, "w1") - ex.eta * g_mixed
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh=r"""
@@ -575,13 +575,46 @@ CELLS = [
         $\dfrac{\partial E_{total}}{\partial w_5}$?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ex.parameters["b2[o1]"].grad(grads)
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=6,
-                               hint={"zh": "∂net_o1/∂b2 = 1：去掉w5那条链的最后一个因子out_h1。",
-                                     "en": "∂net_o1/∂b2 = 1: drop the last factor, out_h1, of w5's chain."})
-        """
+    *exercise(
+        "05-3",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ex.parameters["b2[o1]"].grad(grads)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 自己写2-2-2网络的一步随机梯度下降：`step(x, t, W1, b1, W2, b2, eta)`对一个样本$x$、目标$t$，用$E = ½Σ_j(out_{oj}-t_j)^2$，返回更新后的`W1, b1, W2, b2`（偏置也更新）。所有梯度都要用更新前的权重算。检查程序用教程的数值和随机网络和bpcore比较，并能认出常见错误：方向反了、隐藏层少了对输出的求和、导数用了净输入、用已更新的输出层权重算隐藏层梯度。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write one SGD step of the 2-2-2 net yourself:
+        `step(x, t, W1, b1, W2, b2, eta)` takes one sample $x$ with target $t$, uses
+        $E = ½Σ_j(out_{oj}-t_j)^2$ and returns the new `W1, b1, W2, b2` (biases trained too).
+        Every gradient uses the weights before the update. The checker compares with bpcore on
+        the tutorial's numbers and on random nets, and recognises the classic mistakes: the wrong
+        direction, the hidden layer's missing sum over outputs, the derivative taken at the net
+        input, the hidden gradients computed with the already-updated output weights.
+        """,
+    ),
+    *exercise(
+        "05-step",
+        answer="step",
+        source="""
+        def step(x, t, W1, b1, W2, b2, eta):
+            ### BEGIN SOLUTION
+            out_h = 1.0 / (1.0 + np.exp(-(x @ W1 + b1)))
+            out_o = 1.0 / (1.0 + np.exp(-(out_h @ W2 + b2)))
+            delta_o = (out_o - t) * out_o * (1.0 - out_o)  # ∂E/∂net_o
+            delta_h = (W2 @ delta_o) * out_h * (1.0 - out_h)  # ∂E/∂net_h, with the old W2
+            return (
+                W1 - eta * np.outer(x, delta_h),
+                b1 - eta * delta_h,
+                W2 - eta * np.outer(out_h, delta_o),
+                b2 - eta * delta_o,
+            )
+            ### END SOLUTION
+        """,
     ),
 ]

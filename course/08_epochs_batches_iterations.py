@@ -1,6 +1,6 @@
 """Lesson 08: epochs, batches and iterations; standard, mini-batch and full-batch training."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="轮次、批次与迭代：标准BP、小批量与全批量",
@@ -411,37 +411,57 @@ CELLS = [
         3. How many updates did standard BP make in its 40 epochs in section 3?
         """,
     ),
-    code(
-        """
+    *exercise(
+        "08-1",
+        source="""
         # zh: 练习1：把 None 换成你的答案
         # en: Exercise 1: replace None with your answer
-        answer = None
-        bpcore.exercises.check(
-            answer, bpcore.iterations_per_epoch(60_000, 128), lang=LANG,
-            hint={"zh": "向上取整：⌈N/B⌉。", "en": "Round up: ⌈N/B⌉."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = bpcore.iterations_per_epoch(60_000, 128)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "08-2",
+        source="""
         # zh: 练习2
         # en: Exercise 2
-        answer = None
-        bpcore.exercises.check(
-            answer, bpcore.schedule(60_000, 128).last_batch_size, lang=LANG,
-            hint={"zh": "N − (⌈N/B⌉ − 1)·B。", "en": "N − (⌈N/B⌉ − 1)·B."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = bpcore.schedule(60_000, 128).last_batch_size
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "08-3",
+        source="""
         # zh: 练习3
         # en: Exercise 3
-        answer = None
-        bpcore.exercises.check(
-            answer, len(runs["standard"].iteration_loss), lang=LANG,
-            hint={"zh": "标准BP每个样本更新一次。", "en": "Standard BP updates once per sample."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = len(runs["standard"].iteration_loss)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 写`n_iterations(N, B, epochs)`：$N$个样本、批量大小$B$（最后一批可以不满）、训练`epochs`轮，一共更新多少次？检查程序在十组$(N, B, epochs)$上和bpcore比较。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write `n_iterations(N, B, epochs)`: with $N$ samples, batch size
+        $B$ (the last batch may be smaller) and `epochs` epochs, how many updates are there? The
+        checker compares with bpcore on ten $(N, B, epochs)$.
+        """,
+    ),
+    *exercise(
+        "08-iterations",
+        answer="n_iterations",
+        source="""
+        def n_iterations(N, B, epochs):
+            ### BEGIN SOLUTION
+            return -(-N // B) * epochs
+            ### END SOLUTION
+        """,
     ),
 ]

@@ -1,6 +1,6 @@
 """Lesson 09: XOR. Why a network of identity activations cannot learn it and sigmoid units can."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="异或：线性网络为什么学不会，Sigmoid隐藏层为什么可以",
@@ -509,35 +509,63 @@ CELLS = [
         3. What does the best affine fit output at $(0, 0)$?
         """,
     ),
-    code(
-        """
+    *exercise(
+        "09-1",
+        source="""
         # zh: 练习1：把 None 换成你的答案
         # en: Exercise 1: replace None with your answer
-        answer = None
-        bpcore.exercises.check(
-            answer, ex.network.predict(np.array([1.0, 1.0]))[0], lang=LANG,
-            hint={"zh": "每个隐藏层单元得到 1 + 1 + 1。", "en": "Each hidden unit gets 1 + 1 + 1."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = ex.network.predict(np.array([1.0, 1.0]))[0]
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "09-2",
+        source="""
         # zh: 练习2
         # en: Exercise 2
-        answer = None
+        ### BEGIN SOLUTION
         q = dict(zip(map(tuple, X.astype(int)), h_linear.net.predict(X)[:, 0]))
-        bpcore.exercises.check(
-            answer, xor_test(lambda a, b: q[(a, b)]), lang=LANG,
-            hint={"zh": "网络是仿射函数。", "en": "The network is an affine function."},
-        )
-        """
+        answer = xor_test(lambda a, b: q[(a, b)])
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "09-3",
+        source="""
         # zh: 练习3
         # en: Exercise 3
-        answer = None
-        bpcore.exercises.check(answer, best[0, 0], lang=LANG)
-        """
+        ### BEGIN SOLUTION
+        answer = best[0, 0]
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 不训练，自己选一组参数让2-2-1的教科书网络（Sigmoid，减去阈值）算出XOR：`xor_parameters()`返回`v`$(2,2)$、`gamma`$(2,)$、`w`$(2,1)$、`theta`$(1,)$。四个输入的输出离目标都要小于0.1。（提示：一个隐藏单元做OR，一个做AND。）
+        """,
+        en="""
+        **Exercise 4 (coding).** Without training, choose parameters that make the 2-2-1 textbook
+        net (sigmoid, thresholds subtracted) compute XOR: `xor_parameters()` returns `v` $(2,2)$,
+        `gamma` $(2,)$, `w` $(2,1)$, `theta` $(1,)$. On all four inputs the output must be within
+        0.1 of the target. (Hint: one hidden unit computes OR, the other AND.)
+        """,
+    ),
+    *exercise(
+        "09-xor",
+        answer="xor_parameters",
+        source="""
+        def xor_parameters():
+            ### BEGIN SOLUTION
+            v = np.array([[20.0, 20.0], [20.0, 20.0]])
+            gamma = np.array([10.0, 30.0])  # unit 1: OR, unit 2: AND
+            w = np.array([[20.0], [-20.0]])
+            theta = np.array([10.0])  # OR and not AND
+            return v, gamma, w, theta
+            ### END SOLUTION
+        """,
     ),
 ]

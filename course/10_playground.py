@@ -1,6 +1,6 @@
 """Lesson 10: the playground. Every example, every control, every button."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="反向传播训练场：每个例子、每个滑块",
@@ -418,41 +418,54 @@ CELLS = [
            0.5 and the epochs to 3000. What is the loss after training? (4 decimals)
         """,
     ),
-    code(
-        """
+    *exercise(
+        "10-1",
+        source="""
         # zh: 练习1：把 None 换成你的答案
         # en: Exercise 1: replace None with your answer
-        answer = None
-        bpcore.exercises.check(answer, ex.param(ex.train(epochs=1).net, "w5"), lang=LANG, decimals=8)
-        """
+        ### BEGIN SOLUTION
+        answer = ex.param(ex.train(epochs=1).net, "w5")
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "10-2",
+        source="""
         # zh: 练习2
         # en: Exercise 2
-        answer = None
+        ### BEGIN SOLUTION
         n_samples = len(examples.get("t000_batch_321").X)
-        bpcore.exercises.check(answer, bpcore.iterations_per_epoch(n_samples, 2), lang=LANG)
-        """
+        answer = bpcore.iterations_per_epoch(n_samples, 2)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "10-3",
+        source="""
         # zh: 练习3
         # en: Exercise 3
-        answer = None
-        # zh: 训练场在这里做的事：教程001的网络，隐藏层换成Sigmoid，其余不变
-        # en: what the playground does here: tutorial 001's net with sigmoid hidden units
+        ### BEGIN SOLUTION
         xor = examples.get("t001_xor")
         hidden, output = xor.network.layers
         net = bpcore.Network([bpcore.Layer(hidden.W, hidden.offset, "sigmoid", "bias"), output])
-        expected = bpcore.train(
+        answer = bpcore.train(
             net, xor.X, xor.Y, eta=0.5, epochs=3000, mode=xor.mode, reduction=xor.reduction
         ).final_loss
-        bpcore.exercises.check(
-            answer, expected, lang=LANG, decimals=4,
-            hint={"zh": "三个隐藏层单元从相同的权重出发，永远相同（第09课）。",
-                  "en": "The three hidden units start equal and stay equal (lesson 09)."},
-        )
-        """
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
+    md(
+        zh="""
+        **练习4（推导）.** 在2-2-2网络里，$w_5$连接$h_1$和$o_1$。写出$∂E_{total}/∂w_5$，用符号`out_o1`、`target_o1`、`out_h1`；输出层的净输入叫`net_o1`。
+        """,
+        en="""
+        **Exercise 4 (derivation).** In the 2-2-2 net, $w_5$ connects $h_1$ to $o_1$. Write
+        $∂E_{total}/∂w_5$ in the symbols `out_o1`, `target_o1`, `out_h1`; the output's net input
+        is `net_o1`.
+        """,
+    ),
+    *exercise("10-w5", '"(out_o1 - target_o1) * out_o1 * (1 - out_o1) * out_h1"'),
 ]

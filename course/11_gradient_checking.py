@@ -1,6 +1,6 @@
 """Lesson 11: gradient checking. Central differences, the relative error, a bug caught."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="梯度检验：中心差分、相对误差，符号=数值=有限差分",
@@ -104,7 +104,7 @@ CELLS = [
             names += [s for row in W for s in row] + offsets
         print(ex.title(LANG))
         print(names)
-        plots.image(plots.network_figure(tb, lang=LANG))
+        Image(plots.to_png(plots.network_figure(tb, lang=LANG)))
         """
     ),
     md(
@@ -170,6 +170,7 @@ CELLS = [
 
 
         sweep = {order: np.array([largest_error(e, order) for e in eps]) for order in (2, 4)}
+        best_eps = eps[np.argmin(sweep[2])]
         at_1e4 = sweep[2][np.argmin(abs(eps - 1e-4))]
         print(say("ε = 1e-4 时的最大相对误差：", "largest relative error at ε = 1e-4:"),
               say("介于1e-9与1e-8之间", "between 1e-9 and 1e-8") if 1e-9 < at_1e4 < 1e-8 else num(at_1e4))
@@ -535,7 +536,7 @@ CELLS = [
 
         ## 小结
 
-        - 中心差分$\frac{E(w+\varepsilon)-E(w-\varepsilon)}{2\varepsilon}$的截断误差$\propto\varepsilon^2$，舍入误差约为$u|E|/\varepsilon$（$u$是机器精度）；float64中$\varepsilon\approx10^{-4}$时相对误差约$10^{-9}$。
+        - 中心差分$\frac{E(w+\varepsilon)-E(w-\varepsilon)}{2\varepsilon}$的截断误差$\propto\varepsilon^2$，舍入误差$\propto1/\varepsilon$；float64中$\varepsilon\approx10^{-4}$时相对误差约$10^{-9}$。
         - 相对误差$|a-n|/\max(|a|,|n|)$：小于$10^{-7}$为正确，大于$10^{-4}$几乎肯定有错。
         - 漏掉隐藏层的$b_h(1-b_h)$后训练照样“能跑”，梯度检验却立刻指出$v_{ih}$、$\gamma_h$全错。
         - 符号（SymPy）、数值（引擎）、有限差分、PyTorch自动微分给出同一组梯度。
@@ -543,7 +544,7 @@ CELLS = [
         ## 练习
 
         1. 解析梯度$a=0.002$，数值梯度$n=0.0021$，相对误差是多少？
-        2. 从第2节的图上读出二阶中心差分误差谷底处的一个步长$\varepsilon$。谷底很平，相邻几个$\varepsilon$的误差只差舍入噪声，哪一个最小会随CPU变化；误差不超过最小值3倍的$\varepsilon$都算谷底。
+        2. 第2节扫描的$\varepsilon$里，哪一个让二阶中心差分的最大相对误差最小？
         3. 第4节写错的反向传播中，有几个参数的相对误差大于$10^{-4}$？
         """,
         en=r"""
@@ -564,8 +565,7 @@ CELLS = [
         ## Summary
 
         - The central difference $\frac{E(w+\varepsilon) - E(w-\varepsilon)}{2\varepsilon}$ has
-          truncation error $\propto \varepsilon^2$ and rounding error about
-          $u|E|/\varepsilon$ ($u$ the machine precision);
+          truncation error $\propto \varepsilon^2$ and rounding error $\propto 1/\varepsilon$;
           in float64, $\varepsilon \approx 10^{-4}$ gives relative errors near $10^{-9}$.
         - The relative error $|a - n|/\max(|a|, |n|)$: below $10^{-7}$ is right, above
           $10^{-4}$ is almost certainly a bug.
@@ -578,47 +578,69 @@ CELLS = [
 
         1. The analytic gradient is $a = 0.002$ and the numeric one $n = 0.0021$. What is the
            relative error?
-        2. Read off section 2's plot a step $\varepsilon$ at the floor of the central
-           difference's valley. The floor is flat: neighbouring steps differ only by rounding
-           noise, and which one is smallest changes from CPU to CPU, so every $\varepsilon$
-           whose error is within 3× of the smallest counts as the floor.
+        2. Of the $\varepsilon$ swept in section 2, which gives the central difference its
+           smallest largest relative error?
         3. In section 4's broken backward pass, how many parameters have a relative error
            above $10^{-4}$?
         """,
     ),
-    code(
-        """
+    *exercise(
+        "11-1",
+        source="""
         # zh: 练习1：把 None 换成你的答案
         # en: Exercise 1: replace None with your answer
-        answer = None
-        bpcore.exercises.check(
-            answer, bpcore.relative_error(0.002, 0.0021), lang=LANG,
-            hint={"zh": "分母取两者绝对值中较大的一个。",
-                  "en": "Divide by the larger of the two magnitudes."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = bpcore.relative_error(0.002, 0.0021)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
-        # zh: 练习2：从图上读，或在 eps 和 sweep[2] 里找
-        # en: Exercise 2: read it off the plot, or look it up in eps and sweep[2]
-        answer = None
-        bpcore.exercises.check_between(
-            answer, *bpcore.gradcheck.step_valley(eps, sweep[2], factor=3.0), lang=LANG,
-            hint={"zh": "谷底在红色竖线ε = 1e-4附近，偏向更小的ε。",
-                  "en": "The floor is near the red line ε = 1e-4, towards smaller ε."},
-        )
-        """
+    *exercise(
+        "11-2",
+        source="""
+        # zh: 练习2：从 eps 和 sweep[2] 里找
+        # en: Exercise 2: look it up in eps and sweep[2]
+        ### BEGIN SOLUTION
+        answer = best_eps
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "11-3",
+        source="""
         # zh: 练习3
         # en: Exercise 3
-        answer = None
-        bpcore.exercises.check(
-            answer, int(np.sum(r_buggy > 1e-4)), lang=LANG,
-            hint={"zh": "看第4节表格的“判断”一列。", "en": "Count the verdicts in section 4's table."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = int(np.sum(r_buggy > 1e-4))
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 自己写中心差分：`central_difference(f, p, eps)`返回标量函数`f`在参数向量`p`处的梯度估计，每个分量是$(f(p+εe_i)-f(p-εe_i))/(2ε)$。检查程序用本课的教科书网络的损失和一个三次函数和`bpcore.numeric_gradient`比较。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write the central difference yourself:
+        `central_difference(f, p, eps)` returns the estimated gradient of the scalar function `f`
+        at the parameter vector `p`, component $i$ being $(f(p+εe_i)-f(p-εe_i))/(2ε)$. The checker
+        compares with `bpcore.numeric_gradient` on this lesson's textbook-net loss and on a cubic.
+        """,
+    ),
+    *exercise(
+        "11-central",
+        answer="central_difference",
+        source="""
+        def central_difference(f, p, eps):
+            ### BEGIN SOLUTION
+            grad = np.zeros_like(p)
+            for i in range(p.size):
+                step = np.zeros_like(p)
+                step[i] = eps
+                grad[i] = (f(p + step) - f(p - step)) / (2 * eps)
+            return grad
+            ### END SOLUTION
+        """,
     ),
 ]

@@ -47,7 +47,6 @@ def _sample_texts() -> list[str]:
     fields = dict(
         name="异或 XOR",
         offset="阈值",
-        k=1,
         n_in=2,
         n_out=3,
         symbols="v₁₁, γ₁",
@@ -71,7 +70,21 @@ def _sample_texts() -> list[str]:
         value=-1,
         expected="η > 0",
         target=0.01,  # lesson 16's sweep figure
+        answer=0.1,  # exercise 11-2: outside the valley floor
+        low=1e-5,
+        high=1e-4,
         runs=256,
+        # bpcore.exercises' verdicts
+        err=0.001,
+        id="01-1",
+        want=(2,),
+        got="(3,)",
+        where="step, line 3",
+        n=4,
+        k=1,
+        case="随机网络1",
+        which="W1",
+        wrong="(1, 1) → 0.90",
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 
