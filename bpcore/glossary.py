@@ -441,6 +441,63 @@ TERMS = dict(
             "由程序自动对计算图反向求导（如PyTorch）",
             "derivatives a program computes backwards through its graph (as PyTorch does)",
         ),
+        # lessons 13 and 15: cross-entropy, softmax, real data
+        _t(
+            "cross_entropy",
+            "交叉熵",
+            "cross-entropy",
+            "−Σ y ln ŷ",
+            "以目标为权重的输出概率的负对数之和；逻辑回归的代价函数",
+            "minus the log of the probability given to the target; logistic regression's cost",
+        ),
+        _t(
+            "softmax",
+            "Softmax函数",
+            "softmax",
+            "e^(β_j) / Σ_k e^(β_k)",
+            "把一组得分变成和为1的正数（各类的概率）",
+            "turns a vector of scores into positive numbers that sum to 1 (class probabilities)",
+        ),
+        _t(
+            "one_hot",
+            "独热编码",
+            "one-hot encoding",
+            "",
+            "类别k写成第k位为1、其余为0的向量",
+            "class k written as a vector with 1 in place k and 0 elsewhere",
+        ),
+        _t(
+            "training_set",
+            "训练集",
+            "training set",
+            "",
+            "用来更新参数的样本",
+            "the samples the parameters are fitted to",
+        ),
+        _t(
+            "test_set",
+            "测试集",
+            "test set",
+            "",
+            "训练时不用、只用来评估的样本",
+            "samples held out of training, used only to evaluate",
+        ),
+        _t(
+            "accuracy",
+            "准确率",
+            "accuracy",
+            "",
+            "预测类别与真实类别相同的样本所占比例",
+            "the fraction of samples whose predicted class is the true one",
+        ),
+        _t(
+            "confusion_matrix",
+            "混淆矩阵",
+            "confusion matrix",
+            "C[i, j]",
+            "真实类别为i、预测为j的样本数",
+            "how many samples of true class i were predicted as j",
+        ),
     ]
 )
 

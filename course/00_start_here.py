@@ -27,6 +27,8 @@ LESSONS = [
     ("09_xor", dict(zh="异或问题", en="XOR")),
     ("10_playground", dict(zh="反向传播训练场", en="The backpropagation playground")),
     ("11_gradient_checking", dict(zh="梯度检验", en="Gradient checking")),
+    ("13_cross_entropy", dict(zh="交叉熵与Softmax", en="Cross-entropy and softmax")),
+    ("15_digits", dict(zh="真实数据：识别手写数字", en="Real data: handwritten digits")),
 ]
 
 # What each lesson does, one line per language (shown next to its title).
@@ -78,6 +80,14 @@ ABOUT = {
     "11_gradient_checking": dict(
         zh="用中心差分检验反向传播算出的梯度",
         en="checking backpropagated gradients by central differences",
+    ),
+    "13_cross_entropy": dict(
+        zh="饱和的Sigmoid输出：平方误差学不动，交叉熵可以；∂E/∂β = ŷ − y（SymPy）；Softmax；教程001的增量规则",
+        en="a saturated sigmoid output stalls squared error, not cross-entropy; ∂E/∂β = ŷ − y (SymPy); softmax; tutorial 001's delta rule",
+    ),
+    "15_digits": dict(
+        zh="包内自带的8×8手写数字：训练集与测试集、准确率与损失曲线、混淆矩阵、第一层权重的图像",
+        en="the 8×8 handwritten digits shipped in bpcore: train/test split, accuracy and loss curves, a confusion matrix, first-layer weights as images",
     ),
 }
 

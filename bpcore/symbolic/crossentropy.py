@@ -23,6 +23,7 @@ import sympy as sp
 
 from ..errors import InputError
 from .derivation import Proof
+from .notation import BookSymbol
 
 __all__ = ["binary_proof", "output_delta_proofs", "softmax_proof", "squared_error_proof"]
 
@@ -51,7 +52,7 @@ def squared_error_proof() -> Proof:
     y_hat = _sigmoid(beta)
     E = sp.Rational(1, 2) * (y_hat - y) ** 2
     derived = sp.diff(E, beta)
-    s = sp.Symbol("ŷ")
+    s = BookSymbol("ŷ")
     claimed = (s - y) * s * (1 - s)
     expanded = claimed.subs(s, y_hat)
     return Proof("sigmoid+half_sse", derived, claimed, expanded, _reduce(derived - expanded))
@@ -72,7 +73,7 @@ def binary_proof() -> Proof:
     y_hat = _sigmoid(beta)
     E = -(y * sp.log(y_hat) + (1 - y) * sp.log(1 - y_hat))
     derived = sp.diff(E, beta)
-    s = sp.Symbol("ŷ")
+    s = BookSymbol("ŷ")
     claimed = s - y
     expanded = claimed.subs(s, y_hat)
     return Proof(
@@ -110,7 +111,7 @@ def softmax_proof(l: int = 3, j: int = 0) -> Proof:
     y_hat = [sp.exp(bk) / den for bk in b]
     E = -sum(tk * sp.log(yk) for tk, yk in zip(t, y_hat))
     derived = sp.diff(E, b[j])
-    s = sp.Symbol(f"ŷ_{j + 1}")
+    s = BookSymbol(f"ŷ_{j + 1}")
     claimed = s - sp.Symbol(f"y_{j + 1}")
     expanded = y_hat[j] - t[j]
     return Proof(
