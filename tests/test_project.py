@@ -46,6 +46,9 @@ PIP_ONLY_TEST_TOOLS = {
     "jupyterlite-core",
     "jupyterlite-pyodide-kernel",
     "setuptools",  # only the wheel test builds offline with it; conda envs bring their own
+    "jupyterhub",
+    "nbgitpuller",
+    "psutil",
 }
 # Modules `import bpcore` must not load (brief: NumPy only, the rest lazily).
 HEAVY_MODULES = ("sympy", "matplotlib", "ipywidgets")
