@@ -269,23 +269,13 @@ def cost_figure(times, *, lang=DEFAULT_LANG):
     from . import plots
 
     n = np.array([tm.n_params for tm in times], dtype=float)
-    fig = plots.new_figure((6.0, 3.6))
-    ax = fig.add_axes((0.13, 0.15, 0.83, 0.72))
     series = (
         ("plot.cost.forward", [tm.forward for tm in times], "o-", plots.RUN_COLOURS[2]),
         ("plot.cost.backprop", [tm.backprop for tm in times], "s-", plots.NEGATIVE),
         ("plot.cost.central", [tm.central for tm in times], "^-", plots.POSITIVE),
         ("plot.cost.reference", [2 * k * tm.forward for k, tm in zip(n, times)], ":", "#555555"),
     )
-    for key, seconds, style, colour in series:
-        ax.loglog(n, seconds, style, ms=4, color=colour, label=t(key, lang))
-    plots.style_axes(ax)
-    ax.grid(True, which="major", color="#dddddd", linewidth=0.6)
-    ax.set_title(t("plot.cost.title", lang), fontproperties=plots.font(11, "bold"))
-    ax.set_xlabel(t("plot.cost.xlabel", lang), fontproperties=plots.font(9))
-    ax.set_ylabel(t("plot.cost.ylabel", lang), fontproperties=plots.font(9))
-    ax.legend(prop=plots.font(7.5), loc="upper left", framealpha=0.9)
-    return fig
+    return _loglog(n, series, "plot.cost.title", "plot.cost.ylabel", lang)
 
 
 def count_figure(counts, *, lang=DEFAULT_LANG):
@@ -316,8 +306,6 @@ def count_figure(counts, *, lang=DEFAULT_LANG):
     from . import plots
 
     n = np.array([c.n_params for c in counts], dtype=float)
-    fig = plots.new_figure((6.0, 3.6))
-    ax = fig.add_axes((0.13, 0.15, 0.83, 0.72))
     series = (
         ("plot.cost.forward", np.ones_like(n), "o-", plots.RUN_COLOURS[2]),
         (
@@ -328,12 +316,21 @@ def count_figure(counts, *, lang=DEFAULT_LANG):
         ),
         ("plot.cost.central", [c.central_in_forward_passes for c in counts], "^-", plots.POSITIVE),
     )
-    for key, passes, style, colour in series:
-        ax.loglog(n, passes, style, ms=4, color=colour, label=t(key, lang))
+    return _loglog(n, series, "plot.count.title", "plot.count.ylabel", lang)
+
+
+def _loglog(n, series, title, ylabel, lang):
+    """Log-log lines against the parameter count n: (catalogue key, y, style, colour) each."""
+    from . import plots
+
+    fig = plots.new_figure((6.0, 3.6))
+    ax = fig.add_axes((0.13, 0.15, 0.83, 0.72))
+    for key, y, style, colour in series:
+        ax.loglog(n, y, style, ms=4, color=colour, label=t(key, lang))
     plots.style_axes(ax)
     ax.grid(True, which="major", color="#dddddd", linewidth=0.6)
-    ax.set_title(t("plot.count.title", lang), fontproperties=plots.font(11, "bold"))
+    ax.set_title(t(title, lang), fontproperties=plots.font(11, "bold"))
     ax.set_xlabel(t("plot.cost.xlabel", lang), fontproperties=plots.font(9))
-    ax.set_ylabel(t("plot.count.ylabel", lang), fontproperties=plots.font(9))
+    ax.set_ylabel(t(ylabel, lang), fontproperties=plots.font(9))
     ax.legend(prop=plots.font(7.5), loc="upper left", framealpha=0.9)
     return fig

@@ -15,7 +15,8 @@ Examples
 
 import numpy as np
 
-from . import exercises
+from .exercises import call_as_array as _call
+from .exercises import check_value
 
 _HINTS = {
     "edge": {
@@ -31,20 +32,6 @@ _HINTS = {
 
 #: Lesson 01's quadratic E(w) = ½ (w − W_STAR)², started at W0.
 W_STAR, W0 = 3.0, -1.0
-
-
-def _call(func, *args):
-    """func(*args) as a float array, or None when the student has not written it yet."""
-    if func is None or func is Ellipsis:
-        return None
-    try:
-        return np.asarray(func(*args), dtype=float)
-    except Exception as exc:  # the student's code: report it, do not stop the lesson
-        return f"{type(exc).__name__}: {exc}"
-
-
-def _result(answer, expected, lang, hint):
-    return exercises.check(answer, expected, lang=lang, rtol=1e-9, hint=_HINTS[hint])
 
 
 def expected_divergence_edge(a, b):
@@ -78,7 +65,7 @@ def check_divergence_edge(func, *, lang="en", seed=16):
     answer = None
     if func is not None and func is not Ellipsis:
         answer = _call(lambda: [float(np.squeeze(func(float(x), float(y)))) for x, y in zip(a, b)])
-    return _result(answer, expected, lang, "edge")
+    return check_value(answer, expected, lang=lang, hint=_HINTS["edge"])
 
 
 def expected_descent(etas, steps):
@@ -108,4 +95,9 @@ def check_vectorised_descent(func, *, lang="en", seed=16, steps=25):
     """
     rng = np.random.default_rng(seed)
     etas = np.sort(rng.uniform(0.05, 2.5, size=40))
-    return _result(_call(func, etas.copy(), steps), expected_descent(etas, steps), lang, "descent")
+    return check_value(
+        _call(func, etas.copy(), steps),
+        expected_descent(etas, steps),
+        lang=lang,
+        hint=_HINTS["descent"],
+    )

@@ -13,9 +13,10 @@ Examples
 
 import numpy as np
 
-from . import exercises
 from .activations import ACTIVATIONS, sigmoid, softmax
 from .digits import confusion_matrix
+from .exercises import call_as_array as _call
+from .exercises import check_value
 from .losses import get_loss, output_delta
 
 _HINTS = {
@@ -44,22 +45,6 @@ _HINTS = {
 }
 
 
-def _call(func, *args):
-    """func(*args) as a float array, or None when the student has not written it yet."""
-    if func is None or func is Ellipsis:
-        return None
-    try:
-        return np.asarray(func(*args), dtype=float)
-    except Exception as exc:  # the student's code: report, do not crash the lesson
-        return f"{type(exc).__name__}: {exc}"
-
-
-def _result(answer, expected, lang, hint):
-    if isinstance(answer, str):
-        return exercises.check(answer, expected, lang=lang, hint=_HINTS[hint])
-    return exercises.check(answer, expected, lang=lang, rtol=1e-9, hint=_HINTS[hint])
-
-
 def check_output_delta(func, *, lang="en", seed=13):
     """Lesson 13: ``func(y_hat, y)`` should be δ = ∂E/∂β of sigmoid + binary cross-entropy.
 
@@ -72,7 +57,7 @@ def check_output_delta(func, *, lang="en", seed=13):
     expected = output_delta(
         "binary_cross_entropy", ACTIVATIONS["sigmoid"], y_hat, z, y, reduction="sum"
     )
-    return _result(_call(func, y_hat, y), expected, lang, "delta")
+    return check_value(_call(func, y_hat, y), expected, lang=lang, hint=_HINTS["delta"])
 
 
 def check_squared_error_delta(func, *, lang="en", seed=14):
@@ -82,7 +67,7 @@ def check_squared_error_delta(func, *, lang="en", seed=14):
     y = rng.integers(0, 2, size=(20, 1)).astype(float)
     y_hat = sigmoid(z)
     expected = output_delta("half_sse", ACTIVATIONS["sigmoid"], y_hat, z, y, reduction="sum")
-    return _result(_call(func, y_hat, y), expected, lang, "factor")
+    return check_value(_call(func, y_hat, y), expected, lang=lang, hint=_HINTS["factor"])
 
 
 def check_softmax_delta(func, *, lang="en", seed=15):
@@ -96,7 +81,7 @@ def check_softmax_delta(func, *, lang="en", seed=15):
     y = np.eye(4)[rng.integers(0, 4, size=12)]
     out = softmax(z)
     expected = ACTIVATIONS["softmax"].delta(out, get_loss("cross_entropy").grad(out, y, "sum"))
-    return _result(_call(func, z, y), expected, lang, "delta")
+    return check_value(_call(func, z, y), expected, lang=lang, hint=_HINTS["delta"])
 
 
 def check_accuracy(func, *, lang="en", seed=15):
@@ -106,7 +91,7 @@ def check_accuracy(func, *, lang="en", seed=15):
     outputs = softmax(rng.normal(size=(50, 10)))
     labels = rng.integers(0, 10, size=50)
     expected = float(np.mean(np.argmax(outputs, axis=1) == labels))
-    return _result(_call(func, outputs, labels), expected, lang, "accuracy")
+    return check_value(_call(func, outputs, labels), expected, lang=lang, hint=_HINTS["accuracy"])
 
 
 def check_confusion_matrix(func, *, lang="en", seed=16):
@@ -116,7 +101,9 @@ def check_confusion_matrix(func, *, lang="en", seed=16):
     labels = rng.integers(0, 10, size=200)
     predicted = np.where(rng.random(200) < 0.7, labels, rng.integers(0, 10, size=200))
     expected = confusion_matrix(labels, predicted, 10)
-    return _result(_call(func, labels, predicted), expected, lang, "confusion")
+    return check_value(
+        _call(func, labels, predicted), expected, lang=lang, hint=_HINTS["confusion"]
+    )
 
 
 def check_n_params(func, *, lang="en"):
@@ -127,11 +114,13 @@ def check_n_params(func, *, lang="en"):
     qs = np.arange(1, 65)
     expected = [Network.from_sizes((64, int(q), 10), rng=0).spec.n_params for q in qs]
     if func is None or func is Ellipsis:
-        return _result(None, expected, lang, "params")
+        return check_value(None, expected, lang=lang, hint=_HINTS["params"])
     answer = []
     for q in qs:
         value = _call(func, int(q))
         if isinstance(value, str):
-            return _result(value, expected, lang, "params")
+            return check_value(value, expected, lang=lang, hint=_HINTS["params"])
         answer.append(value)
-    return _result(np.asarray(answer, dtype=float).reshape(-1), expected, lang, "params")
+    return check_value(
+        np.asarray(answer, dtype=float).reshape(-1), expected, lang=lang, hint=_HINTS["params"]
+    )
