@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 import bpcore  # noqa: E402
 from bpcore import NetSpec, Network  # noqa: E402
+from bpcore.network import batch_backward, batch_forward  # noqa: E402
 
 QUICK = "--quick" in sys.argv
 REPEAT = 3 if QUICK else 7
@@ -142,7 +143,7 @@ def xor_step():
     engine = net.copy()
 
     def engine_step():
-        engine.step(engine._backward(engine._forward(XOR_X), XOR_Y, "mean"), 0.5)
+        engine.step(batch_backward(engine, batch_forward(engine, XOR_X), XOR_Y, "mean"), 0.5)
 
     t_engine = best(engine_step, n // 10)
     t_numpy = best(numpy_step_factory(net), n // 10)
@@ -156,7 +157,7 @@ def xor_step():
     np.testing.assert_allclose(lam(p, x, y, 0.5)[0], step(p, x, y, 0.5)[0], atol=1e-12)
 
     rows = [
-        ("engine: Network._forward/_backward/step (NumPy)", t_engine),
+        ("engine: batch_forward/batch_backward/step (NumPy)", t_engine),
         ("hand-written NumPy step (vectorised, in place)", t_numpy),
         ("sympy.lambdify(cse=True) of the batch gradient", t_lam),
         ("compiled step (bpcore.symbolic.compiled.make_step)", t_step),

@@ -69,6 +69,7 @@ from reference import NumpyReference  # noqa: E402
 
 import bpcore  # noqa: E402
 from bpcore import Network  # noqa: E402
+from bpcore.network import batch_backward, batch_forward  # noqa: E402
 
 # --- targets of issue 7 ------------------------------------------------------------------------
 TINY_STEP_TARGET = 5e-6  # s per step on the tiny nets
@@ -193,7 +194,7 @@ def _default_internals(case: Case, k: int) -> Prepared:
 
     def call():
         for _ in range(k):
-            g = net._backward(net._forward(X), Y, red)
+            g = batch_backward(net, batch_forward(net, X), Y, red)
             net.step(g, eta, offs)
         return g.loss
 
@@ -424,7 +425,7 @@ IMPLS = [
          _default_train, baseline=True),
     Impl("default_call", "bpcore default: train(epochs=1), one call", "train(epochs=1)",
          lambda case, k: _default_train(case, 1)),
-    Impl("internals", "bpcore default internals: _forward + _backward + step",
+    Impl("internals", "bpcore default internals: batch_forward + batch_backward + step",
          "engine internals", _default_internals),
     Impl("fast_step", "bpcore fast: make_step, one call per step", "bpcore fast (make_step)",
          _fast_step, _fast_unavailable),
@@ -629,15 +630,15 @@ def default_breakdown(case: Case, repeat=7, min_time=0.05) -> dict:
 
     net = case.net.copy()
     X, Y, red = case.X, case.Y, case.reduction
-    trace = net._forward(X)
-    grads = net._backward(trace, Y, red)
+    trace = batch_forward(net, X)
+    grads = batch_backward(net, trace, Y, red)
     frozen = net.copy()
     ref = NumpyReference.from_network(case.net, train_offsets=case.train_offsets, reduction=red)
     z = X @ net.layers[0].W
     d0, W0 = grads.layers[0].delta, net.layers[0].W
     return interleaved({
-        "forward": lambda: net._forward(X),
-        "backward": lambda: net._backward(trace, Y, red),
+        "forward": lambda: batch_forward(net, X),
+        "backward": lambda: batch_backward(net, trace, Y, red),
         "half_sse": lambda: half_sse(trace.output, Y, red),
         "step": lambda: frozen.step(grads, 0.0, case.train_offsets),
         "sigmoid_bpcore": lambda: sigmoid(z),
@@ -1055,11 +1056,11 @@ def markdown(res, cases, slider, imports, course, info, breakdowns, args, loads)
     if breakdowns:
         add("## Where the default path's time goes")
         add("")
-        add("One epoch of `train()` on a full batch runs `_backward` (which also computes the "
-            "batch loss with `half_sse`), `step`, then `_forward` and `half_sse` for the epoch's "
-            "loss. Medians of the pieces on their own:")
+        add("One epoch of `train()` on a full batch runs `batch_backward` (which also computes "
+            "the batch loss with `half_sse`), `step`, then `batch_forward` and `half_sse` for the "
+            "epoch's loss. Medians of the pieces on their own:")
         add("")
-        add("| case | train() per epoch | _forward | _backward | step | half_sse | "
+        add("| case | train() per epoch | batch_forward | batch_backward | step | half_sse | "
             "bpcore sigmoid / plain | unused ∂E/∂X of layer 1 | NumPy reference step |")
         add("|---|---|---|---|---|---|---|---|---|")
         for case in cases:
@@ -1128,7 +1129,8 @@ def why(res, cases, slider, imports, breakdowns) -> list[str]:
         out.append(
             f"- **784-64-10, default vs NumPy reference "
             f"({' and '.join(f'{r:.2f}×' for r in ratios)}).** A default epoch is "
-            f"`_backward` {fmt_time(b['backward'])} + `_forward` {fmt_time(b['forward'])} + "
+            f"`batch_backward` {fmt_time(b['backward'])} + "
+            f"`batch_forward` {fmt_time(b['forward'])} + "
             f"`step` {fmt_time(b['step'])} + `half_sse` {fmt_time(b['half_sse'])}; the reference "
             f"step takes {fmt_time(b['reference_step'])}. `Layer.backward` also computes "
             f"∂E/∂inputs for the first layer, whose inputs are the data (δ·Wᵀ, "
@@ -1173,7 +1175,7 @@ def why(res, cases, slider, imports, breakdowns) -> list[str]:
             f"({fmt_time(_t(res, c.key, 'default'))} a step on {c.label}, "
             f"{_t(res, c.key, 'default') / _t(res, c.key, 'numpy'):.1f}× the NumPy reference). "
             f"Each piece is a handful of small NumPy calls at ~1 µs each plus Python objects: "
-            f"`_forward` {fmt_time(bd['forward'])}, `_backward` {fmt_time(bd['backward'])} "
+            f"`batch_forward` {fmt_time(bd['forward'])}, `_backward` {fmt_time(bd['backward'])} "
             f"(including `half_sse` {fmt_time(bd['half_sse'])}, which runs again for the epoch "
             f"loss), `step` {fmt_time(bd['step'])}; the overflow-safe sigmoid alone "
             f"{fmt_time(bd['sigmoid_bpcore'])} against {fmt_time(bd['sigmoid_plain'])}.")

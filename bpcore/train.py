@@ -15,6 +15,7 @@ import numpy as np
 from . import _validate as check
 from .decay import add_penalty_gradient, check_lam
 from .errors import DivergenceError
+from .network import batch_backward, batch_forward
 
 MODES = ("standard", "accumulated", "minibatch")
 
@@ -470,19 +471,19 @@ def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction, loss="half_ss
         net = net.copy()
         Xe, Ye = (X[order], Y[order]) if order is not None else (X, Y)
         full_batch = B == n
-        trace = net._forward(Xe)
+        trace = batch_forward(net, Xe)
         losses, batch_losses = [net.trace_loss(trace, Ye, reduction, loss)], []
         for _ in range(k):
             for s in starts:
                 # full batch: the forward pass that measured the last loss is reused
                 if not full_batch:
-                    trace = net._forward(Xe[s : s + B])
-                grads = net._backward(trace, Ye[s : s + B], reduction, loss)
+                    trace = batch_forward(net, Xe[s : s + B])
+                grads = batch_backward(net, trace, Ye[s : s + B], reduction, loss)
                 if lam < 1.0:
                     add_penalty_gradient(grads, net, lam, offsets=train_offsets)
                 batch_losses.append(grads.loss)
                 net.step(grads, eta, train_offsets)
-            trace = net._forward(Xe)
+            trace = batch_forward(net, Xe)
             losses.append(net.trace_loss(trace, Ye, reduction, loss))
             if not math.isfinite(losses[-1]):
                 break
