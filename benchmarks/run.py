@@ -256,7 +256,7 @@ def _lists(case: Case):
 
 
 def _fast_step(case: Case, k: int) -> Prepared:
-    from bpcore.symbolic.compiled import make_step
+    from bpcore.fastpath import make_step
 
     t0 = time.perf_counter()
     step = make_step(case.spec, case.m, train_offsets=case.train_offsets, reduction=case.reduction)
@@ -273,7 +273,7 @@ def _fast_step(case: Case, k: int) -> Prepared:
 
 
 def _runner(case: Case):
-    from bpcore.symbolic.compiled import make_epochs_runner
+    from bpcore.fastpath import make_epochs_runner
 
     # record_batches=True: the runner train(fast=True) and the playground use (one build)
     return make_epochs_runner(

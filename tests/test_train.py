@@ -278,9 +278,9 @@ def test_auto_repays_only_what_is_still_to_build(monkeypatch, cost, iterations, 
     import importlib
 
     train_module = importlib.import_module("bpcore.train")  # bpcore.train is the function
-    from bpcore.symbolic import compiled as compiled_module
+    import bpcore.fastpath as fastpath
 
-    monkeypatch.setattr(compiled_module, "build_cost", lambda *a, **k: cost)
+    monkeypatch.setattr(fastpath, "build_cost", lambda *a, **k: cost)
     net = Network.from_sizes((2, 3, 1), rng=4)
     assert train_module._choose_fast("auto", net, 4, 4, iterations) is compiled
 
@@ -305,7 +305,7 @@ def test_auto_takes_numpy_for_big_work_decay_and_other_losses():
 
 def test_build_cost_tracks_what_this_process_built():
     pytest.importorskip("sympy")
-    from bpcore.symbolic.compiled import build_cost, make_epochs_runner
+    from bpcore.fastpath import build_cost, make_epochs_runner
 
     spec = Network.from_sizes((2, 2, 1), activation="tanh", rng=0).spec
     make_epochs_runner(spec, 5, 5, record_batches=True)
