@@ -48,6 +48,12 @@ class FloatPrinter(PythonCodePrinter):
         name = self.names.get(expr)
         return name if name is not None else super()._print(expr, **kwargs)
 
+    def parenthesize(self, item, level, strict=False):
+        # a non-negative number prints as a float literal: an atom, never bracketed
+        if getattr(item, "is_Number", False) and not item.is_negative:
+            return self._print(item)
+        return super().parenthesize(item, level, strict)
+
     def _as_ordered_terms(self, expr, order=None):
         # SymPy's order, with the positive terms first: ``o - y``, not ``-y + o``
         terms = super()._as_ordered_terms(expr, order=order)
