@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 import bpcore  # noqa: E402
 from bpcore import NetSpec, Network  # noqa: E402
+from bpcore.network import batch_backward, batch_forward  # noqa: E402
 
 QUICK = "--quick" in sys.argv
 REPEAT = 3 if QUICK else 7
@@ -72,7 +73,7 @@ def derivations():
         ("sympy import alone", "import sympy"),
         ("textbook at symbolic sizes", "from bpcore.symbolic import derive_textbook as f; f()"),
         ("make_step(XOR 2-3-1, batch 4)",
-         "from bpcore import NetSpec; from bpcore.symbolic.compiled import make_step; "
+         "from bpcore import NetSpec; from bpcore.fastpath import make_step; "
          "make_step(NetSpec((2, 3, 1), ('sigmoid',)*2, ('bias',)*2), 4)"),
     ]:  # fmt: skip
         inside, _ = cold(
@@ -131,7 +132,7 @@ def lambdified_batch_gradient(spec, m):
 
 
 def xor_step():
-    from bpcore.symbolic.compiled import make_epochs_runner, make_step
+    from bpcore.fastpath import make_epochs_runner, make_step
 
     section("one step, XOR 2-3-1, batch of 4, mean loss")
     net = Network.from_sizes((2, 3, 1), rng=1)
@@ -142,7 +143,7 @@ def xor_step():
     engine = net.copy()
 
     def engine_step():
-        engine.step(engine._backward(engine._forward(XOR_X), XOR_Y, "mean"), 0.5)
+        engine.step(batch_backward(engine, batch_forward(engine, XOR_X), XOR_Y, "mean"), 0.5)
 
     t_engine = best(engine_step, n // 10)
     t_numpy = best(numpy_step_factory(net), n // 10)
@@ -156,10 +157,10 @@ def xor_step():
     np.testing.assert_allclose(lam(p, x, y, 0.5)[0], step(p, x, y, 0.5)[0], atol=1e-12)
 
     rows = [
-        ("engine: Network._forward/_backward/step (NumPy)", t_engine),
+        ("engine: batch_forward/batch_backward/step (NumPy)", t_engine),
         ("hand-written NumPy step (vectorised, in place)", t_numpy),
         ("sympy.lambdify(cse=True) of the batch gradient", t_lam),
-        ("compiled step (bpcore.symbolic.compiled.make_step)", t_step),
+        ("compiled step (bpcore.fastpath.make_step)", t_step),
         ("one epoch inside make_epochs_runner", t_epoch),
     ]
     for label, t in rows:
@@ -168,7 +169,7 @@ def xor_step():
 
 
 def other_shapes():
-    from bpcore.symbolic.compiled import make_step
+    from bpcore.fastpath import make_step
 
     section("compiled step on other shapes (µs per call; mean loss)")
     cases = [

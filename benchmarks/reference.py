@@ -57,8 +57,9 @@ class NumpyReference:
     reduction : {"mean", "sum"}
     """
 
-    def __init__(self, Ws, offsets, activations, offset_kinds, *, train_offsets=True,
-                 reduction="mean"):
+    def __init__(
+        self, Ws, offsets, activations, offset_kinds, *, train_offsets=True, reduction="mean"
+    ):
         self.Ws = [np.array(W, dtype=float) for W in Ws]
         self.offsets = [np.array(b, dtype=float) for b in offsets]
         self.f = [_F[a] for a in activations]
@@ -124,5 +125,6 @@ class NumpyReference:
 
     def flat(self):
         """All parameters in ``bpcore.Network.flat()`` order (per layer W row-major, offset)."""
-        return np.concatenate([np.concatenate([W.ravel(), b]) for W, b in zip(self.Ws,
-                                                                             self.offsets)])
+        return np.concatenate(
+            [np.concatenate([W.ravel(), b]) for W, b in zip(self.Ws, self.offsets)]
+        )

@@ -293,15 +293,15 @@ class Network:
             ``trace.layers[k]`` holds inputs, a, z, out of layer k; ``trace.output`` is (m, l).
         """
         X = self._inputs(X)
-        return self._forward(X)
+        return batch_forward(self, X)
 
+    # Private aliases of batch_forward / batch_backward, kept for one release so that
+    # branches written against them still work; new code calls the public functions.
     def _forward(self, X):
-        traces, h = [], X
-        for layer in self.layers:
-            t = layer.forward(h)
-            traces.append(t)
-            h = t.out
-        return Trace(X, traces)
+        return batch_forward(self, X)
+
+    def _backward(self, trace, Y, reduction, loss="half_sse"):
+        return batch_backward(self, trace, Y, reduction, loss)
 
     def backward(self, trace, Y, reduction="mean", loss="half_sse"):
         """Backward pass: ∂E/∂ every parameter for E = loss(output, Y, reduction).
@@ -323,26 +323,13 @@ class Network:
         check.choice("reduction", reduction, ("mean", "sum"))
         loss = get_loss(loss).name
         Y = self._targets(Y, trace.X.shape[0])
-        return self._backward(trace, Y, reduction, loss)
-
-    def _backward(self, trace, Y, reduction, loss="half_sse"):
-        last, t_last = self.layers[-1], trace.layers[-1]
-        act = ACTIVATIONS[last.activation]
-        delta = output_delta(loss, act, t_last.out, t_last.z, Y, reduction)
-        first = self.layers[0]
-        g, d_out = last.backward_from_delta(t_last, delta, input_grad=last is not first)
-        grads = [g]
-        for layer, t in zip(reversed(self.layers[:-1]), reversed(trace.layers[:-1])):
-            g, d_out = layer.backward(t, d_out, input_grad=layer is not first)
-            grads.append(g)
-        value = loss_value(loss, last.activation, t_last.out, t_last.z, Y, reduction)
-        return Gradients(grads[::-1], value, reduction)
+        return batch_backward(self, trace, Y, reduction, loss)
 
     def gradients(self, X, Y, reduction="mean", loss="half_sse"):
         """Forward then backward: :class:`Gradients` of the loss at (X, Y)."""
         X, Y = self.check_data(X, Y)
         reduction = check.choice("reduction", reduction, ("mean", "sum"))
-        return self._backward(self._forward(X), Y, reduction, get_loss(loss).name)
+        return batch_backward(self, batch_forward(self, X), Y, reduction, get_loss(loss).name)
 
     def predict(self, X):
         """The network's output for X, shape (m, l) (or (l,) for one sample of shape (d,))."""
@@ -352,7 +339,7 @@ class Network:
     def loss(self, X, Y, reduction="mean", loss="half_sse"):
         """E = loss(predict(X), Y, reduction); half_sse unless `loss` names another."""
         X, Y = self.check_data(X, Y)
-        t = self._forward(X).layers[-1]
+        t = batch_forward(self, X).layers[-1]
         return loss_value(get_loss(loss).name, self.layers[-1].activation, t.out, t.z, Y, reduction)
 
     def trace_loss(self, trace, Y, reduction="mean", loss="half_sse"):
@@ -410,6 +397,94 @@ class Network:
     def __repr__(self):
         s = self.spec
         return f"Network(sizes={s.sizes}, activations={s.activations}, offsets={s.offsets})"
+
+
+# ---------------------------------------------------------------------------------------
+# The engine's batch passes, without argument checks
+# ---------------------------------------------------------------------------------------
+def batch_forward(net, X):
+    """Forward pass of a batch with no argument checks: the engine's inner loop.
+
+    Layer by layer, a = inputs·W, z = a ± offset, out = f(z) (for the textbook's net:
+    α_h, b_h = f(α_h − γ_h), β_j, ŷ_j = f(β_j − θ_j), eq. 5.3). :meth:`Network.forward` is
+    this after checking `X`; :func:`bpcore.train`, the playground and the benchmarks call it
+    directly, on data already checked once, so that no epoch pays for the checks again.
+
+    Parameters
+    ----------
+    net : Network
+    X : ndarray of float, shape (m, d)
+        Already validated: a 2-D float array with d = ``net.n_inputs`` columns. Anything
+        else gives NumPy's error (or a wrong result), not bpcore's bilingual one.
+
+    Returns
+    -------
+    Trace
+        ``trace.layers[k]`` holds inputs (m, n_in), a, z, out (m, n_out) of layer k;
+        ``trace.output`` is (m, l).
+
+    Examples
+    --------
+    >>> net = Network([Layer([[1.0], [1.0]], [0.5], "identity", "threshold")])
+    >>> batch_forward(net, np.array([[1.0, 2.0], [0.0, 0.0]])).output
+    array([[ 2.5],
+           [-0.5]])
+    """
+    traces, h = [], X
+    for layer in net.layers:
+        t = layer.forward(h)
+        traces.append(t)
+        h = t.out
+    return Trace(X, traces)
+
+
+def batch_backward(net, trace, Y, reduction="mean", loss="half_sse"):
+    """Backward pass of a batch with no argument checks: ∂E/∂ every parameter.
+
+    From the output layer's δ = ∂E/∂z (for half_sse and a sigmoid output δ_j = (ŷ_j − y_j)
+    ŷ_j(1 − ŷ_j), i.e. −g_j of eq. 5.10; ŷ − y for a loss with its paired activation) back
+    through every layer: δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾ᵀ) ⊙ f′(z⁽ˡ⁾) (for the hidden layer of the
+    textbook's net −e_h, eq. 5.15), ∂E/∂W⁽ˡ⁾ = a⁽ˡ⁻¹⁾ᵀ δ⁽ˡ⁾ and ∂E/∂offset = ±Σ_samples δ⁽ˡ⁾
+    (divided by m for ``"mean"``, which the output δ already carries).
+    :meth:`Network.backward` is this after checking its arguments.
+
+    Parameters
+    ----------
+    net : Network
+    trace : Trace
+        From :func:`batch_forward` (or :meth:`Network.forward`) with the same parameters.
+    Y : ndarray of float, shape (m, l)
+        Already validated targets, m the batch of `trace`.
+    reduction : {"mean", "sum"}
+        Not checked.
+    loss : {"half_sse", "binary_cross_entropy", "cross_entropy"}
+        A canonical name (see :mod:`bpcore.losses`); not checked.
+
+    Returns
+    -------
+    Gradients
+        One :class:`LayerGradient` per layer: ``W`` (n_in, n_out), ``offset`` (n_out,),
+        ``delta`` (m, n_out); ``loss`` is E at `trace`, before any update.
+
+    Examples
+    --------
+    >>> net = Network([Layer([[1.0]], [0.0], "identity")])
+    >>> X, Y = np.array([[1.0], [2.0]]), np.array([[0.0], [0.0]])
+    >>> g = batch_backward(net, batch_forward(net, X), Y)  # E = ¼ Σ_k (w x_k)²
+    >>> g.loss, g.layers[0].W, g.layers[0].offset  # ∂E/∂w = ½ Σ_k x_k², ∂E/∂b = ½ Σ_k x_k
+    (1.25, array([[2.5]]), array([1.5]))
+    """
+    last, t_last = net.layers[-1], trace.layers[-1]
+    act = ACTIVATIONS[last.activation]
+    delta = output_delta(loss, act, t_last.out, t_last.z, Y, reduction)
+    first = net.layers[0]
+    g, d_out = last.backward_from_delta(t_last, delta, input_grad=last is not first)
+    grads = [g]
+    for layer, t in zip(reversed(net.layers[:-1]), reversed(trace.layers[:-1])):
+        g, d_out = layer.backward(t, d_out, input_grad=layer is not first)
+        grads.append(g)
+    value = loss_value(loss, last.activation, t_last.out, t_last.z, Y, reduction)
+    return Gradients(grads[::-1], value, reduction)
 
 
 # ---------------------------------------------------------------------------------------

@@ -15,19 +15,21 @@ import numpy as np
 from . import _validate as check
 from .decay import add_penalty_gradient, check_lam
 from .errors import DivergenceError
+from .network import batch_backward, batch_forward
 
 MODES = ("standard", "accumulated", "minibatch")
 
-# fast="auto" (see _choose_fast), from benchmarks/bench_pathchoice.py (RESULTS.md): the
-# compiled step costs about 0.06 µs per parameter and sample in an epoch, the NumPy path
-# 35–50 µs an epoch on small full batches. Compiled ÷ NumPy per epoch: 0.10× at
-# parameters × batch P·B = 52 (XOR 2-3-1), 0.70× at 416, 0.75× at 520, 1.32× at 832,
+# fast="auto", the default (see _choose_fast), from benchmarks/bench_pathchoice.py
+# (RESULTS.md): the compiled step costs about 0.06 µs per parameter and sample in an epoch,
+# the NumPy path 35–50 µs an epoch on small full batches. Compiled ÷ NumPy per epoch: 0.10×
+# at parameters × batch P·B = 52 (XOR 2-3-1), 0.70× at 416, 0.75× at 520, 1.32× at 832,
 # 1.56× at 1,040, 17× at 65,000 (2-16-1, m = 1,000). The cut at 512 stays below the
-# break-even (~650). Building the compiled step costs ~0.1 s (SymPy), repaid after
-# ~5,000 iterations at ≥ 20 µs saved each.
+# break-even (~650). Building costs ~0.1 s the first time a shape is seen (SymPy derives the
+# gradients), repaid after ~5,000 iterations at ≥ 20 µs saved each; a few ms for a new data
+# size once the derivation is cached (repaid after ~500); nothing once the runner exists.
 AUTO_MAX_WORK = 512  # parameters × batch size
 AUTO_MAX_PARAMS = 1_000
-AUTO_MIN_ITERATIONS = 5_000
+AUTO_MIN_ITERATIONS = {"derivation": 5_000, "runner": 500, "none": 1}
 
 
 def iterations_per_epoch(n_samples, batch_size):
@@ -199,7 +201,7 @@ def train(
     callback_every=1,
     snapshot_every=None,
     on_divergence="raise",
-    fast=False,
+    fast="auto",
     loss="half_sse",
     lam=None,
 ):
@@ -244,13 +246,17 @@ def train(
     on_divergence : {"raise", "stop"}
         When the loss stops being finite: raise :class:`bpcore.DivergenceError` (which carries
         the history), or return the history with ``diverged_at`` set.
-    fast : bool or "auto"
-        Use the compiled step of :mod:`bpcore.symbolic.compiled` (small nets; equal to the NumPy
-        path to ~1e-12). Loads SymPy on first use for a given network shape. ``"auto"``: the
-        compiled step when it is expected to be faster — parameters × batch size ≤
-        ``AUTO_MAX_WORK`` (512), at most 1,000 parameters, at least 5,000 iterations in all
-        (to repay building it), a loss and activations it supports, and SymPy installed —
-        else NumPy. ``history.settings["fast"]`` says which path ran.
+    fast : "auto" (default), True or False
+        True: the compiled step of :mod:`bpcore.fastpath` (small nets; equal to the NumPy
+        path to ~1e-12; loads SymPy on first use for a given network shape). False: NumPy.
+        ``"auto"`` picks whichever is expected to be faster, so the default is never slower
+        than NumPy (figures: benchmarks/RESULTS.md): the compiled step when parameters ×
+        batch size ≤ ``AUTO_MAX_WORK`` (512), at most 1,000 parameters, a loss and
+        activations it supports, no weight decay, SymPy installed, and enough iterations in
+        all to repay building it — 5,000 the first time a network shape is seen, 500 when
+        only a new data size has to be compiled, any number once it is built; else NumPy.
+        Both paths give the same numbers (to rounding, ~1e-12); ``history.settings["fast"]``
+        says which ran.
     loss : {"half_sse", "binary_cross_entropy", "cross_entropy"}
         The loss E (see :mod:`bpcore.losses`); the compiled fast path supports half_sse only.
     lam : float in (0, 1], optional
@@ -287,10 +293,13 @@ def train(
         snapshot_every = check.count("snapshot_every", snapshot_every)
     callback_every = check.count("callback_every", callback_every)
     orders = _orders(n, shuffle, rng)
-    auto = isinstance(fast, str) and fast == "auto"
-    fast = _choose_fast(fast, network, n, B, epochs)
-    if auto and fast and (lam < 1.0 or not _compiled_supports(_loss_name(loss), network)):
-        fast = False
+    if (
+        isinstance(fast, str)
+        and fast == "auto"
+        and (lam < 1.0 or not _compiled_supports(_loss_name(loss), network))
+    ):
+        fast = False  # no compiled step for this loss, these activations or weight decay
+    fast = _choose_fast(fast, network, n, B, epochs, bool(train_offsets), reduction)
     if fast and lam < 1.0:
         raise check.InputError(
             "fast=True (the compiled SymPy step) has no weight decay; use lam with fast=False",
@@ -375,7 +384,7 @@ def train(
     return finish(current)
 
 
-def _choose_fast(fast, network, n, B, epochs):
+def _choose_fast(fast, network, n, B, epochs, train_offsets=True, reduction="mean"):
     """Resolve ``fast="auto"`` into True or False (the rule: see `train`'s docstring)."""
     if isinstance(fast, (bool, np.bool_)):
         return bool(fast)
@@ -387,12 +396,14 @@ def _choose_fast(fast, network, n, B, epochs):
     import importlib.util
 
     P = network.spec.n_params
-    return bool(
-        P <= AUTO_MAX_PARAMS
-        and P * B <= AUTO_MAX_WORK
-        and epochs * math.ceil(n / B) >= AUTO_MIN_ITERATIONS
-        and importlib.util.find_spec("sympy") is not None
-    )
+    if P > AUTO_MAX_PARAMS or P * B > AUTO_MAX_WORK:
+        return False
+    if importlib.util.find_spec("sympy") is None:
+        return False
+    from .fastpath import build_cost
+
+    cost = build_cost(network.spec, n, B, train_offsets=train_offsets, reduction=reduction)
+    return epochs * math.ceil(n / B) >= AUTO_MIN_ITERATIONS[cost]
 
 
 class _Buffer:
@@ -470,19 +481,19 @@ def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction, loss="half_ss
         net = net.copy()
         Xe, Ye = (X[order], Y[order]) if order is not None else (X, Y)
         full_batch = B == n
-        trace = net._forward(Xe)
+        trace = batch_forward(net, Xe)
         losses, batch_losses = [net.trace_loss(trace, Ye, reduction, loss)], []
         for _ in range(k):
             for s in starts:
                 # full batch: the forward pass that measured the last loss is reused
                 if not full_batch:
-                    trace = net._forward(Xe[s : s + B])
-                grads = net._backward(trace, Ye[s : s + B], reduction, loss)
+                    trace = batch_forward(net, Xe[s : s + B])
+                grads = batch_backward(net, trace, Ye[s : s + B], reduction, loss)
                 if lam < 1.0:
                     add_penalty_gradient(grads, net, lam, offsets=train_offsets)
                 batch_losses.append(grads.loss)
                 net.step(grads, eta, train_offsets)
-            trace = net._forward(Xe)
+            trace = batch_forward(net, Xe)
             losses.append(net.trace_loss(trace, Ye, reduction, loss))
             if not math.isfinite(losses[-1]):
                 break
@@ -492,9 +503,9 @@ def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction, loss="half_ss
 
 
 def _fast_epochs(network, X, Y, eta, B, train_offsets, reduction, loss="half_sse"):
-    """The fast path: whole epochs inside one function generated by bpcore.symbolic.compiled
+    """The fast path: whole epochs inside one function generated by bpcore.fastpath
     from the SymPy-derived gradients (float arithmetic, no NumPy in the loop)."""
-    from .symbolic.compiled import make_epochs_runner
+    from .fastpath import make_epochs_runner
 
     n = X.shape[0]
     runner = make_epochs_runner(

@@ -56,7 +56,7 @@ import numpy as np
 from . import plots
 from .errors import InputError
 from .i18n import DEFAULT_LANG, LANGS, both, check_lang, t
-from .network import Layer, Network
+from .network import Layer, Network, batch_forward
 from .train import MODES, History, iterations_per_epoch
 from .train import train as bp_train
 
@@ -792,7 +792,7 @@ class Playground:
     def _render_boundary(self, pending=None):
         if self.boundary_plot is not None:
             net = self.net
-            self.boundary_plot.update(lambda grid: net._forward(grid).output)
+            self.boundary_plot.update(lambda grid: batch_forward(net, grid).output)
             self._show(self.boundary_image, self.boundary_plot, pending)
 
     def _render_all(self):

@@ -85,25 +85,34 @@ def test_reference_step_is_minus_eta_times_the_central_difference_gradient(
     sizes, activation, offset_kind, reduction, train_offsets
 ):
     rng = np.random.default_rng(sum(sizes))
-    net = Network.from_sizes(sizes, activation=activation, output_activation="sigmoid",
-                             offset_kind=offset_kind, rng=rng, scale=1.0)
+    net = Network.from_sizes(
+        sizes,
+        activation=activation,
+        output_activation="sigmoid",
+        offset_kind=offset_kind,
+        rng=rng,
+        scale=1.0,
+    )
     X, Y = rng.normal(size=(5, sizes[0])), rng.uniform(size=(5, sizes[-1]))
-    ref = reference.NumpyReference.from_network(net, train_offsets=train_offsets,
-                                                reduction=reduction)
+    ref = reference.NumpyReference.from_network(
+        net, train_offsets=train_offsets, reduction=reduction
+    )
     p0 = ref.flat()
 
     def loss(flat):
         return ref.with_flat(flat).loss(X, Y)
 
     eps = 1e-4
-    grad = np.array([(loss(p0 + eps * e) - loss(p0 - eps * e)) / (2 * eps)
-                     for e in np.eye(p0.size)])
+    grad = np.array(
+        [(loss(p0 + eps * e) - loss(p0 - eps * e)) / (2 * eps) for e in np.eye(p0.size)]
+    )
     eta = 0.3
     before = ref.step(X, Y, eta)
     assert before == pytest.approx(loss(p0), rel=1e-14)
     step = p0 - ref.flat()
-    offsets = np.concatenate([np.r_[np.zeros(W.size), np.ones(b.size)]
-                              for W, b in zip(ref.Ws, ref.offsets)]).astype(bool)
+    offsets = np.concatenate(
+        [np.r_[np.zeros(W.size), np.ones(b.size)] for W, b in zip(ref.Ws, ref.offsets)]
+    ).astype(bool)
     if not train_offsets:
         assert np.all(step[offsets] == 0.0)
         grad[offsets] = 0.0
@@ -126,10 +135,10 @@ def test_quick_run_times_every_case_once_and_writes_its_report(tmp_path):
     assert slider[0]["ok"] and slider[0]["full"] >= slider[0]["parts"]["train"] > 0
     imports = run.measure_import(repeat=1)
     assert imports["bpcore"]["heavy"] == ""  # import bpcore loads NumPy only
-    args = argparse.Namespace(quick=True, skip_course=True, repeat=1, min_time=0.0,
-                              import_repeat=1)
-    text = run.markdown(res, cases, slider, imports, None, run.machine(), breakdowns, args,
-                        ["0", "0"])
+    args = argparse.Namespace(quick=True, skip_course=True, repeat=1, min_time=0.0, import_repeat=1)
+    text = run.markdown(
+        res, cases, slider, imports, None, run.machine(), breakdowns, args, ["0", "0"]
+    )
     assert "| **bpcore default: train(epochs=K) ÷ K** |" in text
     assert all(case.label in text for case in cases)
     verdicts = run.verdicts(res, cases, slider, imports)

@@ -232,3 +232,28 @@ def test_generic_updates_are_minus_eta_times_gradients():
         np.testing.assert_array_equal(doff, -0.25 * g.offset)
     frozen = net.updates(X, Y, eta=0.25, train_offsets=False)
     assert all(np.all(doff == 0) for _, doff in frozen)
+
+
+@pytest.mark.parametrize("loss", ["half_sse", "binary_cross_entropy"])
+def test_batch_passes_are_the_checked_passes_without_checks(loss):
+    """bpcore.network.batch_forward / batch_backward (the engine's public unchecked passes)
+    give exactly what Network.forward / backward give, and their gradient is the central
+    difference of the loss (eps = 1e-5)."""
+    from bpcore.network import batch_backward, batch_forward
+
+    rng = np.random.default_rng(5)
+    net = Network.from_sizes((3, 4, 2, 1), rng=3, activation="tanh", output_activation="sigmoid")
+    X, Y = rng.normal(size=(6, 3)), rng.uniform(size=(6, 1))
+    trace = batch_forward(net, X)
+    np.testing.assert_array_equal(trace.output, net.forward(X).output)
+    g = batch_backward(net, trace, Y, "sum", loss)
+    np.testing.assert_array_equal(g.flat(), net.backward(net.forward(X), Y, "sum", loss).flat())
+    # the private aliases stay for one release
+    np.testing.assert_array_equal(net._backward(net._forward(X), Y, "sum", loss).flat(), g.flat())
+    p, eps = net.flat(), 1e-5
+    numeric = [
+        (net.with_flat(p + eps * e).loss(X, Y, "sum", loss)
+         - net.with_flat(p - eps * e).loss(X, Y, "sum", loss)) / (2 * eps)
+        for e in np.eye(p.size)
+    ]  # fmt: skip
+    np.testing.assert_allclose(g.flat(), numeric, rtol=1e-6, atol=1e-9)

@@ -12,6 +12,7 @@ import pytest
 
 import bpcore
 from bpcore import InputError, NetSpec, Network, TextbookNet
+from bpcore.fastpath import source
 from bpcore.symbolic import (
     gradient_function,
     make_epochs_runner,
@@ -19,7 +20,6 @@ from bpcore.symbolic import (
     make_step,
     textbook_gradient_function,
 )
-from bpcore.symbolic.compiled import source
 from bpcore.symbolic.netexpr import symbolic_net
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])

@@ -239,3 +239,76 @@ def test_callback_every_k_epochs_and_the_last(fast):
     assert seen == [(10, 10), (20, 20), (25, 25)]
     ref = bpcore.train(Network.from_sizes((2, 3, 1), rng=15), XOR_X, XOR_Y, eta=1.0, epochs=25)
     np.testing.assert_allclose(h.loss, ref.loss, rtol=1e-12)
+
+
+# --- fast="auto", the default: which path, and the same numbers either way -------------
+
+
+def test_default_is_auto_and_equals_the_numpy_path():
+    """The default (fast="auto") takes the compiled step on XOR 2-3-1 for a long run, and
+    its history equals the NumPy path's to 1e-12 (losses) and 1e-10 (parameters)."""
+    pytest.importorskip("sympy")
+    net = Network.from_sizes((2, 3, 1), rng=4)
+    for kw in (dict(mode="accumulated"), dict(mode="standard", epochs=1500)):
+        kw = {"eta": 1.0, "epochs": 6000, **kw}
+        default = bpcore.train(net, XOR_X, XOR_Y, **kw)
+        numpy_path = bpcore.train(net, XOR_X, XOR_Y, fast=False, **kw)
+        assert default.settings["fast"] is True and numpy_path.settings["fast"] is False
+        np.testing.assert_allclose(default.loss, numpy_path.loss, rtol=0, atol=1e-12)
+        np.testing.assert_allclose(
+            default.iteration_loss, numpy_path.iteration_loss, rtol=0, atol=1e-12
+        )
+        np.testing.assert_allclose(default.net.flat(), numpy_path.net.flat(), rtol=0, atol=1e-10)
+
+
+@pytest.mark.parametrize(
+    ("cost", "iterations", "compiled"),
+    [
+        ("derivation", 4_999, False),
+        ("derivation", 5_000, True),
+        ("runner", 499, False),
+        ("runner", 500, True),
+        ("none", 1, True),
+    ],
+)
+def test_auto_repays_only_what_is_still_to_build(monkeypatch, cost, iterations, compiled):
+    """The iterations the rule asks for depend on what building still costs (SymPy's
+    derivation, or only a runner's source): train.AUTO_MIN_ITERATIONS."""
+    pytest.importorskip("sympy")
+    import importlib
+
+    train_module = importlib.import_module("bpcore.train")  # bpcore.train is the function
+    import bpcore.fastpath as fastpath
+
+    monkeypatch.setattr(fastpath, "build_cost", lambda *a, **k: cost)
+    net = Network.from_sizes((2, 3, 1), rng=4)
+    assert train_module._choose_fast("auto", net, 4, 4, iterations) is compiled
+
+
+def test_auto_takes_numpy_for_big_work_decay_and_other_losses():
+    pytest.importorskip("sympy")
+    rng = np.random.default_rng(0)
+    X = rng.uniform(-1, 1, size=(40, 2))
+    Y = (X[:, :1] * X[:, 1:] > 0).astype(float)
+    net = Network.from_sizes((2, 16, 1), rng=2)  # 65 parameters × 40 samples > 512
+    assert bpcore.train(net, X, Y, eta=0.5, epochs=3).settings["fast"] is False
+    # 65 × 4 = 260 ≤ 512 with mini-batches of 4, once built: compiled
+    bpcore.train(net, X, Y, eta=0.5, epochs=2, mode="minibatch", batch_size=4, fast=True)
+    h = bpcore.train(net, X, Y, eta=0.5, epochs=2, mode="minibatch", batch_size=4)
+    assert h.settings["fast"] is True
+    small = Network.from_sizes((2, 3, 1), rng=4)
+    kw = dict(eta=1.0, epochs=6000)
+    assert bpcore.train(small, XOR_X, XOR_Y, lam=0.9, **kw).settings["fast"] is False
+    bce = bpcore.train(small, XOR_X, XOR_Y, loss="binary_cross_entropy", **kw)
+    assert bce.settings["fast"] is False
+
+
+def test_build_cost_tracks_what_this_process_built():
+    pytest.importorskip("sympy")
+    from bpcore.fastpath import build_cost, make_epochs_runner
+
+    spec = Network.from_sizes((2, 2, 1), activation="tanh", rng=0).spec
+    make_epochs_runner(spec, 5, 5, record_batches=True)
+    assert build_cost(spec, 5, 5) == "none"
+    assert build_cost(spec, 6, 3) == "runner"  # the derivation is cached, a new size is not
+    assert build_cost(spec, 5, 5, reduction="sum") == "runner"

@@ -1,4 +1,4 @@
-"""bpcore.symbolic: every derivation of the course in SymPy, proven, and compiled.
+"""bpcore.symbolic: every derivation of the course in SymPy, proven.
 
 Imported on use only (``import bpcore`` never loads SymPy). Submodules:
 
@@ -14,8 +14,10 @@ Imported on use only (``import bpcore`` never loads SymPy). Submodules:
   ``lambdify`` with ``cse``.
 * :mod:`~bpcore.symbolic.crossentropy` — ∂E/∂β = ŷ − y for sigmoid + binary cross-entropy
   and softmax + cross-entropy, proven.
-* :mod:`~bpcore.symbolic.compiled` — fused training steps generated from the derived
-  gradients: the engine's fast path (``bpcore.train(..., fast=True)``).
+
+The fast path that prints training steps from these gradients lives in :mod:`bpcore.fastpath`
+(``bpcore.symbolic.compiled`` and ``make_step`` / ``make_epochs_runner`` / ``make_loss`` here
+remain aliases of it for one release).
 
 Every derivation is a :class:`~bpcore.symbolic.derivation.Derivation`: steps with zh/en
 labels that render as LaTeX in JupyterLab, plus :class:`~bpcore.symbolic.derivation.Proof`
