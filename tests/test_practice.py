@@ -3,7 +3,6 @@
 import numpy as np
 
 from bpcore import practice
-from bpcore.local_minima import acceptance_probability
 
 
 def test_noisy_wave_is_seeded_and_follows_its_formula():

@@ -20,7 +20,7 @@ Examples
 
 import numpy as np
 
-from ._feedback import CheckResult, compare, describe, joined, language, result, say
+from ._feedback import CheckResult, describe, joined, language, result, say
 from ._sandbox import run
 
 
