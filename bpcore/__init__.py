@@ -49,7 +49,7 @@ __all__ = [
 # Submodules that pull in heavier libraries, loaded on first attribute access (PEP 562).
 _LAZY = {"symbolic", "plots", "widgets", "examples", "i18n", "exercises", "glossary", "perceptron"}
 # lessons 12 and 14: matrix form for L layers, the cost of a gradient, deep nets, their exercises
-_LAZY |= {"matrix_form", "backprop_cost", "deep_exercises", "deepnets", "vanishing_exercises"}
+_LAZY |= {"matrix_form", "backprop_cost", "deepnets"}
 _LAZY |= {"algorithm", "decay", "early_stopping", "local_minima"}
 
 

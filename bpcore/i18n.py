@@ -599,6 +599,142 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "看第4节表格的“判断”一列。",
         "en": "Count the verdicts in section 4's table.",
     },
+    # lesson 12: the backward step and loop of an L-layer net (bpcore.exercises.layers)
+    "ex.matmul": {
+        "zh": "矩阵乘法的形状对不上（{error}，位置：{where}）。写出每个因子的形状，"
+        "看哪里少了或多了一个转置。",
+        "en": "The shapes of a matrix product do not fit ({error}, in {where}). Write down "
+        "each factor's shape and see where a transpose is missing or extra.",
+    },
+    "ex.transposed_value": {
+        "zh": "差一点：{what}转置了。{what}应与{like}同形。",
+        "en": "Almost: {what} is transposed. {what} must have the shape of {like}.",
+    },
+    "ex.layers_list": {
+        "zh": "应返回一个列表，每层一个dW（共{L}个），得到的是{got}。",
+        "en": "It should return a list with one dW per layer ({L} of them); got {got}.",
+    },
+    "ex.right_backward": {
+        "zh": "正确！在{n}个随机形状上与bpcore的引擎和中心差分一致（最大相对误差{err:.1e}）。",
+        "en": "Right! On {n} random shapes it agrees with bpcore's engine and with central "
+        "differences (largest relative error {err:.1e}).",
+    },
+    "ex.right_loop": {
+        "zh": "正确！在{n}个随机的多层网络上与bpcore和中心差分一致（最大相对误差{err:.1e}）。",
+        "en": "Right! On {n} random deep nets it agrees with bpcore and with central "
+        "differences (largest relative error {err:.1e}).",
+    },
+    "ex.hint.no_m": {
+        "zh": "差一点：dW大了m倍。损失是对样本的平均，dW = a_prevᵀ·delta / m。",
+        "en": "Almost: dW is m times too large. The loss is a mean over the samples: "
+        "dW = a_prevᵀ·delta / m.",
+    },
+    "ex.hint.f_of_z": {
+        "zh": "差一点：f′用错了。a已经是f(z)，f′(z) = a(1 − a)；不要再对a求一次Sigmoid。",
+        "en": "Almost: the wrong f′. a is already f(z), so f′(z) = a(1 − a); do not apply the "
+        "sigmoid to a again.",
+    },
+    "ex.hint.no_f_prime": {
+        "zh": "差一点：delta少乘了f′(z) = a(1 − a)。",
+        "en": "Almost: delta lacks the factor f′(z) = a(1 − a).",
+    },
+    "ex.hint.delta_sign": {
+        "zh": "差一点：符号反了。delta = ∂E/∂z，是教材g、e的相反数。",
+        "en": "Almost: the sign is flipped. delta = ∂E/∂z, the negative of the book's g, e.",
+    },
+    "ex.hint.wrong_delta": {
+        "zh": "delta还不对。delta = (delta_next @ W_nextᵀ) ⊙ a(1 − a)。",
+        "en": "delta is not right yet: delta = (delta_next @ W_nextᵀ) ⊙ a(1 − a).",
+    },
+    "ex.hint.wrong_dw": {
+        "zh": "delta对了，dW还不对：dW = a_prevᵀ @ delta / m。",
+        "en": "delta is right but dW is not yet: dW = a_prevᵀ @ delta / m.",
+    },
+    "ex.hint.wrong_layer": {
+        "zh": "第{l}层的dW还不对（更高的层都对了）：检查从第{l1}层传到第{l}层的delta。",
+        "en": "dW of layer {l} is not right yet (the layers above are): check the delta passed "
+        "from layer {l1} down to layer {l}.",
+    },
+    "ex.hint.wrong_top": {
+        "zh": "输出层的dW还不对：delta_L = (a_L − Y) ⊙ a_L(1 − a_L)，"
+        "dW_L = a_(L−1)ᵀ @ delta_L / m。",
+        "en": "The output layer's dW is not right yet: delta_L = (a_L − Y) ⊙ a_L(1 − a_L), "
+        "dW_L = a_(L−1)ᵀ @ delta_L / m.",
+    },
+    "ex.hint.passes": {
+        "zh": "每个参数要算两次损失，每次一次前向传播；2-3-1网络有(2+1)·3+(3+1)·1个参数。",
+        "en": "Two losses per parameter, one forward pass each; a 2-3-1 net has "
+        "(2+1)·3 + (3+1)·1 parameters.",
+    },
+    "ex.hint.memory": {
+        "zh": "每层保存m·n_l个float64（8字节），输入层也算。",
+        "en": "Each layer keeps m·n_l float64 numbers (8 bytes each), the input layer included.",
+    },
+    "ex.hint.ratio": {
+        "zh": "前向每层一次矩阵乘法，反向每层两次（第1层只要一次）。",
+        "en": "The forward pass does one product per layer, the backward pass two "
+        "(one at layer 1).",
+    },
+    # lessons 13–18: formulas written as functions (bpcore.exercises.formulas)
+    "ex.hint.bce_delta": {
+        "zh": "把∂E/∂ŷ和σ′(β) = ŷ(1 − ŷ)乘起来，再化简。",
+        "en": "Multiply ∂E/∂ŷ by σ′(β) = ŷ(1 − ŷ) and simplify.",
+    },
+    "ex.hint.sse_delta": {
+        "zh": "平方误差的δ是(ŷ − y)乘以Sigmoid的导数，用ŷ写出来。",
+        "en": "The squared error's δ is (ŷ − y) times the sigmoid's derivative, in ŷ.",
+    },
+    "ex.hint.softmax_delta": {
+        "zh": "先用Softmax把得分z变成概率ŷ，再把∂E/∂ŷ和Softmax的雅可比矩阵乘起来化简。",
+        "en": "First turn the scores z into probabilities ŷ with the softmax, then multiply "
+        "∂E/∂ŷ by the softmax's Jacobian and simplify.",
+    },
+    "ex.hint.accuracy": {
+        "zh": "每行取最大输出所在的列（np.argmax(..., axis=1)），再和标签比较求平均。",
+        "en": "Take the column of the largest output in each row (np.argmax(..., axis=1)), "
+        "compare with the labels and average.",
+    },
+    "ex.hint.confusion": {
+        "zh": "C[i, j]是真实类别为i、预测为j的样本数；从全0的整数矩阵开始，每个样本加1。",
+        "en": "C[i, j] counts the samples of true class i predicted as j; start from a "
+        "matrix of integer zeros and add 1 per sample.",
+    },
+    "ex.hint.params": {
+        "zh": "每层有n_in·n_out个权重和n_out个偏置。",
+        "en": "A layer has n_in·n_out weights and n_out biases.",
+    },
+    "ex.hint.he": {
+        "zh": "ReLU把一半的输入变成0，E[relu(z)²] = Var(z)/2；要让n_in·Var(w)·E[out²]不变。",
+        "en": "ReLU zeroes half its inputs, E[relu(z)²] = Var(z)/2; keep "
+        "n_in·Var(w)·E[out²] unchanged.",
+    },
+    "ex.hint.shrink": {
+        "zh": "每经过一个Sigmoid层，δ最多乘以σ′的最大值；L层就是它的L次方。",
+        "en": "Each sigmoid layer multiplies δ by at most the largest σ′; L layers give "
+        "its L-th power.",
+    },
+    "ex.hint.edge": {
+        "zh": "先求E″（对w求两次导），再用第2节的2/E″。",
+        "en": "First find E″ (differentiate twice in w), then use section 2's 2/E″.",
+    },
+    "ex.hint.descent": {
+        "zh": "先令w = np.full(len(etas), -1.0)，再对整个数组重复steps次w ← w − η·(w − 3)。",
+        "en": "w = np.full(len(etas), -1.0), then repeat w ← w − η·(w − 3) on the whole "
+        "array `steps` times.",
+    },
+    "ex.hint.decay": {
+        "zh": "对式5.17求导：λ乘误差的梯度，加上(1 − λ)·w²的导数2(1 − λ)w。",
+        "en": "Differentiate eq. 5.17: λ times the error's gradient, plus the "
+        "derivative 2(1 − λ)w of (1 − λ)·w².",
+    },
+    "ex.hint.accept": {
+        "zh": "ΔE ≤ 0时一定接受（概率1）；否则概率为exp(−ΔE/T)。可用np.where。",
+        "en": "ΔE ≤ 0 is always accepted (probability 1); otherwise exp(−ΔE/T). np.where helps.",
+    },
+    "ex.hint.updates": {
+        "zh": "标准BP每个样本更新一次，累积BP每轮只更新一次。",
+        "en": "Standard BP updates once per sample, accumulated BP once per epoch.",
+    },
     # --- errors ----------------------------------------------------------------------------
     "err.lang": {
         "zh": "不支持的语言 {lang!r}：请用 'zh'（中文）或 'en'（英文）。",

@@ -1,6 +1,6 @@
 """Lesson 12: backpropagation in matrix form, L layers, and what a gradient costs."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="矩阵形式与L层网络：反向传播的递推、形状、代价与内存",
@@ -479,54 +479,70 @@ CELLS = [
            does one backpropagation gradient take?
         """,
     ),
-    code(
-        """
-        # zh: 练习1：delta_next (m, n_{l+1})，W_next (n_l, n_{l+1})，a (m, n_l) = f(z)，a_prev (m, n_{l-1})
-        # en: Exercise 1: delta_next (m, n_{l+1}), W_next (n_l, n_{l+1}), a (m, n_l) = f(z), a_prev (m, n_{l-1})
+    *exercise(
+        "12-layer",
+        answer="layer_backward",
+        source="""
+        # zh: 练习1：delta_next (m, n_{l+1})，W_next (n_l, n_{l+1})，a (m, n_l) = f(z)，a_prev (m, n_{l-1})；返回 (delta, dW)
+        # en: Exercise 1: delta_next (m, n_{l+1}), W_next (n_l, n_{l+1}), a (m, n_l) = f(z), a_prev (m, n_{l-1}); return (delta, dW)
         def layer_backward(delta_next, W_next, a, a_prev):
-            # zh: 返回 (delta, dW)，形状 (m, n_l) 和 (n_{l-1}, n_l)
-            # en: return (delta, dW), shapes (m, n_l) and (n_{l-1}, n_l)
-            raise NotImplementedError
-
-
-        bpcore.deep_exercises.check_layer_backward(layer_backward, lang=LANG)
-        """
+            ### BEGIN SOLUTION
+            delta = (delta_next @ W_next.T) * a * (1 - a)
+            return delta, a_prev.T @ delta / len(a)
+            ### END SOLUTION
+        """,
     ),
-    code(
-        """
-        # zh: 练习2：Ws[l-1] = W⁽ˡ⁾ (n_{l-1}, n_l)，a[l] = a⁽ˡ⁾ (m, n_l)，a[0] = X，a[L] = ŷ，Y (m, n_L)
-        # en: Exercise 2: Ws[l-1] = W⁽ˡ⁾ (n_{l-1}, n_l), a[l] = a⁽ˡ⁾ (m, n_l), a[0] = X, a[L] = ŷ, Y (m, n_L)
+    *exercise(
+        "12-loop",
+        answer="backward_loop",
+        source="""
+        # zh: 练习2：Ws[l-1] = W⁽ˡ⁾ (n_{l-1}, n_l)，a[l] = a⁽ˡ⁾ (m, n_l)，a[0] = X，a[L] = ŷ；返回 [dW⁽¹⁾, …, dW⁽ᴸ⁾]
+        # en: Exercise 2: Ws[l-1] = W⁽ˡ⁾ (n_{l-1}, n_l), a[l] = a⁽ˡ⁾ (m, n_l), a[0] = X, a[L] = ŷ; return [dW⁽¹⁾, …, dW⁽ᴸ⁾]
         def backward_loop(Ws, a, Y):
-            # zh: 返回 [dW⁽¹⁾, …, dW⁽ᴸ⁾]，dW⁽ˡ⁾ 与 Ws[l-1] 同形
-            # en: return [dW⁽¹⁾, …, dW⁽ᴸ⁾], dW⁽ˡ⁾ shaped like Ws[l-1]
-            raise NotImplementedError
-
-
-        bpcore.deep_exercises.check_backward_loop(backward_loop, lang=LANG)
-        """
+            ### BEGIN SOLUTION
+            L, m = len(Ws), len(Y)
+            delta = (a[L] - Y) * a[L] * (1 - a[L])
+            dWs = [None] * L
+            for l in range(L, 0, -1):
+                dWs[l - 1] = a[l - 1].T @ delta / m
+                if l > 1:
+                    delta = (delta @ Ws[l - 1].T) * a[l - 1] * (1 - a[l - 1])
+            return dWs
+            ### END SOLUTION
+        """,
     ),
-    code(
-        """
+    *exercise(
+        "12-passes",
+        source="""
         # zh: 练习3：把 None 换成你的答案
         # en: Exercise 3: replace None with your answer
-        answer = None
-        bpcore.deep_exercises.check("12.passes", answer, lang=LANG)
-        """
+        ### BEGIN SOLUTION
+        answer = 2 * bpcore.Network.from_sizes((2, 3, 1), rng=0).spec.n_params
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "12-memory",
+        source="""
         # zh: 练习4
         # en: Exercise 4
-        answer = None
-        bpcore.deep_exercises.check("12.memory", answer, lang=LANG)
-        """
+        ### BEGIN SOLUTION
+        answer = sum(backprop_cost.activation_bytes((784, 256, 256, 10), m=64))
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "12-ratio",
+        source="""
         # zh: 练习5：用第4节的公式算，也可以用 matrix_form.Tally 数
         # en: Exercise 5: from section 4's formula, or counted with matrix_form.Tally
-        answer = None
-        bpcore.deep_exercises.check("12.ratio", answer, lang=LANG)
-        """
+        ### BEGIN SOLUTION
+        forward_ma, backward_ma = matrix_form.multiply_adds((784, 256, 256, 10), 64)
+        answer = (forward_ma + backward_ma) / forward_ma
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
 ]

@@ -1,7 +1,7 @@
 """Lesson 13: cross-entropy and softmax. Why squared error stalls on a saturated sigmoid output,
 why the logistic-regression cost does not, and the softmax for several classes."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="交叉熵与Softmax：输出层的误差项为什么是ŷ − y",
@@ -488,30 +488,40 @@ CELLS = [
            `bpcore.activations.softmax`.
         """,
     ),
-    code(
-        """
-        from bpcore import xent_exercises
-
-        # zh: 练习1：把 answer = None 换成你的函数：def answer(y_hat, y): return ...
-        # en: Exercise 1: replace answer = None by your function: def answer(y_hat, y): return ...
-        answer = None
-        xent_exercises.check_output_delta(answer, lang=LANG)
-        """
+    *exercise(
+        "13-bce_delta",
+        answer="answer",
+        source="""
+        # zh: 练习1：Sigmoid + 交叉熵的 ∂E/∂β
+        # en: Exercise 1: ∂E/∂β of sigmoid + cross-entropy
+        def answer(y_hat, y):
+            ### BEGIN SOLUTION
+            return y_hat - y
+            ### END SOLUTION
+        """,
     ),
-    code(
-        """
-        # zh: 练习2
-        # en: Exercise 2
-        answer = None
-        xent_exercises.check_squared_error_delta(answer, lang=LANG)
-        """
+    *exercise(
+        "13-sse_delta",
+        answer="answer",
+        source="""
+        # zh: 练习2：Sigmoid + 平方误差的 ∂E/∂β，只用 y_hat 和 y
+        # en: Exercise 2: ∂E/∂β of sigmoid + squared error, in y_hat and y only
+        def answer(y_hat, y):
+            ### BEGIN SOLUTION
+            return (y_hat - y) * y_hat * (1 - y_hat)
+            ### END SOLUTION
+        """,
     ),
-    code(
-        """
-        # zh: 练习3
-        # en: Exercise 3
-        answer = None
-        xent_exercises.check_softmax_delta(answer, lang=LANG)
-        """
+    *exercise(
+        "13-softmax_delta",
+        answer="answer",
+        source="""
+        # zh: 练习3：Softmax + 交叉熵的 ∂E/∂z
+        # en: Exercise 3: ∂E/∂z of softmax + cross-entropy
+        def answer(z, y):
+            ### BEGIN SOLUTION
+            return bpcore.activations.softmax(z) - y
+            ### END SOLUTION
+        """,
     ),
 ]

@@ -2,7 +2,7 @@
 deep sigmoid net against tanh and ReLU; Xavier/He scales with a measured check; symmetry
 breaking, with tutorial 001's all-ones start argued completely."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="梯度消失与初始化：深层网络为什么难训练",
@@ -335,22 +335,28 @@ CELLS = [
            factor can $\delta$ be multiplied after $L$ sigmoid layers?
         """,
     ),
-    code(
-        """
-        from bpcore import vanishing_exercises
-
-        # zh: 练习1：写出 def he_std(n_in): return ...，再令 answer = he_std
-        # en: Exercise 1: write def he_std(n_in): return ..., then set answer = he_std
-        answer = None
-        vanishing_exercises.check_he_std(answer, lang=LANG)
-        """
+    *exercise(
+        "14-he",
+        answer="he_std",
+        source="""
+        # zh: 练习1：He 初始化的标准差
+        # en: Exercise 1: He's standard deviation
+        def he_std(n_in):
+            ### BEGIN SOLUTION
+            return (2.0 / n_in) ** 0.5
+            ### END SOLUTION
+        """,
     ),
-    code(
-        """
-        # zh: 练习2：写出 def sigmoid_shrink(L): return ...，再令 answer = sigmoid_shrink
-        # en: Exercise 2: write def sigmoid_shrink(L): return ..., then set answer = sigmoid_shrink
-        answer = None
-        vanishing_exercises.check_sigmoid_shrink(answer, lang=LANG)
-        """
+    *exercise(
+        "14-shrink",
+        answer="sigmoid_shrink",
+        source="""
+        # zh: 练习2：L 个 Sigmoid 层里 σ′ 最多把 δ 乘以多少
+        # en: Exercise 2: the largest factor σ′ can multiply δ by over L sigmoid layers
+        def sigmoid_shrink(L):
+            ### BEGIN SOLUTION
+            return 0.25**L
+            ### END SOLUTION
+        """,
     ),
 ]

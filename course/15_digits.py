@@ -1,7 +1,7 @@
 """Lesson 15: real data. The 8×8 handwritten digits, shipped inside bpcore, learned by a
 64-32-10 network with a softmax output and cross-entropy."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="真实数据：识别手写数字",
@@ -304,30 +304,43 @@ CELLS = [
            network with biases have? As a formula.
         """,
     ),
-    code(
-        """
-        from bpcore import xent_exercises
-
-        # zh: 练习1：把 answer = None 换成你的函数：def answer(outputs, labels): return ...
-        # en: Exercise 1: replace answer = None by your function: def answer(outputs, labels): return ...
-        answer = None
-        xent_exercises.check_accuracy(answer, lang=LANG)
-        """
+    *exercise(
+        "15-accuracy",
+        answer="answer",
+        source="""
+        # zh: 练习1：准确率
+        # en: Exercise 1: the accuracy
+        def answer(outputs, labels):
+            ### BEGIN SOLUTION
+            return np.mean(np.argmax(outputs, axis=1) == labels)
+            ### END SOLUTION
+        """,
     ),
-    code(
-        """
-        # zh: 练习2
-        # en: Exercise 2
-        answer = None
-        xent_exercises.check_confusion_matrix(answer, lang=LANG)
-        """
+    *exercise(
+        "15-confusion",
+        answer="answer",
+        source="""
+        # zh: 练习2：10×10 混淆矩阵
+        # en: Exercise 2: the 10×10 confusion matrix
+        def answer(labels, predicted):
+            ### BEGIN SOLUTION
+            C = np.zeros((10, 10), dtype=int)
+            for i, j in zip(labels, predicted):
+                C[i, j] += 1
+            return C
+            ### END SOLUTION
+        """,
     ),
-    code(
-        """
-        # zh: 练习3
-        # en: Exercise 3
-        answer = None
-        xent_exercises.check_n_params(answer, lang=LANG)
-        """
+    *exercise(
+        "15-params",
+        answer="answer",
+        source="""
+        # zh: 练习3：64-q-10 网络的参数个数
+        # en: Exercise 3: the parameters of a 64-q-10 net
+        def answer(q):
+            ### BEGIN SOLUTION
+            return (64 + 1) * q + (q + 1) * 10
+            ### END SOLUTION
+        """,
     ),
 ]

@@ -2,7 +2,7 @@
 converges, oscillates, diverges; the quadratic's 2/E'' edge derived and matched; XOR's edge
 measured."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="学习率扫描：一次训练几百个学习率",
@@ -441,22 +441,31 @@ CELLS = [
            whole array at once.
         """,
     ),
-    code(
-        """
-        from bpcore import sweep_exercises
-
-        # zh: 练习1：写出 def max_eta(a, b): return ...，再令 answer = max_eta
-        # en: Exercise 1: write def max_eta(a, b): return ..., then set answer = max_eta
-        answer = None
-        sweep_exercises.check_divergence_edge(answer, lang=LANG)
-        """
+    *exercise(
+        "16-edge",
+        answer="max_eta",
+        source="""
+        # zh: 练习1：E(w) = a (w − b)² 上梯度下降发散的学习率
+        # en: Exercise 1: the learning rate above which descent on E(w) = a (w − b)² diverges
+        def max_eta(a, b):
+            ### BEGIN SOLUTION
+            return 1.0 / a  # E″ = 2a, 2/E″ = 1/a
+            ### END SOLUTION
+        """,
     ),
-    code(
-        """
-        # zh: 练习2：写出 descend_all(etas, steps)，再令 answer = descend_all
-        # en: Exercise 2: write descend_all(etas, steps), then set answer = descend_all
-        answer = None
-        sweep_exercises.check_vectorised_descent(answer, lang=LANG)
-        """
+    *exercise(
+        "16-descent",
+        answer="descend_all",
+        source="""
+        # zh: 练习2：所有学习率一起走 steps 步
+        # en: Exercise 2: all learning rates at once, `steps` steps
+        def descend_all(etas, steps):
+            ### BEGIN SOLUTION
+            w = np.full(len(etas), -1.0)
+            for _ in range(steps):
+                w = w - etas * (w - 3.0)
+            return w
+            ### END SOLUTION
+        """,
     ),
 ]

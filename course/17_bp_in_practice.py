@@ -1,7 +1,7 @@
 """Lesson 17: BP in practice (西瓜书 §5.3–5.4): the algorithm box, overfitting, early
 stopping, weight decay, local minima and the ways out, fixed vs shuffled sample order."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="实践中的BP：算法框、过拟合、早停、权重衰减与局部极小",
@@ -306,7 +306,7 @@ CELLS = [
 
         ## 练习
 
-        答案不在本笔记本里，由`bpcore.practice`检查。
+        答案不在本笔记本里，由`bpcore.exercises`检查。
 
         1. 写函数`answer(grad_E, w, lam)`，返回式5.17的目标对$w$的梯度（`grad_E`是误差项的梯度$\partial E_{\text{误差}}/\partial w$，三个参数都是同形状的数组）。
         2. 写函数`answer(delta_E, T)`，返回模拟退火接受新点的概率（Metropolis规则；`delta_E`和`T`是同形状的数组，$T>0$）。
@@ -332,7 +332,7 @@ CELLS = [
 
         ## Exercises
 
-        The answers are not in this notebook; `bpcore.practice` checks them.
+        The answers are not in this notebook; `bpcore.exercises` checks them.
 
         1. Write `answer(grad_E, w, lam)` returning the gradient in $w$ of eq. 5.17's
            objective (`grad_E` is the error term's gradient $\partial E_{\text{error}}/\partial w$;
@@ -341,20 +341,28 @@ CELLS = [
            the new point (the Metropolis rule; `delta_E` and `T` arrays of one shape, $T > 0$).
         """,
     ),
-    code(
-        """
-        # zh: 练习1：把 answer = None 换成你的函数：def answer(grad_E, w, lam): return ...
-        # en: Exercise 1: replace answer = None by your function: def answer(grad_E, w, lam): return ...
-        answer = None
-        practice.check_decay_gradient(answer, lang=LANG)
-        """
+    *exercise(
+        "17-decay",
+        answer="answer",
+        source="""
+        # zh: 练习1：式5.17的目标对 w 的梯度
+        # en: Exercise 1: the gradient in w of eq. 5.17's objective
+        def answer(grad_E, w, lam):
+            ### BEGIN SOLUTION
+            return lam * grad_E + 2 * (1 - lam) * w
+            ### END SOLUTION
+        """,
     ),
-    code(
-        """
-        # zh: 练习2
-        # en: Exercise 2
-        answer = None
-        practice.check_acceptance(answer, lang=LANG)
-        """
+    *exercise(
+        "17-accept",
+        answer="answer",
+        source="""
+        # zh: 练习2：Metropolis 接受概率
+        # en: Exercise 2: the Metropolis acceptance probability
+        def answer(delta_E, T):
+            ### BEGIN SOLUTION
+            return np.where(delta_E <= 0, 1.0, np.exp(-np.maximum(delta_E, 0) / T))
+            ### END SOLUTION
+        """,
     ),
 ]

@@ -1,6 +1,6 @@
 """Lesson 18: exercise 5.5, standard BP vs accumulated BP on 西瓜数据集3.0."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="习题5.5：在西瓜数据集3.0上比较标准BP与累积BP",
@@ -131,7 +131,7 @@ CELLS = [
 
         ## 练习
 
-        答案由`bpcore.practice`检查，不在本笔记本里。
+        答案由`bpcore.exercises`检查，不在本笔记本里。
 
         1. 写函数`answer(m, epochs, mode)`，返回在$m$个样本上训练`epochs`轮所做的参数更新次数，`mode`为`"standard"`或`"accumulated"`。
         """,
@@ -158,19 +158,23 @@ CELLS = [
 
         ## Exercises
 
-        `bpcore.practice` checks the answer; it is not in this notebook.
+        `bpcore.exercises` checks the answer; it is not in this notebook.
 
         1. Write `answer(m, epochs, mode)` returning how many parameter updates training on
            $m$ samples for `epochs` epochs makes, `mode` being `"standard"` or
            `"accumulated"`.
         """,
     ),
-    code(
-        """
-        # zh: 练习1：把 answer = None 换成你的函数：def answer(m, epochs, mode): return ...
-        # en: Exercise 1: replace answer = None by your function: def answer(m, epochs, mode): return ...
-        answer = None
-        practice.check_updates(answer, lang=LANG)
-        """
+    *exercise(
+        "18-updates",
+        answer="answer",
+        source="""
+        # zh: 练习1：参数更新次数
+        # en: Exercise 1: the number of parameter updates
+        def answer(m, epochs, mode):
+            ### BEGIN SOLUTION
+            return m * epochs if mode == "standard" else epochs
+            ### END SOLUTION
+        """,
     ),
 ]

@@ -130,15 +130,3 @@ def test_bad_input():
         deepnets.deep_network((2,))
     with pytest.raises(bpcore.InputError, match="X"):
         deepnets.swap_inputs([[1.0], [2.0]])
-
-
-def test_exercise_checkers():
-    from bpcore import vanishing_exercises as ex
-
-    # He: Var(w) = 2/n_in (derived in test_xavier_keeps_a_linear_nets_scale_and_he_keeps_relus)
-    assert ex.check_he_std(lambda n: np.sqrt(2 / n)).verdict == "right"
-    assert ex.check_he_std(lambda n: np.sqrt(1 / n)).verdict == "wrong"  # Xavier's
-    assert ex.check_he_std(lambda n: 1 / 0).verdict == "wrong"
-    assert ex.check_sigmoid_shrink(lambda L: 0.25**L).verdict == "right"
-    assert ex.check_sigmoid_shrink(lambda L: 0.25 * L).verdict == "wrong"
-    assert ex.check_sigmoid_shrink(None).verdict == "missing"

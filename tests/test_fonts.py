@@ -85,6 +85,11 @@ def _sample_texts() -> list[str]:
         case="随机网络1",
         which="W1",
         wrong="(1, 1) → 0.90",
+        what="delta",  # lesson 12's backward step
+        like="a",
+        L=3,
+        l=2,
+        l1=3,
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 

@@ -266,32 +266,3 @@ def test_sweep_figure_shades_each_status_once(lang):
 
 
 STATUSES_ORDER = ("converged", "oscillating", "diverged")
-
-
-def test_exercise_checkers():
-    pytest.importorskip("sympy")
-    from bpcore import sweep_exercises as ex
-
-    # E = a (w − b)²: E″ = 2a, diverges above 2/E″ = 1/a
-    assert ex.check_divergence_edge(lambda a, b: 1 / a).verdict == "right"
-    assert ex.check_divergence_edge(lambda a, b: 2 / a).verdict == "almost"  # forgot E″ = 2a
-    assert ex.check_divergence_edge(lambda a, b: b).verdict == "wrong"
-    assert ex.check_divergence_edge(None).verdict == "missing"
-    assert ex.check_divergence_edge(lambda a: a).verdict == "wrong"  # raises: reported
-    assert ex.expected_divergence_edge(0.25, -1.0) == 4.0
-
-    def loop(etas, steps):
-        w = np.full(len(etas), -1.0)
-        for _ in range(steps):
-            w = w - etas * (w - 3.0)
-        return w
-
-    assert ex.check_vectorised_descent(loop).verdict == "right"
-    # closed form w_k = 3 − 4 (1 − η)^k (lesson 01's derivation)
-    assert ex.check_vectorised_descent(lambda e, k: 3 - 4 * (1 - e) ** k).verdict == "right"
-    assert ex.check_vectorised_descent(lambda e, k: 3 - 4 * (1 - e) ** (k + 1)).verdict != "right"
-    assert ex.check_vectorised_descent(lambda e, k: 3.0).verdict == "wrong"  # shape ()
-    etas = np.array([0.1, 1.0, 1.5])
-    np.testing.assert_allclose(
-        ex.expected_descent(etas, 7), 3 - 4 * (1 - etas) ** 7, rtol=0, atol=1e-14
-    )

@@ -21,15 +21,12 @@ True
 差一点：符号反了。检查梯度下降的方向：Δw = −η ∂E/∂w。
 """
 
-from ._code import call_as_array, check_value
 from ._feedback import CheckResult, compare
 from ._registry import ID, get, grade, ids
 
 __all__ = [
     "CheckResult",
-    "call_as_array",
     "check",
-    "check_value",
     "compare",
     "ids",
     "kind",

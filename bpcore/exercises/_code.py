@@ -20,7 +20,7 @@ Examples
 
 import numpy as np
 
-from ._feedback import CheckResult, compare, describe, joined, language, result, say
+from ._feedback import CheckResult, describe, joined, language, result, say
 from ._sandbox import run
 
 
@@ -57,7 +57,7 @@ def attempt(fn, args, lang, *, n=None, shapes=None):
         return result("missing", "ex.missing_code", lang)
     if not callable(fn):
         return result("wrong", "ex.not_callable", lang, got=describe(fn))
-    args = tuple(np.array(a, dtype=float) if isinstance(a, np.ndarray) else a for a in args)
+    args = tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
     out = run(fn, *args)
     if out.missing:
         return result("missing", "ex.missing_code", lang)
@@ -85,25 +85,6 @@ def attempt(fn, args, lang, *, n=None, shapes=None):
             return result("wrong", "ex.not_finite", lang, got=describe(v))
         arrays.append(a)
     return arrays if n is not None else arrays[0]
-
-
-def call_as_array(func, *args):
-    """``func(*args)`` as a float array; None when not written yet; the error text if it raised.
-
-    The plain call the later lessons' function exercises use (lessons 13–18); see
-    :func:`attempt` for the sandboxed call with shapes and a time limit.
-    """
-    if func is None or func is Ellipsis:
-        return None
-    try:
-        return np.asarray(func(*args), dtype=float)
-    except Exception as exc:  # the student's code: report it, do not stop the lesson
-        return f"{type(exc).__name__}: {exc}"
-
-
-def check_value(answer, expected, *, lang, hint):
-    """Grade what :func:`call_as_array` returned against `expected` (relative 1e-9)."""
-    return compare(answer, expected, lang=lang, rtol=1e-9, hint=hint)
 
 
 def _error(out):

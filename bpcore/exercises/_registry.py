@@ -15,7 +15,7 @@ from ._feedback import CheckResult, result
 ID = re.compile(r"\d\d-[a-z0-9][a-z0-9_]*")
 KINDS = ("number", "code", "expression")
 # the modules that register exercises, imported on first use
-_MODULES = ("numbers", "coding", "derivations")
+_MODULES = ("numbers", "coding", "derivations", "layers", "formulas")
 
 
 @dataclass(frozen=True)

@@ -336,3 +336,27 @@ def _():
         [(-(X.T @ e) / m).ravel(), e.mean(axis=0), (-(fw.b.T @ g) / m).ravel(), g.mean(axis=0)]
     )
     return int(np.sum(relative_error(buggy, numeric_gradient(loss_at, p0)) > 1e-4))
+
+
+# --- lesson 12: what a gradient costs ---------------------------------------------------------
+@number("12-passes", hint="ex.hint.passes")
+def _():
+    from ..network import Network
+
+    # central differences: two forward passes per parameter of the 2-3-1 net
+    return 2 * Network.from_sizes((2, 3, 1), rng=0).spec.n_params
+
+
+@number("12-memory", hint="ex.hint.memory")
+def _():
+    from ..backprop_cost import activation_bytes
+
+    return sum(activation_bytes((784, 256, 256, 10), m=64))
+
+
+@number("12-ratio", hint="ex.hint.ratio", rtol=1e-4)
+def _():
+    from ..matrix_form import multiply_adds
+
+    forward, backward = multiply_adds((784, 256, 256, 10), 64)
+    return (forward + backward) / forward
