@@ -89,6 +89,15 @@ def test_windows_section_has_the_same_two_commands_in_windows_form(readme):
     assert blocks == [windows(ci_readme.command("course")), windows(ci_readme.command("test"))]
 
 
+@pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
+def test_readme_says_what_to_do_as_root_and_how_to_reset_a_notebook(readme):
+    text = readme.read_text(encoding="utf-8")
+    # Jupyter refuses to run as root without --allow-root; the course command stays root-free.
+    assert "--allow-root" in text and "--allow-root" not in ci_readme.command("course")
+    assert "git checkout -- notebooks/" in text  # a local copy
+    assert "build_handout.py tree" in text and "origin/students:notebooks/" in text  # teachers
+
+
 def test_command_extraction_rejects_a_missing_or_doubled_block():
     block = "<!-- command:test -->\n```bash\necho hi\n```\n"
     assert ci_readme.command("test", block) == "echo hi"
