@@ -1,6 +1,6 @@
 """Build the zero-install JupyterLite site of the course.
 
-    python -m pip install jupyterlite-core jupyterlite-pyodide-kernel   # once
+    python -m pip install -e ".[lite]"   # once, better in a venv of its own
     python scripts/build_lite.py [--output-dir _output/lite]
     python -m http.server -d _output/lite                                # try it locally
 

@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 def test_lite_site_holds_every_notebook_and_the_bpcore_wheel(tmp_path):
     for module in ("jupyterlite_core", "jupyterlite_pyodide_kernel"):
         if importlib.util.find_spec(module) is None:
-            pytest.skip(f"{module} not installed: python -m pip install -e '.[test]'")
+            pytest.skip(f"{module} not installed: python -m pip install -e '.[lite]'")
     out = tmp_path / "site"
     result = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "build_lite.py"), "--output-dir", str(out)],

@@ -38,18 +38,6 @@ def _tool(name: str) -> str | None:
 
 # conda-forge names that differ from PyPI's (PyPI name on the right).
 CONDA_TO_PYPI = {"matplotlib-base": "matplotlib"}
-# Test tools that stay pip-only: they drive a browser or build images or sites, which neither
-# Binder nor the conda job does.
-PIP_ONLY_TEST_TOOLS = {
-    "playwright",
-    "jupyter-repo2docker",
-    "jupyterlite-core",
-    "jupyterlite-pyodide-kernel",
-    "setuptools",  # only the wheel test builds offline with it; conda envs bring their own
-    "jupyterhub",
-    "nbgitpuller",
-    "psutil",
-}
 # Modules `import bpcore` must not load (brief: NumPy only, the rest lazily).
 HEAVY_MODULES = ("sympy", "matplotlib", "ipywidgets")
 
@@ -89,6 +77,27 @@ def test_test_command_installs_the_test_extra_and_runs_pytest():
     assert cmd.endswith(".venv/bin/python -m pytest")
 
 
+@pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
+def test_windows_section_has_the_same_two_commands_in_windows_form(readme):
+    blocks = re.findall(r"^```bat\n(.*?)\n```$", readme.read_text(encoding="utf-8"), re.M | re.S)
+
+    def windows(cmd: str) -> str:
+        return cmd.replace("python3 -m venv", "py -m venv").replace(
+            ".venv/bin/", ".venv\\Scripts\\"
+        )
+
+    assert blocks == [windows(ci_readme.command("course")), windows(ci_readme.command("test"))]
+
+
+@pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
+def test_readme_says_what_to_do_as_root_and_how_to_reset_a_notebook(readme):
+    text = readme.read_text(encoding="utf-8")
+    # Jupyter refuses to run as root without --allow-root; the course command stays root-free.
+    assert "--allow-root" in text and "--allow-root" not in ci_readme.command("course")
+    assert "git checkout -- notebooks/" in text  # a local copy
+    assert "build_handout.py tree" in text and "origin/students:notebooks/" in text  # teachers
+
+
 def test_command_extraction_rejects_a_missing_or_doubled_block():
     block = "<!-- command:test -->\n```bash\necho hi\n```\n"
     assert ci_readme.command("test", block) == "echo hi"
@@ -124,6 +133,19 @@ def test_github_workflow_runs_the_readme_command_on_311_and_312_and_the_conda_ro
     assert re.search(r'python:\s*\["3\.11",\s*"3\.12"\]', wf)
     assert "apt-get install -y -q chromium fonts-noto-cjk" in wf
     assert "mamba-org/setup-micromamba" in wf and "environment-file: environment.yml" in wf
+
+
+def test_every_workflow_job_has_a_timeout_and_windows_and_macos_run_the_unit_tests():
+    wf = (REPO / ".github" / "workflows" / "ci.yml").read_text()
+    body = wf.split("\njobs:\n", 1)[1]
+    jobs = re.findall(r"^  ([\w-]+):\n(.*?)(?=^  [\w-]+:\n|\Z)", body, re.M | re.S)
+    assert len(jobs) >= 3
+    untimed = [
+        name for name, text in jobs if not re.search(r"^    timeout-minutes: \d+$", text, re.M)
+    ]
+    assert untimed == [], f"jobs without timeout-minutes: {untimed}"
+    assert re.search(r"os: \[windows-latest, macos-latest\]", wf)
+    assert '-m "not browser and not slow"' in dict(jobs)["unit-windows-macos"]
 
 
 # -- README: links and lessons ----------------------------------------------------------------
@@ -240,9 +262,9 @@ def _requirements(lines) -> dict[str, str]:
     return reqs
 
 
-def _environment() -> tuple[dict[str, str], list[str]]:
-    """environment.yml's conda dependencies as {pypi-name: specifier}, and its raw lines."""
-    lines = (REPO / "environment.yml").read_text(encoding="utf-8").splitlines()
+def _environment(path: str = "environment.yml") -> tuple[dict[str, str], list[str]]:
+    """A conda environment file's dependencies as {pypi-name: specifier}, and its raw lines."""
+    lines = (REPO / path).read_text(encoding="utf-8").splitlines()
     deps, raw, inside = {}, [], False
     for line in lines:
         stripped = line.split("#", 1)[0].rstrip()
@@ -266,18 +288,44 @@ def _environment() -> tuple[dict[str, str], list[str]]:
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     project = _pyproject()["project"]
     runtime = _requirements(project["dependencies"])
-    test_extra = _requirements(project["optional-dependencies"]["test"])
     env, _ = _environment()
     python_spec = env.pop("python")
     assert env.pop("pip") == ""
-    expected = {**runtime}
-    expected.update({k: v for k, v in test_extra.items() if k not in PIP_ONLY_TEST_TOOLS})
-    assert env == expected, (
-        f"only in environment.yml: {sorted(set(env) - set(expected))}; "
-        f"only in pyproject.toml: {sorted(set(expected) - set(env))}; "
-        f"different bounds: {[k for k in env.keys() & expected.keys() if env[k] != expected[k]]}"
+    # Exactly the runtime dependencies with the same bounds: no test tool reaches students.
+    assert env == runtime, (
+        f"only in environment.yml: {sorted(set(env) - set(runtime))}; "
+        f"only in pyproject.toml: {sorted(set(runtime) - set(env))}; "
+        f"different bounds: {[k for k in env.keys() & runtime.keys() if env[k] != runtime[k]]}"
     )
     assert python_spec.startswith("=")
+
+
+def test_binder_environment_pins_every_dependency_exactly_inside_pyprojects_bounds():
+    from packaging.specifiers import SpecifierSet
+
+    runtime = _requirements(_pyproject()["project"]["dependencies"])
+    pinned, _ = _environment("binder/environment.yml")
+    assert pinned.pop("python") == _environment()[0]["python"]
+    assert pinned.pop("pip") == ""
+    assert set(pinned) == set(runtime), "binder/environment.yml must name what pyproject names"
+    loose = {k: v for k, v in pinned.items() if not re.fullmatch(r"=\d[\w.]*", v)}
+    assert loose == {}, f"pin these exactly (name=X.Y.Z) in binder/environment.yml: {loose}"
+    outside = {
+        k: (v, runtime[k]) for k, v in pinned.items() if v[1:] not in SpecifierSet(runtime[k])
+    }
+    assert outside == {}, f"binder pins outside pyproject's bounds: {outside}"
+
+
+def test_test_tools_are_not_runtime_and_the_lite_kernel_has_its_own_extra():
+    extras = _pyproject()["project"]["optional-dependencies"]
+    test, lite = _requirements(extras["test"]), _requirements(extras["lite"])
+    runtime = _requirements(_pyproject()["project"]["dependencies"])
+    assert {"pytest", "nbval", "pytest-xdist", "ruff", "playwright"} <= set(test)
+    assert not set(test) & set(runtime)
+    # The Pyodide kernel registers itself with any JupyterLab in the same environment: the
+    # test extra (installed beside the teaching lab) must not bring it.
+    assert {"jupyterlite-core", "jupyterlite-pyodide-kernel"} <= set(lite)
+    assert not {n for n in test if n.startswith("jupyterlite")}
 
 
 def test_environment_pins_a_python_that_pyproject_accepts():
@@ -290,14 +338,15 @@ def test_environment_pins_a_python_that_pyproject_accepts():
 
 
 def test_environment_yml_does_not_install_the_repository_itself():
-    text = (REPO / "environment.yml").read_text(encoding="utf-8")
-    body = "\n".join(line.split("#", 1)[0] for line in text.splitlines())
-    # A local path here stops repo2docker from building the environment before the copy.
-    assert not re.search(r"-e\s|\s\.\s*$|file:|-r\s", body, re.MULTILINE)
+    for name in ("environment.yml", "binder/environment.yml"):
+        text = (REPO / name).read_text(encoding="utf-8")
+        body = "\n".join(line.split("#", 1)[0] for line in text.splitlines())
+        # A local path here stops repo2docker from building the environment before the copy.
+        assert not re.search(r"-e\s|\s\.\s*$|file:|-r\s", body, re.MULTILINE), name
 
 
 def test_postbuild_installs_bpcore_without_dependencies():
-    post = REPO / "postBuild"
+    post = REPO / "binder" / "postBuild"
     assert os.access(post, os.X_OK), "postBuild must be executable"
     text = post.read_text()
     assert text.startswith("#!/bin/bash")
@@ -311,7 +360,8 @@ def test_repo2docker_builds_the_environment_before_copying_the_repository(tmp_pa
     if exe is None:
         missing_tool("jupyter-repo2docker not installed: python -m pip install -e '.[test]'")
     # A copy of just the files repo2docker reads, so the check does not depend on the rest.
-    for name in ("environment.yml", "postBuild", "pyproject.toml"):
+    (tmp_path / "binder").mkdir()
+    for name in ("binder/environment.yml", "binder/postBuild", "environment.yml", "pyproject.toml"):
         shutil.copy2(REPO / name, tmp_path / name)
     result = subprocess.run(
         [exe, "--no-build", "--debug", "--no-run", str(tmp_path)],
@@ -321,7 +371,7 @@ def test_repo2docker_builds_the_environment_before_copying_the_repository(tmp_pa
     )
     assert result.returncode == 0, result.stderr[-3000:]
     dockerfile = result.stdout
-    pinned = _environment()[0]["python"].lstrip("=")
+    pinned = _environment("binder/environment.yml")[0]["python"].lstrip("=")
     assert f"Building conda environment for python={pinned}" in result.stderr
     # The base environment's lock file is named after the Python version; repo2docker
     # escapes the path ("." -> "-2e"), so decode it before looking.
@@ -329,10 +379,12 @@ def test_repo2docker_builds_the_environment_before_copying_the_repository(tmp_pa
     assert lock, "no base environment lock file in the Dockerfile"
     decoded = re.sub(r"-([0-9a-f]{2})", lambda m: chr(int(m[1], 16)), lock[1])
     assert f"environment.py-{pinned}-linux-64.lock" in decoded, decoded
-    env_copy = dockerfile.index("src/environment.yml ${REPO_DIR}/environment.yml")
-    env_install = dockerfile.index('env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"')
+    env_copy = dockerfile.index("src/binder/environment.yml ${REPO_DIR}/binder/environment.yml")
+    env_install = dockerfile.index(
+        'env update -p ${NB_PYTHON_PREFIX} --file "binder/environment.yml"'
+    )
     repo_copy = dockerfile.index("COPY --chown=0:0 src/ ${REPO_DIR}/")
-    post_build = dockerfile.index("RUN ./postBuild")
+    post_build = dockerfile.index("RUN ./binder/postBuild")
     assert env_copy < env_install < repo_copy < post_build
 
 
