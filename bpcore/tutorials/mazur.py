@@ -10,6 +10,7 @@ import numpy as np
 from .. import _validate as check
 from .ledger import Finding as _Finding
 from .model import Bi, get
+from .text import Message, reason
 
 _B = Bi  # short alias for the many headers below
 
@@ -94,15 +95,7 @@ def _findings_mazur(ex):
         "引擎：标准 BP，η = 0.5，偏置不训练；E_total = ½ Σ (out − target)²",
     )
     post = f"{MAZUR_POST['author']}, “{MAZUR_POST['title']}”, {MAZUR_POST['url']}"
-    fix = (
-        f"the post's code ({MAZUR_POST['code']}) first updated w5..w8 and then took e_h "
-        f"with the new values; its commit {MAZUR_POST['fix']}, two days before the post, "
-        "switched to the original weights"
-    )
-    fix_zh = (
-        f"原帖的代码（{MAZUR_POST['code']}）最初先更新 w5..w8，再用新值求 e_h；"
-        f"它在发帖前两天的提交 {MAZUR_POST['fix']} 才改为使用原来的权重"
-    )
+    fix = Message("ledger.mazur.fix", {"code": MAZUR_POST["code"], "commit": MAZUR_POST["fix"]})
 
     def fixed(x, decimals):  # at the published precision
         return f"{x:.{decimals}f}"
@@ -118,39 +111,19 @@ def _findings_mazur(ex):
             alternative=float(slip_loss[1]),
             alternative_label=slip_label,
             method=stated,
-            reason=Bi(
-                f"The post ({post}) states the right order: all gradients first, then the "
-                f"updates, so e_h uses the original w5..w8; it also prints w1..w4 that follow "
-                f"from it (they agree in the ledger). That order gives {g['e1']} after the first "
-                f"round, not 0.291027924. Taking e_h with the already updated w5..w8 gives "
-                f"{g['e1s']}, the printed figure to its last digit: {fix}.",
-                f"原帖（{post}）写的顺序是对的：先求出全部梯度再更新，e_h 用原来的 w5..w8；"
-                f"它给出的 w1..w4 也按此算出（核对表中一致）。"
-                f"按这个顺序，第一轮后 E_total = {g['e1']}，"
-                f"而不是 0.291027924。若用已经更新过的 w5..w8 求 e_h，得到 {g['e1s']}，"
-                f"与公布值每一位都相同：{fix_zh}。",
-            ),
+            reason=reason("mazur.E_after_1", post=post, stated=g["e1"], slip=g["e1s"], fix=fix),
         ),
         "E_after_10000": _Finding(
             float(loss[n]),
             alternative=float(loss[n - 1]),
             alternative_label=Bi("the stated method after 9,999 rounds", "所述方法训练 9,999 轮后"),
             method=stated,
-            reason=Bi(
-                f"After 10,000 rounds the stated method gives {e_n}, not 0.0000351085; that "
-                f"figure is the same method after 9,999 rounds ({e_n1}), one round short. The "
-                f"post does not show how it was obtained (the post's code prints errors rounded "
-                f"to 9 decimals, which would read 0.000035109). It does not come from the "
-                f"computation behind the two outputs printed with it: that one gives {e_ns} after "
-                f"10,000 rounds, and the printed outputs themselves give "
-                f"½ Σ (out − target)² = {from_outputs}.",
-                f"所述方法训练 10,000 轮后 E_total = {e_n}，而不是 0.0000351085；"
-                f"公布值是同一方法训练 9,999 轮的结果（{e_n1}），少了一轮。"
-                f"原帖没有说明这个数怎样得来"
-                f"（原帖的代码把误差四舍五入到 9 位小数输出，那会是 0.000035109）。"
-                f"它也不来自同时公布的两个输出所用的算法："
-                f"那种算法 10,000 轮后为 {e_ns}，而用公布的两个输出算 ½ Σ (out − target)² "
-                f"得 {from_outputs}。",
+            reason=reason(
+                "mazur.E_after_10000",
+                stated=e_n,
+                one_short=e_n1,
+                slip=e_ns,
+                from_outputs=from_outputs,
             ),
         ),
         "out_o1_10000": _Finding(
@@ -158,26 +131,13 @@ def _findings_mazur(ex):
             alternative=float(slip_out[0]),
             alternative_label=slip_label,
             method=stated,
-            reason=Bi(
-                f"After 10,000 rounds of the stated method out_o1 = {o1}, not 0.015912196. "
-                f"With e_h taken from the already updated w5..w8 it is {o1s}, the printed "
-                f"figure: the same slip as in the first round's error ({fix}).",
-                f"所述方法训练 10,000 轮后 out_o1 = {o1}，而不是 0.015912196。"
-                f"若用已更新的 w5..w8 求 e_h，得到 {o1s}，即公布值：与第一轮误差是同一个失误"
-                f"（{fix_zh}）。",
-            ),
+            reason=reason("mazur.out_o1_10000", stated=o1, slip=o1s, fix=fix),
         ),
         "out_o2_10000": _Finding(
             float(out[1]),
             alternative=float(slip_out[1]),
             alternative_label=slip_label,
             method=stated,
-            reason=Bi(
-                f"After 10,000 rounds of the stated method out_o2 = {o2}, not 0.984065734. "
-                f"With e_h taken from the already updated w5..w8 it is {o2s}, the printed "
-                f"figure: the same slip as in the first round's error.",
-                f"所述方法训练 10,000 轮后 out_o2 = {o2}，而不是 0.984065734。"
-                f"若用已更新的 w5..w8 求 e_h，得到 {o2s}，即公布值：与第一轮误差是同一个失误。",
-            ),
+            reason=reason("mazur.out_o2_10000", stated=o2, slip=o2s),
         ),
     }

@@ -16,6 +16,7 @@ from .ledger import Finding as _Finding
 from .model import EXAMPLES, FINDINGS, STEPS, Alias, Bi, Example, ParamRef, _ro
 from .model import pub as _pub
 from .model import register as _register
+from .text import reason
 from .trace import Section
 
 _B = Bi  # short alias for the many headers below
@@ -300,25 +301,20 @@ def _findings_000(ex):
         method=Bi(
             "half_sse(y, t, 'mean') = Σ(t − y)²/(2m)", "half_sse(y, t, 'mean') = Σ(t − y)²/(2m)"
         ),
-        reason=Bi(
-            f"The tutorial's own formula, Σ(t − y)²/(2m) with m = 3, gives "
-            f"({abs(d[0]):.3f}² + {abs(d[1]):.3f}² + {abs(d[2]):.3f}²)/6 = {sumsq:.4f}/6 = "
-            f"{E:.4f}, not {ex.published_value('E').text}. No usual convention gives "
-            f"{ex.published_value('E').text} either: Σ(t − y)² = {sumsq:.4f}, its mean "
-            f"{sumsq / 3:.4f}, ½Σ(t − y)² = {sumsq / 2:.4f}, the RMS error "
-            f"{math.sqrt(sumsq / 3):.4f}. The published E is {ratio:.2f} times the stated "
-            f"formula, and the published E after the update is, within its printed precision, "
-            f"the same multiple of its recomputed value ({lo:.2f} to {hi:.2f}): the loss was "
-            f"mis-evaluated the same way twice. The updates do not use E, so they are not "
-            f"affected.",
-            f"教程自己给出的公式 Σ(t − y)²/(2m)（m = 3）算出 "
-            f"({abs(d[0]):.3f}² + {abs(d[1]):.3f}² + {abs(d[2]):.3f}²)/6 = {sumsq:.4f}/6 = "
-            f"{E:.4f}，而不是 {ex.published_value('E').text}。常见的其他写法也得不到 "
-            f"{ex.published_value('E').text}：Σ(t − y)² = {sumsq:.4f}，其平均 {sumsq / 3:.4f}，"
-            f"½Σ(t − y)² = {sumsq / 2:.4f}，均方根误差 {math.sqrt(sumsq / 3):.4f}。"
-            f"公布的 E 是该公式结果的 {ratio:.2f} 倍；在其公布精度内，公布的更新后 E 也是重算值的"
-            f"同一倍数（{lo:.2f} 到 {hi:.2f}）：损失值两次按同样的方式算错了。"
-            f"更新量不依赖 E，因此不受影响。",
+        reason=reason(
+            "000.E",
+            d0=abs(d[0]),
+            d1=abs(d[1]),
+            d2=abs(d[2]),
+            sumsq=sumsq,
+            E=E,
+            published=ex.published_value("E").text,
+            mean=sumsq / 3,
+            half=sumsq / 2,
+            rms=math.sqrt(sumsq / 3),
+            ratio=ratio,
+            lo=lo,
+            hi=hi,
         ),
     )
     factor_note = Bi(
@@ -370,18 +366,13 @@ def _findings_000(ex):
         method=chain,
         alternative=float(avg.grad_w[0]),
         alternative_label=averaged,
-        reason=Bi(
-            f"The tutorial averages each factor over the three samples separately and "
-            f"multiplies the averages: {avg.dE_dy:.4f} × {avg.dy_ds:.4f} × {avg.ds_dw[0]:.4f} = "
-            f"{avg.grad_w[0]:.4f} → 0.067. The chain rule on the mean loss E = (1/m) Σ_k E_k "
-            f"averages the product instead: (1/m) Σ_k (y_k − t_k) y_k (1 − y_k) h1_k = "
-            f"{g_w1:.4f}. A mean of products is not the product of means (the factors vary "
-            f"together from sample to sample), so 0.067 is not ∂E/∂w1.",
-            f"教程把三个因子分别对三个样本求平均，再把平均值相乘：{avg.dE_dy:.4f} × "
-            f"{avg.dy_ds:.4f} × {avg.ds_dw[0]:.4f} = {avg.grad_w[0]:.4f} → 0.067。"
-            f"对均值损失 E = (1/m) Σ_k E_k 用链式法则，应先逐样本相乘再求平均："
-            f"(1/m) Σ_k (y_k − t_k) y_k (1 − y_k) h1_k = {g_w1:.4f}。"
-            f"乘积的平均不等于平均的乘积（各因子随样本一起变化），所以 0.067 并不是 ∂E/∂w1。",
+        reason=reason(
+            "000.dE_dw1",
+            dE_dy=avg.dE_dy,
+            dy_ds=avg.dy_ds,
+            ds_dw1=avg.ds_dw[0],
+            averaged=avg.grad_w[0],
+            grad=g_w1,
         ),
     )
     g_v11 = float(grads.layers[0].W[0, 0])
@@ -390,13 +381,8 @@ def _findings_000(ex):
         method=chain,
         alternative=float(avg.grad_v[0, 0]),
         alternative_label=averaged,
-        reason=Bi(
-            f"Same separately averaged factors: {avg.dE_dy:.4f} × {avg.dy_ds:.4f} × 0.8 × 2 = "
-            f"{avg.grad_v[0, 0]:.4f} → 0.072. The chain rule on the mean loss gives "
-            f"(1/m) Σ_k (y_k − t_k) y_k (1 − y_k) · w1 · x1_k = {g_v11:.4f}.",
-            f"同样是分别平均后的因子相乘：{avg.dE_dy:.4f} × {avg.dy_ds:.4f} × 0.8 × 2 = "
-            f"{avg.grad_v[0, 0]:.4f} → 0.072。对均值损失用链式法则得 "
-            f"(1/m) Σ_k (y_k − t_k) y_k (1 − y_k) · w1 · x1_k = {g_v11:.4f}。",
+        reason=reason(
+            "000.dE_dv11", dE_dy=avg.dE_dy, dy_ds=avg.dy_ds, averaged=avg.grad_v[0, 0], grad=g_v11
         ),
     )
     new = hist.net
@@ -421,19 +407,15 @@ def _findings_000(ex):
                     "tutorial's arithmetic with ∂h/∂v3j taken as 1 instead of mean(x3) = 4/3",
                     "教程的算法，且把 ∂h/∂v3j 取成 1 而不是 mean(x3) = 4/3",
                 ),
-                reason=Bi(
-                    f"The printed {printed} follows neither from the chain rule "
-                    f"({old} − 0.5 × {g:.4f} = {rec:.4f}) "
-                    f"nor from the tutorial's own separately averaged factors, which give "
-                    f"{old} − 0.5 × {alt_g:.4f} = {alt:.4f} with ∂h/∂v3j = mean(x3) = "
-                    f"(1 + 2 + 1)/3 = 4/3. It is reproduced ({alt_slip:.4f}) only if ∂h/∂v3j is "
-                    f"taken as 1: a slip in the mean of the third input, on top of the "
-                    f"separately averaged factors.",
-                    f"印出的 {printed} 既不符合链式法则（{old} − 0.5 × {g:.4f} = {rec:.4f}），"
-                    f"也不符合教程自己"
-                    f"“分别求平均再相乘”的算法（取 ∂h/∂v3j = mean(x3) = (1 + 2 + 1)/3 = 4/3 时为 "
-                    f"{old} − 0.5 × {alt_g:.4f} = {alt:.4f}）。只有把 ∂h/∂v3j 取成 1 才能得到"
-                    f"公布值（{alt_slip:.4f}）：在“分别平均”之外，第三个输入的平均值也算错了。",
+                reason=reason(
+                    "000.v3j_new",
+                    printed=printed,
+                    old=old,
+                    g=g,
+                    rec=rec,
+                    alt_g=alt_g,
+                    alt=alt,
+                    alt_slip=alt_slip,
                 ),
             )
             continue
@@ -442,13 +424,8 @@ def _findings_000(ex):
             method=update,
             alternative=alt,
             alternative_label=averaged,
-            reason=Bi(
-                f"The printed {printed} follows from the tutorial's separately averaged "
-                f"gradient: {old} − 0.5 × {alt_g:.4f} = {alt:.4f}. With the gradient of the "
-                f"mean loss, {g:.4f}, the update gives {old} − 0.5 × {g:.4f} = {rec:.4f}.",
-                f"印出的 {printed} 由教程“分别平均再相乘”的梯度得到："
-                f"{old} − 0.5 × {alt_g:.4f} = {alt:.4f}。"
-                f"用均值损失的真实梯度 {g:.4f}，更新结果为 {old} − 0.5 × {g:.4f} = {rec:.4f}。",
+            reason=reason(
+                "000.w_new", printed=printed, old=old, alt_g=alt_g, alt=alt, g=g, rec=rec
             ),
         )
     out["E_after"] = _Finding(
@@ -462,20 +439,16 @@ def _findings_000(ex):
             "the stated formula at the tutorial's published new weights",
             "在教程公布的新权重处按其公式计算",
         ),
-        reason=Bi(
-            f"After the correct update the loss is {E_after:.4f}; at the tutorial's own "
-            f"(published) new weights it is {E_pub_after:.4f}. Neither is 0.192: the published "
-            f"value is {ratio_after:.2f} times the recomputed one ({lo:.2f} to {hi:.2f} within its "
-            f"printed precision), the factor of the first E ({ratio:.2f}): the same slip in "
-            f"evaluating the loss. The relative "
-            f"decrease agrees: {1 - p['E_after'] / p['E']:.0%} published, "
-            f"{1 - E_after / E:.0%} recomputed.",
-            f"正确更新后的损失为 {E_after:.4f}；在教程自己（公布）的新权重处为 "
-            f"{E_pub_after:.4f}。两者都不是 0.192：公布值是重算值的 {ratio_after:.2f} 倍"
-            f"（在公布精度内为 {lo:.2f} 到 {hi:.2f}），与第一个 E 的倍数（{ratio:.2f}）相同，"
-            f"是同一个计算损失时的错误。"
-            f"相对下降幅度是一致的：公布值下降 {1 - p['E_after'] / p['E']:.0%}，"
-            f"重算值下降 {1 - E_after / E:.0%}。",
+        reason=reason(
+            "000.E_after",
+            E_after=E_after,
+            E_pub_after=E_pub_after,
+            ratio_after=ratio_after,
+            lo=lo,
+            hi=hi,
+            ratio=ratio,
+            drop_published=1 - p["E_after"] / p["E"],
+            drop=1 - E_after / E,
         ),
     )
     return out

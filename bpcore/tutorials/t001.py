@@ -9,6 +9,7 @@ from .ledger import Finding as _Finding
 from .model import FINDINGS, STEPS, Alias, Bi, Example, ParamRef, _ro
 from .model import pub as _pub
 from .model import register as _register
+from .text import reason
 from .trace import Section
 
 _B = Bi  # short alias for the many headers below
@@ -123,26 +124,7 @@ def _findings_001(ex):
                 "a reconstruction: the residual y − ŷ (not a cost)",
                 "推测：残差 y − ŷ（不是代价）",
             ),
-            reason=Bi(
-                f"The post names the logistic-regression cost −[y ln ŷ + (1 − y) ln(1 − ŷ)]. With "
-                f"identity activations the output ŷ = {y_hat:g} is not a probability and "
-                f"ln(1 − ŷ) = ln({_minus(1 - y_hat)}) does not exist, so that cost is "
-                f"undefined here. "
-                f"No standard cost is negative: the squared error is ½(ŷ − y)² = {half:g}, and "
-                f"cross-entropies are ≥ 0. The post does not show how it got −4; one "
-                f"computation that gives it, our reconstruction rather than anything the post "
-                f"says, is the residual y − ŷ = {y:g} − {y_hat:g}, the error of the "
-                f"prediction, not a cost. (The post also says the model gave 4 "
-                f"'instead of 1', although XOR(0, 0) = 0.)",
-                f"原文使用逻辑回归的代价 −[y ln ŷ + (1 − y) ln(1 − ŷ)]。激活函数为恒等时输出 "
-                f"ŷ = {y_hat:g} 不是概率，ln(1 − ŷ) = ln({_minus(1 - y_hat)}) 没有定义，"
-                f"所以这里该代价"
-                f"不存在。标准的代价函数都不会是负数：平方误差 ½(ŷ − y)² = {half:g}，交叉熵也 ≥ 0。"
-                f"原文没有写出−4是怎样算出来的；能得到它的一种算法是"
-                f"残差 y − ŷ = {y:g} − {y_hat:g}，"
-                f"即预测的误差，而不是代价——这是我们的推测，原文并没有这样说。"
-                f"（原文还说模型给出 4“而不是 1”，但 XOR(0, 0) = 0。）",
-            ),
+            reason=reason("001.cost_00", y_hat=y_hat, one_minus=_minus(1 - y_hat), half=half, y=y),
         ),
     }
 
