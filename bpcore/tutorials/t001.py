@@ -4,6 +4,7 @@ import numpy as np
 
 from ..losses import half_sse
 from ..network import Layer, Network
+from ..notation import minus
 from .ledger import _FORWARD
 from .ledger import Finding as _Finding
 from .model import FINDINGS, STEPS, Alias, Bi, Example, ParamRef, _ro
@@ -97,9 +98,7 @@ _register(
 )
 
 
-def _minus(x):
-    """A number with the typographic minus sign, as the tutorials print it."""
-    return f"{x:g}".replace("-", "−")
+_minus = minus  # the typographic minus sign, bpcore.notation
 
 
 def _findings_001(ex):
