@@ -33,6 +33,7 @@ Examples
 ['t000_batch_321', 't001_xor']
 """
 
+from ..i18n import LANGS  # one definition, re-exported for bpcore.examples.LANGS
 from . import t000, t001, t002, t004, t222  # noqa: F401  (each registers its examples)
 from .ledger import LEDGER_COLUMNS, LEDGER_TEXT, LedgerRow, ledger, ledger_table
 from .mazur import MAZUR_POST, hidden_deltas_from_new_weights
@@ -50,8 +51,6 @@ from .model import (
 )
 from .t000 import AveragedFactors, net_from_published_000, separately_averaged_000
 from .trace import Section, StepTrace, trace
-
-LANGS = ("zh", "en")
 
 # The registry in the order of the tutorials (the 2-2-2 examples are defined before the
 # textbook example, which reuses their weights).
