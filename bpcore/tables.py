@@ -33,15 +33,12 @@ E       0.50
 | ∂E/∂w | −1.25 |
 """
 
-import math
 import numbers
 import unicodedata
 from collections.abc import Sequence
 
-MINUS = "\u2212"
-DASH = "—"
-
-_UNDEFINED = {"en": "undefined", "zh": "无定义"}
+# Number formatting lives in bpcore.notation; re-exported here (tables.number is used widely).
+from .notation import DASH, MINUS, number, whole_or  # noqa: F401
 
 
 # ---------------------------------------------------------------------------------------
@@ -86,50 +83,6 @@ class Code(str):
 # ---------------------------------------------------------------------------------------
 # Numbers and cells
 # ---------------------------------------------------------------------------------------
-def number(x, decimals=6, lang="en"):
-    """A number with `decimals` decimals and the sign U+2212.
-
-    Whole numbers print without decimals when ``decimals == 0``; a value that is not finite
-    prints as "undefined" (无定义) and None as ``""``.
-
-    Parameters
-    ----------
-    x : float, int or None
-    decimals : int
-    lang : {"en", "zh"}
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> number(-0.0592617, 4), number(196.0, 0), number(float("nan"), 3, "zh"), number(None)
-    ('−0.0593', '196', '无定义', '')
-    """
-    if x is None:
-        return ""
-    x = float(x)
-    if not math.isfinite(x):
-        return _UNDEFINED["zh" if lang == "zh" else "en"]
-    if decimals == 0 and x == int(x):
-        return str(int(x)).replace("-", MINUS)
-    return f"{x:.{decimals}f}".replace("-", MINUS)
-
-
-def whole_or(x, decimals):
-    """0 when `x` is a whole number (196.0, 4.0), else `decimals`: how many decimals to show.
-
-    Examples
-    --------
-    >>> whole_or(1960.0, 6), whole_or(0.5, 6), whole_or(None, 6)
-    (0, 6, 6)
-    """
-    if x is not None and math.isfinite(x) and x == int(x) and abs(x) < 1e15:
-        return 0
-    return decimals
-
-
 def is_number(c):
     """True for a numeric cell: int, float, bool, a NumPy number (not a string or text)."""
     return isinstance(c, (numbers.Number, bool)) or (hasattr(c, "dtype") and not isinstance(c, str))

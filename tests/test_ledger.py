@@ -204,7 +204,9 @@ def test_xor_cost_is_undefined_and_minus_four_is_the_residual(rows):
 
 def test_values_are_recomputed_not_stored(monkeypatch):
     # Change the tutorial's initial weights: the recomputed forward values must follow.
-    monkeypatch.setattr(examples, "_V000", [[0.25, 0.2], [0.6, 0.3], [0.3, 0.5]])
+    from bpcore.tutorials import t000
+
+    monkeypatch.setattr(t000, "_V000", [[0.25, 0.2], [0.6, 0.3], [0.3, 0.5]])
     r = {row.quantity: row for row in ledger("t000_batch_321")}
     assert r["h1_1"].recomputed == pytest.approx(2.6)  # 0.25·2 + 0.6·3 + 0.3·1
     assert r["h1_1"].verdict == "differs"

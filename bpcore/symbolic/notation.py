@@ -26,6 +26,8 @@ import sympy as sp
 from sympy.printing.pretty.stringpict import prettyForm
 from sympy.tensor.indexed import Indexed, IndexedBase
 
+from ..notation import _LATEX_LETTERS, latex_name  # noqa: F401  (re-exported)
+
 __all__ = [
     "BookIndexed",
     "BookIndexedBase",
@@ -54,48 +56,7 @@ __all__ = [
     "y_hat",
 ]
 
-# Unicode letters the course uses, and how LaTeX writes each of them.
-_LATEX_LETTERS = {
-    "α": r"\alpha",
-    "β": r"\beta",
-    "γ": r"\gamma",
-    "δ": r"\delta",
-    "Δ": r"\Delta",
-    "η": r"\eta",
-    "θ": r"\theta",
-    "σ": r"\sigma",
-    "ŷ": r"\hat{y}",
-    "∂": r"\partial",
-}
-
-
-def latex_name(name: str) -> str:
-    """LaTeX for a plain-text symbol name such as ``"γ_h"`` or ``"E_k"``.
-
-    Parameters
-    ----------
-    name : str
-        Head, optionally followed by ``_`` and a subscript (``"net_h1"`` keeps ``net`` as
-        upright text).
-
-    Returns
-    -------
-    str
-        ``"\\gamma_{h}"`` for ``"γ_h"``.
-
-    Examples
-    --------
-    >>> latex_name("ŷ_j"), latex_name("out_h1")
-    ('\\\\hat{y}_{j}', '\\\\mathrm{out}_{h1}')
-    """
-    head, sep, sub = name.partition("_")
-    tex = "".join(_LATEX_LETTERS.get(ch, ch) for ch in head)
-    if len(head) > 1 and all(ch.isascii() and ch.isalpha() for ch in head):
-        tex = r"\mathrm{" + head + "}"  # multi-letter names (net, out) are words, not products
-    if sep:
-        sub_tex = "".join(_LATEX_LETTERS.get(ch, ch) for ch in sub)
-        tex += "_{" + sub_tex + "}"
-    return tex
+# latex_name (and the letters it knows) lives in bpcore.notation, with the other symbols.
 
 
 class BookSymbol(sp.Symbol):
