@@ -72,7 +72,7 @@ def test_both_puts_chinese_first():
 def _used_keys() -> tuple[set[str], list[str]]:
     """Literal keys passed to t()/both() in the package, and f-string key prefixes."""
     literal, prefixes = set(), []
-    for path in PACKAGE.glob("*.py"):
+    for path in PACKAGE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         literal |= set(re.findall(r"""\b(?:t|both)\(\s*["']([a-z_]+(?:\.[a-z_]+)+)["']""", text))
         if path.name == "i18n.py":  # the catalogue's own keys are not uses
