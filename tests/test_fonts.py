@@ -70,6 +70,14 @@ def _sample_texts() -> list[str]:
         names="t001_xor",
         value=-1,
         expected="η > 0",
+        text="2.5",
+        low=1,
+        high=1000000,
+        first=0.25,
+        last=0.2499,
+        act="双曲正切",
+        runs=3,
+        sizes="2-3-1",
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 
