@@ -669,3 +669,23 @@ def test_saved_notebook_picture_comes_from_a_short_real_run(monkeypatch):
     (history,) = seen
     expected = engine(pg, epochs=2000)
     np.testing.assert_allclose(history.loss, expected.loss, rtol=1e-10)
+
+
+def test_the_live_module_ships_as_package_data():
+    """live.js is read from the installed package (no bundler, no network): pyproject's
+    package data must name it, and the panels must point at that file."""
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    from bpcore.playground import panels
+
+    root = Path(__file__).resolve().parents[1]
+    data = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
+    patterns = data["tool"]["setuptools"]["package-data"]["bpcore"]
+    relative = panels.ESM.resolve().relative_to((root / "bpcore").resolve()).as_posix()
+    assert any(fnmatch.fnmatch(relative, p) for p in patterns), (relative, patterns)
+    text = panels.ESM.read_text("utf-8")
+    assert "export default" in text and "import " not in text.split("export default")[0]
+    LossPanel, _ = panels.panel_classes()
+    assert str(LossPanel._esm) == text  # anywidget reads the file when the class is made
