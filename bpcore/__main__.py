@@ -59,6 +59,7 @@ _TEXT = {
     "commands": {"en": "commands", "zh": "命令"},
     "positionals": {"en": "positional arguments", "zh": "位置参数"},
     "options": {"en": "options", "zh": "选项"},
+    "version": {"en": "show bpcore's version and exit", "zh": "显示bpcore的版本并退出"},
     # list
     "col.name": {"en": "name", "zh": "名称"},
     "col.tutorial": {"en": "tutorial", "zh": "教程"},
@@ -124,48 +125,57 @@ def _help_lang(argv):
     return "en"
 
 
-def _titles(parser, lang):
-    # argparse's own section headings, in the help's language
-    parser._positionals.title = _t("positionals", lang)
-    parser._optionals.title = _t("options", lang)
-
-
-def _build_parser(lang):
-    common = _Parser(add_help=False)
-    common.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=_t("lang", lang))
-    common.add_argument(
+def _common_options(group, lang):
+    """--lang and --json, in a subcommand's own (translated) options section."""
+    group.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=_t("lang", lang))
+    group.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help=_t("json", lang)
     )
 
+
+def _build_parser(lang):
+    # Every argument goes into a group titled in the help's language; argparse's own
+    # default groups stay empty, and empty sections are not printed.
     parser = _Parser(
         prog="python -m bpcore",
         description=_t("description", lang),
         epilog=_t("epilog", lang),
         add_help=False,
     )
-    parser.add_argument("-h", "--help", action="help", help=_t("help", lang))
-    parser.add_argument("--lang", choices=LANGS, default=None, help=_t("lang", lang))
-    _titles(parser, lang)
+    options = parser.add_argument_group(_t("options", lang))
+    options.add_argument("-h", "--help", action="help", help=_t("help", lang))
+    options.add_argument(
+        "--version", action="version", version=f"bpcore {version()}", help=_t("version", lang)
+    )
+    options.add_argument("--lang", choices=LANGS, default=None, help=_t("lang", lang))
     sub = parser.add_subparsers(dest="command", title=_t("commands", lang), parser_class=_Parser)
 
     def add(name, help_key):
         p = sub.add_parser(
-            name,
-            help=_t(help_key, lang),
-            description=_t(help_key, lang),
-            parents=[common],
-            add_help=False,
+            name, help=_t(help_key, lang), description=_t(help_key, lang), add_help=False
         )
-        p.add_argument("-h", "--help", action="help", help=_t("help", lang))
-        _titles(p, lang)
-        return p
+        group = p.add_argument_group(_t("options", lang))
+        group.add_argument("-h", "--help", action="help", help=_t("help", lang))
+        _common_options(group, lang)
+        return p, group
 
-    ledger = add("ledger", "ledger")
-    ledger.add_argument("--example", metavar="NAME", default=None, help=_t("example_opt", lang))
-    trace = add("trace", "trace")
-    trace.add_argument("name", metavar="NAME", help=_t("name", lang))
+    _ledger, ledger_options = add("ledger", "ledger")
+    ledger_options.add_argument(
+        "--example", metavar="NAME", default=None, help=_t("example_opt", lang)
+    )
+    trace, _ = add("trace", "trace")
+    trace.add_argument_group(_t("positionals", lang)).add_argument(
+        "name", metavar="NAME", help=_t("name", lang)
+    )
     add("list", "list")
     return parser
+
+
+def version():
+    """bpcore's version, from the installed package's metadata (pyproject.toml is the source)."""
+    from . import __version__
+
+    return __version__
 
 
 # argparse words its errors in English; these patterns give the Chinese line its own words.

@@ -47,6 +47,34 @@ def sigmoid(z):
     return float(out) if out.ndim == 0 else out
 
 
+def readable_sigmoid(z):
+    """The stable sigmoid written for reading: the same numbers as :func:`sigmoid`.
+
+    Two algebraically equal forms of 1 / (1 + e^(−z)) (eq. 5.2), each used where its
+    exponential cannot overflow: e^(−z) ≤ 1 when z ≥ 0 and e^z < 1 when z < 0.
+    :func:`sigmoid` computes exactly this with in-place array steps, because it runs on
+    every forward pass.
+
+    Parameters
+    ----------
+    z : float or array_like, any shape
+
+    Returns
+    -------
+    ndarray, same shape as `z`, values in [0, 1].
+
+    Examples
+    --------
+    >>> readable_sigmoid([-1e6, 0.0, 1e6])
+    array([0. , 0.5, 1. ])
+    """
+    z = check.as_array("z", z, float)
+    e = np.exp(-np.abs(z))  # e^(−|z|) is at most 1: no overflow for any z
+    positive = 1 / (1 + e)  # z ≥ 0: e = e^(−z), so this is 1 / (1 + e^(−z))
+    negative = e / (1 + e)  # z < 0: e = e^z,   so this is e^z / (1 + e^z)
+    return np.where(z >= 0, positive, negative)
+
+
 def sigmoid_prime(z):
     """Derivative of the sigmoid at `z`: f'(z) = f(z)(1 − f(z)) (textbook eq. 5.9).
 
@@ -96,13 +124,77 @@ def relu_grad(out):
     return (out > 0).astype(float)
 
 
+def softmax(z):
+    """Softmax over the last axis: ŷ_j = e^(z_j) / Σ_k e^(z_k) (several classes).
+
+    Computed as e^(z_j − max z) / Σ_k e^(z_k − max z): the same numbers (the factor e^(−max z)
+    cancels), no overflow at z = 1e6 and no 0/0 at z = −1e6.
+
+    Parameters
+    ----------
+    z : array_like, shape (m, l) or (l,)
+
+    Returns
+    -------
+    ndarray, same shape as `z`; every row is positive and sums to 1.
+
+    Examples
+    --------
+    >>> softmax(np.array([0.0, 0.0])).tolist()
+    [0.5, 0.5]
+    >>> softmax(np.array([[1e6, 0.0, -1e6]])).tolist()
+    [[1.0, 0.0, 0.0]]
+    """
+    z = check.as_array("z", z, float)
+    if z.ndim == 0:
+        raise check.InputError(
+            "softmax needs a vector of scores z (shape (l,) or (m, l)); got a scalar",
+            "softmax 需要一组得分 z（形状 (l,) 或 (m, l)）；实际为标量",
+        )
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def softmax_backward(out, d_out):
+    """∂E/∂z from ∂E/∂ŷ for a softmax output, written with the output ŷ = softmax(z).
+
+    Softmax mixes its inputs, ∂ŷ_k/∂z_j = ŷ_k (1[k = j] − ŷ_j), so the delta is the
+    Jacobian-vector product δ_j = ŷ_j (∂E/∂ŷ_j − Σ_k ŷ_k ∂E/∂ŷ_k), not an elementwise factor.
+
+    Parameters
+    ----------
+    out, d_out : ndarray, shape (m, l)
+
+    Returns
+    -------
+    ndarray, shape (m, l)
+
+    Examples
+    --------
+    >>> softmax_backward(np.array([[0.5, 0.5]]), np.array([[1.0, 0.0]])).tolist()
+    [[0.25, -0.25]]
+    """
+    return out * (d_out - np.sum(out * d_out, axis=-1, keepdims=True))
+
+
 @dataclass(frozen=True)
 class Activation:
-    """An activation `f` and its derivative in terms of the output: `grad(f(z)) = f'(z)`."""
+    """An activation `f` and its derivative in terms of the output: `grad(f(z)) = f'(z)`.
+
+    An elementwise activation has ``grad``; softmax, which mixes the units of a layer, has
+    ``backward(out, d_out) = ∂E/∂z`` instead (``grad`` is None).
+    """
 
     name: str
     f: Callable
-    grad: Callable
+    grad: Callable | None
+    backward: Callable | None = None
+
+    def delta(self, out, d_out):
+        """δ = ∂E/∂z from ∂E/∂out: d_out · f'(z) elementwise, or the softmax product."""
+        if self.backward is not None:
+            return self.backward(out, d_out)
+        return d_out * self.grad(out)
 
 
 ACTIVATIONS = {
@@ -110,11 +202,13 @@ ACTIVATIONS = {
     "identity": Activation("identity", identity, identity_grad),
     "tanh": Activation("tanh", tanh, tanh_grad),
     "relu": Activation("relu", relu, relu_grad),
+    "softmax": Activation("softmax", softmax, None, softmax_backward),
 }
 
 
 def get_activation(name):
-    """Look up an activation by name (``"sigmoid"``, ``"identity"``, ``"tanh"``, ``"relu"``)."""
+    """Look up an activation by name (``"sigmoid"``, ``"identity"``, ``"tanh"``, ``"relu"``,
+    ``"softmax"``)."""
     from ._validate import choice
 
     return ACTIVATIONS[choice("activation", name, tuple(ACTIVATIONS))]

@@ -39,15 +39,17 @@ Examples
 ('layers[1].W[0, 0]', 0.4)
 >>> rows = [r for r in examples.ledger() if r.verdict == "differs"]
 >>> sorted({r.example for r in rows})
-['t000_batch_321', 't001_xor']
+['t000_batch_321', 't001_xor', 't004_222_frozen']
 """
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import _validate as check
 from .activations import ACTIVATIONS
 from .errors import InputError
 from .gradcheck import numeric_gradient
@@ -200,11 +202,15 @@ class ParamRef:
 
 @dataclass(frozen=True)
 class Alias:
-    """One row of the notation table: a tutorial's name, the engine's, the textbook's."""
+    """One row of the notation table: a tutorial's name, the engine's, the textbook's.
 
-    name: str
+    `name` and `textbook` are symbols (str) or, when they carry words, bilingual (:class:`Bi`);
+    `engine` is code only, its explanation goes into `meaning`.
+    """
+
+    name: str | Bi
     engine: str
-    textbook: str
+    textbook: str | Bi
     meaning: Bi
 
 
@@ -389,8 +395,11 @@ _register(
             Alias(
                 "h_j",
                 "trace.layers[0].out[:, j-1]",
-                "α_h (= b_h: no activation, no threshold)",
-                Bi("hidden unit j (identity)", "隐藏层单元 j（恒等）"),
+                "α_h = b_h",
+                Bi(
+                    "hidden unit j (identity: no activation, no threshold)",
+                    "隐藏层单元 j（恒等：没有激活函数，没有阈值）",
+                ),
             ),
             Alias(
                 "w_j",
@@ -412,10 +421,13 @@ _register(
                 Bi("target (the textbook calls it y)", "目标值（教材记作 y）"),
             ),
             Alias(
-                "(none)",
-                "layers[k].offset = 0, frozen",
+                "—",
+                "layers[k].offset = 0",
                 "γ = θ = 0",
-                Bi("the tutorial has no offsets", "教程没有偏置或阈值"),
+                Bi(
+                    "the tutorial has no offsets (kept at 0, not trained)",
+                    "教程没有偏置或阈值（固定为0，不训练）",
+                ),
             ),
         ),
         published=(
@@ -513,9 +525,9 @@ _register(
             Alias("X1, X2", "X[:, 0], X[:, 1]", "x_1, x_2", Bi("inputs", "输入")),
             Alias(
                 "X0 = 1",
-                "layers[0].offset (bias)",
+                "layers[0].offset",
                 "−γ_h",
-                Bi("bias unit of the input layer", "输入层的偏置单元"),
+                Bi("bias unit of the input layer (a bias)", "输入层的偏置单元（偏置）"),
             ),
             Alias(
                 "Z1..Z3",
@@ -525,9 +537,9 @@ _register(
             ),
             Alias(
                 "Z0 = 1",
-                "layers[1].offset (bias)",
+                "layers[1].offset",
                 "−θ_1",
-                Bi("bias unit of the hidden layer", "隐藏层的偏置单元"),
+                Bi("bias unit of the hidden layer (a bias)", "隐藏层的偏置单元（偏置）"),
             ),
             Alias("D0", "trace.output[:, 0]", "ŷ_1", Bi("the output h(x)", "输出 h(x)")),
             Alias(
@@ -663,15 +675,15 @@ _NOTATION_222 = (
     ),
     Alias(
         "b1",
-        "layers[0].offset[h] (one per hidden unit)",
+        "layers[0].offset[h]",
         "−γ_h",
-        Bi("hidden bias, added", "隐藏层偏置（加上）"),
+        Bi("hidden bias, added (one per hidden unit)", "隐藏层偏置（加上），每个隐藏层单元一个"),
     ),
     Alias(
         "b2",
-        "layers[1].offset[j] (one per output unit)",
+        "layers[1].offset[j]",
         "−θ_j",
-        Bi("output bias, added", "输出层偏置（加上）"),
+        Bi("output bias, added (one per output unit)", "输出层偏置（加上），每个输出层单元一个"),
     ),
     Alias(
         "net_h1",
@@ -700,6 +712,19 @@ _NOTATION_222 = (
         Bi("½ Σ (target − out)²", "½ Σ (target − out)²"),
     ),
 )
+
+
+#: The post that introduced the 2-2-2 example; tutorials 003/004 retell it. Its code lives in
+#: a repository whose commit 4b6faac (15 March 2015, two days before the post) reads "Update
+#: backprop algorithm so that hidden layer weight updates use original weights".
+MAZUR_POST = {
+    "author": "Matt Mazur",
+    "title": "A Step by Step Backpropagation Example",
+    "date": "2015-03-17",
+    "url": "https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/",
+    "code": "https://github.com/mattm/simple-neural-network",
+    "fix": "4b6faac",
+}
 
 
 def _example_222(name, trained):
@@ -734,6 +759,38 @@ def _example_222(name, trained):
             _pub("004", f"{w}_new", text, f"{w} after one update", f"更新一次后的 {w}")
             for w, text in new.items()
         ]
+        # the source post's figures after the updates (REFERENCE.md, "Mazur's published
+        # figures"); 003 retells that post
+        pubs += [
+            _pub(
+                "003",
+                "E_after_1",
+                "0.291027924",
+                "E_total after the first round (Mazur's post)",
+                "第一轮更新后的 E_total（Mazur 原帖）",
+            ),
+            _pub(
+                "003",
+                "E_after_10000",
+                "0.0000351085",
+                "E_total after 10,000 rounds (Mazur's post)",
+                "10,000 轮后的 E_total（Mazur 原帖）",
+            ),
+            _pub(
+                "003",
+                "out_o1_10000",
+                "0.015912196",
+                "out_o1 after 10,000 rounds, target 0.01 (Mazur's post)",
+                "10,000 轮后的 out_o1，目标 0.01（Mazur 原帖）",
+            ),
+            _pub(
+                "003",
+                "out_o2_10000",
+                "0.984065734",
+                "out_o2 after 10,000 rounds, target 0.99 (Mazur's post)",
+                "10,000 轮后的 out_o2，目标 0.99（Mazur 原帖）",
+            ),
+        ]
         return Example(
             name=name,
             title=Bi(
@@ -743,10 +800,14 @@ def _example_222(name, trained):
             train_offsets=False,
             published=tuple(pubs),
             note=Bi(
-                "The widely published walk-through of this network updates the eight weights "
-                "and leaves b1 = 0.35 and b2 = 0.60 unchanged. The hidden weights are updated "
-                "with the old w5..w8 (all gradients are taken before any update).",
-                "这个网络流传很广的逐步演算只更新八个权重，b1 = 0.35、b2 = 0.60 保持不变。"
+                f"The example comes from {MAZUR_POST['author']}'s post “{MAZUR_POST['title']}” "
+                f"({MAZUR_POST['date']}, {MAZUR_POST['url']}), the widely published "
+                "walk-through of this network: it updates the eight weights and leaves "
+                "b1 = 0.35 and b2 = 0.60 unchanged. The hidden weights are updated with the "
+                "old w5..w8 (all gradients are taken before any update).",
+                f"这个例子出自 {MAZUR_POST['author']} 的博文《{MAZUR_POST['title']}》"
+                f"（{MAZUR_POST['date']}，{MAZUR_POST['url']}），即这个网络流传很广的逐步演算："
+                "只更新八个权重，b1 = 0.35、b2 = 0.60 保持不变。"
                 "隐藏层权重的更新使用旧的 w5..w8（所有梯度都在更新之前求出）。",
             ),
             **common,
@@ -893,7 +954,7 @@ _register(
         notation=(
             Alias("x", "X[0, 0]", "x_1", Bi("input", "输入")),
             Alias("w", "layers[0].W[0, 0]", "w", Bi("weight", "权重")),
-            Alias("b", "layers[0].offset[0] (bias)", "−θ", Bi("bias, added", "偏置（加上）")),
+            Alias("b", "layers[0].offset[0]", "−θ", Bi("bias, added", "偏置（加上）")),
             Alias("f", "trace.output[0, 0]", "ŷ", Bi("σ(wx + b)", "σ(wx + b)")),
         ),
         published=(
@@ -943,7 +1004,10 @@ _register(
             Alias("N", "n_samples", "m", Bi("training samples", "训练样本数")),
             Alias("Batch Size", "batch_size", "—", Bi("samples per batch", "每批样本数")),
             Alias(
-                "Iteration", "one update", "—", Bi("one batch, one update", "一批数据、一次更新")
+                "Iteration",
+                "iterations_per_epoch(N, B)",
+                "—",
+                Bi("one batch, one update; ⌈N/B⌉ per epoch", "一批数据、一次更新；每轮⌈N/B⌉次"),
             ),
         ),
         published=(
@@ -1472,22 +1536,185 @@ def _findings_001(ex):
                 "逻辑回归代价 −[y ln ŷ + (1 − y) ln(1 − ŷ)]，ŷ = 4，y = 0",
             ),
             alternative=y - y_hat,
-            alternative_label=Bi("the residual y − ŷ (not a cost)", "残差 y − ŷ（不是代价）"),
+            alternative_label=Bi(
+                "a reconstruction: the residual y − ŷ (not a cost)",
+                "推测：残差 y − ŷ（不是代价）",
+            ),
             reason=Bi(
                 f"The post names the logistic-regression cost −[y ln ŷ + (1 − y) ln(1 − ŷ)]. With "
                 f"identity activations the output ŷ = {y_hat:g} is not a probability and "
                 f"ln(1 − ŷ) = ln({_minus(1 - y_hat)}) does not exist, so that cost is "
                 f"undefined here. "
                 f"No standard cost is negative: the squared error is ½(ŷ − y)² = {half:g}, and "
-                f"cross-entropies are ≥ 0. −4 is the residual y − ŷ = {y:g} − {y_hat:g}, the "
-                f"error of the prediction, not a cost. (The post also says the model gave 4 "
+                f"cross-entropies are ≥ 0. The post does not show how it got −4; one "
+                f"computation that gives it, our reconstruction rather than anything the post "
+                f"says, is the residual y − ŷ = {y:g} − {y_hat:g}, the error of the "
+                f"prediction, not a cost. (The post also says the model gave 4 "
                 f"'instead of 1', although XOR(0, 0) = 0.)",
                 f"原文使用逻辑回归的代价 −[y ln ŷ + (1 − y) ln(1 − ŷ)]。激活函数为恒等时输出 "
                 f"ŷ = {y_hat:g} 不是概率，ln(1 − ŷ) = ln({_minus(1 - y_hat)}) 没有定义，"
                 f"所以这里该代价"
                 f"不存在。标准的代价函数都不会是负数：平方误差 ½(ŷ − y)² = {half:g}，交叉熵也 ≥ 0。"
-                f"−4 其实是残差 y − ŷ = {y:g} − {y_hat:g}，即预测的误差，而不是代价。"
+                f"原文没有写出−4是怎样算出来的；能得到它的一种算法是"
+                f"残差 y − ŷ = {y:g} − {y_hat:g}，"
+                f"即预测的误差，而不是代价——这是我们的推测，原文并没有这样说。"
                 f"（原文还说模型给出 4“而不是 1”，但 XOR(0, 0) = 0。）",
+            ),
+        ),
+    }
+
+
+def hidden_deltas_from_new_weights(ex, rounds):
+    """Standard BP on a 2-layer example with one slip: e_h uses this round's *new* w_hj.
+
+    The textbook's rule (eq. 5.15) is e_h = b_h (1 − b_h) Σ_j w_hj g_j with the output weights
+    *before* the round's update; here the output layer is updated first (Δw_hj = η g_j b_h,
+    eq. 5.11) and e_h is then taken with the updated w_hj. Offsets stay frozen, as in the
+    walk-through. This is how the first version of the code behind Mazur's post ordered the
+    steps (fixed in its commit 4b6faac); it reproduces the post's after-update figures.
+
+    Parameters
+    ----------
+    ex : Example
+        A network example with one hidden layer, sigmoid units, ``reduction="sum"``, one
+        sample (``t004_222_frozen``).
+    rounds : int
+        Number of updates.
+
+    Returns
+    -------
+    (loss, net) : ndarray of shape (rounds + 1,), Network
+        ``loss[k]`` = E_total = ½ Σ_j (ŷ_j − y_j)² after k rounds; the network after them.
+
+    Examples
+    --------
+    >>> loss, net = hidden_deltas_from_new_weights(get("t004_222_frozen"), 1)
+    >>> round(float(loss[1]), 9)
+    0.291027924
+    """
+    rounds = check.count("rounds", rounds, minimum=0)
+    net = ex.network
+    hidden, output = net.layers
+    eta, x, y = ex.eta, ex.X, ex.Y
+    loss = [net.loss(x, y, "sum")]
+    for _ in range(rounds):
+        fw = net.forward(x)
+        b, y_hat = fw.layers[0].out, fw.output
+        g = y_hat * (1 - y_hat) * (y - y_hat)  # eq. 5.10
+        output.W += eta * b.T @ g  # Δw_hj = η g_j b_h (5.11), applied first
+        e = b * (1 - b) * (g @ output.W.T)  # eq. 5.15, but with the NEW w_hj: the slip
+        hidden.W += eta * x.T @ e  # Δv_ih = η e_h x_i (5.13)
+        loss.append(net.loss(x, y, "sum"))
+    return np.array(loss), net
+
+
+@functools.lru_cache(maxsize=4)
+def _long_runs_222(start, rounds):
+    """The 10,000-round runs behind Mazur's figures, once per starting point (`start` is
+    the initial parameters, so a changed example is recomputed)."""
+    ex = get("t004_222_frozen")
+    stated = ex.train(epochs=rounds)
+    slip_loss, slip_net = hidden_deltas_from_new_weights(ex, rounds)
+    return stated.loss, stated.net.predict(ex.X)[0], slip_loss, slip_net.predict(ex.X)[0]
+
+
+def _findings_mazur(ex):
+    """Mazur's after-update figures: the stated method, and what reproduces each."""
+    n = 10_000
+    loss, out, slip_loss, slip_out = _long_runs_222(tuple(ex.network.flat()), n)
+    slip_label = Bi(
+        "hidden e_h from the already updated w5..w8 (the post's first code)",
+        "用已更新的 w5..w8 求隐藏层 e_h（原帖最初的代码）",
+    )
+    stated = Bi(
+        "engine: standard BP, η = 0.5, biases frozen; E_total = ½ Σ (out − target)²",
+        "引擎：标准 BP，η = 0.5，偏置不训练；E_total = ½ Σ (out − target)²",
+    )
+    post = f"{MAZUR_POST['author']}, “{MAZUR_POST['title']}”, {MAZUR_POST['url']}"
+    fix = (
+        f"the post's code ({MAZUR_POST['code']}) first updated w5..w8 and then took e_h "
+        f"with the new values; its commit {MAZUR_POST['fix']}, two days before the post, "
+        "switched to the original weights"
+    )
+    fix_zh = (
+        f"原帖的代码（{MAZUR_POST['code']}）最初先更新 w5..w8，再用新值求 e_h；"
+        f"它在发帖前两天的提交 {MAZUR_POST['fix']} 才改为使用原来的权重"
+    )
+
+    def fixed(x, decimals):  # at the published precision
+        return f"{x:.{decimals}f}"
+
+    g = {"e1": fixed(loss[1], 9), "e1s": fixed(slip_loss[1], 9)}
+    e_n, e_n1, e_ns = (fixed(v, 10) for v in (loss[n], loss[n - 1], slip_loss[n]))
+    o1, o2, o1s, o2s = (fixed(v, 9) for v in (out[0], out[1], slip_out[0], slip_out[1]))
+    # the post's own outputs give E = ½ Σ (out − target)², whatever produced them
+    from_outputs = fixed(0.5 * ((0.015912196 - 0.01) ** 2 + (0.984065734 - 0.99) ** 2), 10)
+    return {
+        "E_after_1": _Finding(
+            float(loss[1]),
+            alternative=float(slip_loss[1]),
+            alternative_label=slip_label,
+            method=stated,
+            reason=Bi(
+                f"The post ({post}) states the right order: all gradients first, then the "
+                f"updates, so e_h uses the original w5..w8; it also prints w1..w4 that follow "
+                f"from it (they agree in the ledger). That order gives {g['e1']} after the first "
+                f"round, not 0.291027924. Taking e_h with the already updated w5..w8 gives "
+                f"{g['e1s']}, the printed figure to its last digit: {fix}.",
+                f"原帖（{post}）写的顺序是对的：先求出全部梯度再更新，e_h 用原来的 w5..w8；"
+                f"它给出的 w1..w4 也按此算出（核对表中一致）。"
+                f"按这个顺序，第一轮后 E_total = {g['e1']}，"
+                f"而不是 0.291027924。若用已经更新过的 w5..w8 求 e_h，得到 {g['e1s']}，"
+                f"与公布值每一位都相同：{fix_zh}。",
+            ),
+        ),
+        "E_after_10000": _Finding(
+            float(loss[n]),
+            alternative=float(loss[n - 1]),
+            alternative_label=Bi("the stated method after 9,999 rounds", "所述方法训练 9,999 轮后"),
+            method=stated,
+            reason=Bi(
+                f"After 10,000 rounds the stated method gives {e_n}, not 0.0000351085; that "
+                f"figure is the same method after 9,999 rounds ({e_n1}), one round short. The "
+                f"post does not show how it was obtained (the post's code prints errors rounded "
+                f"to 9 decimals, which would read 0.000035109). It does not come from the "
+                f"computation behind the two outputs printed with it: that one gives {e_ns} after "
+                f"10,000 rounds, and the printed outputs themselves give "
+                f"½ Σ (out − target)² = {from_outputs}.",
+                f"所述方法训练 10,000 轮后 E_total = {e_n}，而不是 0.0000351085；"
+                f"公布值是同一方法训练 9,999 轮的结果（{e_n1}），少了一轮。"
+                f"原帖没有说明这个数怎样得来"
+                f"（原帖的代码把误差四舍五入到 9 位小数输出，那会是 0.000035109）。"
+                f"它也不来自同时公布的两个输出所用的算法："
+                f"那种算法 10,000 轮后为 {e_ns}，而用公布的两个输出算 ½ Σ (out − target)² "
+                f"得 {from_outputs}。",
+            ),
+        ),
+        "out_o1_10000": _Finding(
+            float(out[0]),
+            alternative=float(slip_out[0]),
+            alternative_label=slip_label,
+            method=stated,
+            reason=Bi(
+                f"After 10,000 rounds of the stated method out_o1 = {o1}, not 0.015912196. "
+                f"With e_h taken from the already updated w5..w8 it is {o1s}, the printed "
+                f"figure: the same slip as in the first round's error ({fix}).",
+                f"所述方法训练 10,000 轮后 out_o1 = {o1}，而不是 0.015912196。"
+                f"若用已更新的 w5..w8 求 e_h，得到 {o1s}，即公布值：与第一轮误差是同一个失误"
+                f"（{fix_zh}）。",
+            ),
+        ),
+        "out_o2_10000": _Finding(
+            float(out[1]),
+            alternative=float(slip_out[1]),
+            alternative_label=slip_label,
+            method=stated,
+            reason=Bi(
+                f"After 10,000 rounds of the stated method out_o2 = {o2}, not 0.984065734. "
+                f"With e_h taken from the already updated w5..w8 it is {o2s}, the printed "
+                f"figure: the same slip as in the first round's error.",
+                f"所述方法训练 10,000 轮后 out_o2 = {o2}，而不是 0.984065734。"
+                f"若用已更新的 w5..w8 求 e_h，得到 {o2s}，即公布值：与第一轮误差是同一个失误。",
             ),
         ),
     }
@@ -1497,6 +1724,7 @@ def _findings_222(ex):
     hist = ex.train(epochs=1)
     out = {}
     if not ex.train_offsets:
+        out.update(_findings_mazur(ex))
         out["E_total"] = _Finding(
             float(hist.loss[0]),
             method=Bi(
@@ -2369,20 +2597,23 @@ def _trace_composite(ex):
     h5 = h4 + 1.0
     h6 = 1.0 / h5
     local = [x, 1.0, -1.0, h4, 1.0, -1.0 / h5**2]  # ∂h1/∂w, ∂h2/∂h1, …, ∂h6/∂h5
-    # chain[k] = product of local[k:] = ∂f/∂(the input of step k), read from f backwards
-    chain = [float(np.prod(local[k:])) for k in range(6)]
+    # dfdh[k] = ∂f/∂h_(k+1): the product of the local derivatives after step k+1, read from f
+    # backwards; the last is ∂f/∂h6 = ∂f/∂f = 1 (an empty product)
+    dfdh = [float(np.prod(local[k + 1 :])) for k in range(6)]
     steps = [
-        ("h1 = x·w", h1, Bi("∂h1/∂w = x", "∂h1/∂w = x"), "∂f/∂w"),
-        ("h2 = h1 + b", h2, Bi("∂h2/∂h1 = 1", "∂h2/∂h1 = 1"), "∂f/∂h1"),
-        ("h3 = −h2", h3, Bi("∂h3/∂h2 = −1", "∂h3/∂h2 = −1"), "∂f/∂h2 = ∂f/∂b"),
-        ("h4 = exp(h3)", h4, Bi("∂h4/∂h3 = exp(h3)", "∂h4/∂h3 = exp(h3)"), "∂f/∂h3"),
-        ("h5 = h4 + 1", h5, Bi("∂h5/∂h4 = 1", "∂h5/∂h4 = 1"), "∂f/∂h4"),
-        ("f = h6 = 1/h5", h6, Bi("∂h6/∂h5 = −1/h5²", "∂h6/∂h5 = −1/h5²"), "∂f/∂h5"),
+        ("h1 = x·w", h1, Bi("∂h1/∂w = x", "∂h1/∂w = x"), "∂f/∂h1"),
+        ("h2 = h1 + b", h2, Bi("∂h2/∂h1 = 1", "∂h2/∂h1 = 1"), "∂f/∂h2"),
+        ("h3 = −h2", h3, Bi("∂h3/∂h2 = −1", "∂h3/∂h2 = −1"), "∂f/∂h3"),
+        ("h4 = exp(h3)", h4, Bi("∂h4/∂h3 = exp(h3)", "∂h4/∂h3 = exp(h3)"), "∂f/∂h4"),
+        ("h5 = h4 + 1", h5, Bi("∂h5/∂h4 = 1", "∂h5/∂h4 = 1"), "∂f/∂h5"),
+        ("f = h6 = 1/h5", h6, Bi("∂h6/∂h5 = −1/h5²", "∂h6/∂h5 = −1/h5²"), "∂f/∂h6"),
     ]
     rows = [
-        [text, value, label, local[k], name, chain[k]]
+        [text, value, label, local[k], name, dfdh[k]]
         for k, (text, value, label, name) in enumerate(steps)
     ]
+    # the parameters: one more factor each, ∂h1/∂w = x and ∂h2/∂b = 1
+    df_dw, df_db = dfdh[0] * local[0], dfdh[1] * 1.0
     elementary = Section(
         "elementary",
         _B(
@@ -2394,16 +2625,17 @@ def _trace_composite(ex):
             _B("value", "数值"),
             _B("local derivative", "局部导数"),
             _B("value", "数值"),
-            _B("product from f back to here", "从 f 往回连乘到此"),
+            _B("gradient of the step's output", "该步输出的梯度"),
             _B("value", "数值"),
         ],
         rows,
         decimals=4,
         note=_B(
-            "Each product multiplies the local derivatives from the output back to the step's "
-            "input; ∂f/∂b = ∂f/∂h2 · ∂h2/∂b with ∂h2/∂b = 1.",
-            "每个连乘把从输出往回到该步输入的局部导数相乘；∂f/∂b = ∂f/∂h2 · ∂h2/∂b，"
-            "其中 ∂h2/∂b = 1。",
+            "∂f/∂hk multiplies the local derivatives from the output back to step k's output "
+            "(∂f/∂h6 = 1, nothing to multiply); then ∂f/∂w = ∂f/∂h1 · ∂h1/∂w and "
+            "∂f/∂b = ∂f/∂h2 · ∂h2/∂b with ∂h2/∂b = 1.",
+            "∂f/∂hk把从输出往回到第k步输出的局部导数相乘（∂f/∂h6 = 1，没有因子可乘）；"
+            "再由∂f/∂w = ∂f/∂h1 · ∂h1/∂w、∂f/∂b = ∂f/∂h2 · ∂h2/∂b（∂h2/∂b = 1）得到参数的梯度。",
         ),
     )
     found = _findings_composite(ex)
@@ -2412,8 +2644,8 @@ def _trace_composite(ex):
         _B("The same derivatives from the engine's backward pass", "引擎反向传播得到的同样的导数"),
         [_B("quantity", "量"), _B("elementary chain", "初等函数连乘"), _B("engine", "引擎")],
         [
-            ["∂f/∂w", float(chain[0]), found["df_dw"].value],
-            ["∂f/∂b", float(chain[2]), found["df_db"].value],
+            ["∂f/∂w", df_dw, found["df_dw"].value],
+            ["∂f/∂b", df_db, found["df_db"].value],
         ],
         decimals=4,
         note=_B(
@@ -2432,7 +2664,7 @@ def _trace_epochs(ex):
         [_B("quantity", "量"), _B("value", "数值")],
         [
             [_B("samples N", "样本数 N"), s.n_samples],
-            [_B("batch size B", "批大小 B"), s.batch_size],
+            [_B("batch size B", "批量大小 B"), s.batch_size],
             [_B("batches per epoch ⌈N/B⌉", "每轮批次数 ⌈N/B⌉"), s.iterations_per_epoch],
             [_B("size of the last batch", "最后一批的大小"), s.last_batch_size],
             [_B("iterations per epoch", "每轮迭代次数"), s.iterations_per_epoch],

@@ -5,7 +5,8 @@ A backward pass is right when, for every parameter θ,
     ∂E/∂θ ≈ (E(θ + ε) − E(θ − ε)) / (2ε)
 
 and the relative error |a − n| / max(|a|, |n|) is small. In float64 with ε ≈ 1e-4 the
-truncation error (∝ ε²) and the rounding error (∝ 1/ε) balance near 1e-9 for smooth nets;
+truncation error (∝ ε²) and the rounding error (≈ u·|E|/ε, u the machine precision) balance
+near 1e-9 for smooth nets;
 below 1e-7 is a pass, above 1e-4 is almost certainly a bug.
 """
 
@@ -100,7 +101,7 @@ class GradCheck:
         return self.max_error < tol
 
 
-def check_gradients(net, X, Y, reduction="mean", eps=1e-4, order=2):
+def check_gradients(net, X, Y, reduction="mean", eps=1e-4, order=2, loss="half_sse"):
     """Compare the backward pass of `net` with central differences on every parameter.
 
     Parameters
@@ -112,6 +113,8 @@ def check_gradients(net, X, Y, reduction="mean", eps=1e-4, order=2):
     eps : float
     order : {2, 4}
         Stencil of :func:`numeric_gradient`.
+    loss : {"half_sse", "binary_cross_entropy", "cross_entropy"}
+        The loss differentiated (see :mod:`bpcore.losses`).
 
     Returns
     -------
@@ -128,10 +131,10 @@ def check_gradients(net, X, Y, reduction="mean", eps=1e-4, order=2):
     """
     network = getattr(net, "network", net)
     X, Y = network.check_data(X, Y)
-    analytic = network.gradients(X, Y, reduction).flat()
+    analytic = network.gradients(X, Y, reduction, loss).flat()
 
     def loss_at(vector):
-        return network.with_flat(vector).loss(X, Y, reduction)
+        return network.with_flat(vector).loss(X, Y, reduction, loss)
 
     numeric = numeric_gradient(loss_at, network.flat(), eps, order)
     names = []
@@ -140,3 +143,60 @@ def check_gradients(net, X, Y, reduction="mean", eps=1e-4, order=2):
         names += [f"W{k}[{i}, {j}]" for i in range(n_in) for j in range(n_out)]
         names += [f"offset{k}[{j}]" for j in range(n_out)]
     return GradCheck(analytic, numeric, relative_error(analytic, numeric), names)
+
+
+def step_valley(eps, errors, factor=3.0):
+    """The range of steps ε at the floor of an error-against-ε sweep.
+
+    The smallest error of a sweep sits in a flat valley where rounding noise decides which grid
+    point wins, so the argmin itself moves between neighbours from one CPU (or NumPy build) to
+    the next. This returns the contiguous run of grid steps around the argmin whose error is
+    within `factor` of the smallest, widened on each side by half a grid step (geometrically):
+    any ε read off the plot inside it is "at the floor".
+
+    Parameters
+    ----------
+    eps : array_like, shape (n,)
+        The swept steps, monotonic, on a geometric grid.
+    errors : array_like, shape (n,)
+        The error at each step (e.g. the largest relative error of a gradient check).
+    factor : float
+        How much above the smallest error still counts as the floor (> 1).
+
+    Returns
+    -------
+    (low, high) : tuple of float
+
+    Examples
+    --------
+    >>> eps = [1e-2, 1e-3, 1e-4, 1e-5, 1e-6]
+    >>> errors = [1e-5, 1e-7, 1.1e-9, 1e-9, 1e-7]
+    >>> low, high = step_valley(eps, errors)
+    >>> round(low, 7), round(high, 6)
+    (3.2e-06, 0.000316)
+    """
+    eps = check.as_array("eps", eps, float)
+    errors = check.as_array("errors", errors, float)
+    if eps.ndim != 1 or eps.shape != errors.shape or len(eps) < 2:
+        raise check.InputError(
+            f"eps and errors must be 1-D of the same length ≥ 2; got shapes {eps.shape} "
+            f"and {errors.shape}",
+            f"eps 与 errors 应为长度相同（≥ 2）的一维数组；"
+            f"实际形状为 {eps.shape} 和 {errors.shape}",
+        )
+    factor = check.positive_number("factor", factor)
+    if factor <= 1:
+        raise check.InputError(
+            f"factor must be > 1; got {factor}", f"factor 应大于 1；实际为 {factor}"
+        )
+    best = int(np.argmin(errors))
+    floor = factor * errors[best]
+    lo = hi = best
+    while lo > 0 and errors[lo - 1] <= floor:
+        lo -= 1
+    while hi < len(eps) - 1 and errors[hi + 1] <= floor:
+        hi += 1
+    ratios = eps[1:] / eps[:-1]
+    half_step = float(np.sqrt(np.max(np.maximum(ratios, 1 / ratios))))
+    low, high = sorted((float(eps[lo]), float(eps[hi])))
+    return low / half_step, high * half_step

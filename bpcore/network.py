@@ -16,7 +16,7 @@ import numpy as np
 
 from . import _validate as check
 from .activations import ACTIVATIONS, get_activation
-from .losses import half_sse, half_sse_grad
+from .losses import get_loss, loss_value, output_delta
 
 OFFSET_KINDS = ("bias", "threshold")
 _SIGN = {"bias": 1.0, "threshold": -1.0}
@@ -100,7 +100,7 @@ class Layer:
         ``W[i, j]`` connects input unit i to output unit j (the textbook's v[i, h], w[h, j]).
     offset : array_like of float, shape (n_out,)
         A bias (added) or a threshold (subtracted), see `offset_kind`.
-    activation : {"sigmoid", "identity", "tanh", "relu"}
+    activation : {"sigmoid", "identity", "tanh", "relu", "softmax"}
     offset_kind : {"bias", "threshold"}
 
     Examples
@@ -136,7 +136,12 @@ class Layer:
         The first layer's ∂E/∂inputs is a gradient with respect to the data, which training
         never uses: ``input_grad=False`` skips that product (returns None).
         """
-        delta = d_out * ACTIVATIONS[self.activation].grad(trace.out)
+        delta = ACTIVATIONS[self.activation].delta(trace.out, d_out)
+        return self.backward_from_delta(trace, delta, input_grad)
+
+    def backward_from_delta(self, trace, delta, input_grad=True):
+        """:meth:`backward` given δ = ∂E/∂z itself (the output layer's ŷ − y under a paired
+        loss, see :func:`bpcore.losses.output_delta`)."""
         grad = LayerGradient(delta, trace.inputs.T @ delta, self.sign * delta.sum(axis=0))
         return grad, (delta @ self.W.T if input_grad else None)
 
@@ -298,8 +303,8 @@ class Network:
             h = t.out
         return Trace(X, traces)
 
-    def backward(self, trace, Y, reduction="mean"):
-        """Backward pass: ∂E/∂ every parameter for E = half_sse(output, Y, reduction).
+    def backward(self, trace, Y, reduction="mean", loss="half_sse"):
+        """Backward pass: ∂E/∂ every parameter for E = loss(output, Y, reduction).
 
         Parameters
         ----------
@@ -307,40 +312,53 @@ class Network:
             From :meth:`forward`.
         Y : array_like, shape (m, l)
         reduction : {"mean", "sum"}
+        loss : {"half_sse", "binary_cross_entropy", "cross_entropy"}
+            See :mod:`bpcore.losses`. With its paired output activation (sigmoid for binary
+            cross-entropy, softmax for cross-entropy) the output delta is ŷ − y.
 
         Returns
         -------
         Gradients
         """
         check.choice("reduction", reduction, ("mean", "sum"))
+        loss = get_loss(loss).name
         Y = self._targets(Y, trace.X.shape[0])
-        return self._backward(trace, Y, reduction)
+        return self._backward(trace, Y, reduction, loss)
 
-    def _backward(self, trace, Y, reduction):
-        d_out = half_sse_grad(trace.output, Y, reduction)
-        grads = []
+    def _backward(self, trace, Y, reduction, loss="half_sse"):
+        last, t_last = self.layers[-1], trace.layers[-1]
+        act = ACTIVATIONS[last.activation]
+        delta = output_delta(loss, act, t_last.out, t_last.z, Y, reduction)
         first = self.layers[0]
-        for layer, t in zip(reversed(self.layers), reversed(trace.layers)):
+        g, d_out = last.backward_from_delta(t_last, delta, input_grad=last is not first)
+        grads = [g]
+        for layer, t in zip(reversed(self.layers[:-1]), reversed(trace.layers[:-1])):
             g, d_out = layer.backward(t, d_out, input_grad=layer is not first)
             grads.append(g)
-        return Gradients(grads[::-1], half_sse(trace.output, Y, reduction), reduction)
+        value = loss_value(loss, last.activation, t_last.out, t_last.z, Y, reduction)
+        return Gradients(grads[::-1], value, reduction)
 
-    def gradients(self, X, Y, reduction="mean"):
+    def gradients(self, X, Y, reduction="mean", loss="half_sse"):
         """Forward then backward: :class:`Gradients` of the loss at (X, Y)."""
         X, Y = self.check_data(X, Y)
-        return self._backward(
-            self._forward(X), Y, check.choice("reduction", reduction, ("mean", "sum"))
-        )
+        reduction = check.choice("reduction", reduction, ("mean", "sum"))
+        return self._backward(self._forward(X), Y, reduction, get_loss(loss).name)
 
     def predict(self, X):
         """The network's output for X, shape (m, l) (or (l,) for one sample of shape (d,))."""
         out = self.forward(X).output
         return out[0] if np.ndim(X) == 1 else out
 
-    def loss(self, X, Y, reduction="mean"):
-        """E = half_sse(predict(X), Y, reduction)."""
+    def loss(self, X, Y, reduction="mean", loss="half_sse"):
+        """E = loss(predict(X), Y, reduction); half_sse unless `loss` names another."""
         X, Y = self.check_data(X, Y)
-        return half_sse(self._forward(X).output, Y, reduction)
+        t = self._forward(X).layers[-1]
+        return loss_value(get_loss(loss).name, self.layers[-1].activation, t.out, t.z, Y, reduction)
+
+    def trace_loss(self, trace, Y, reduction="mean", loss="half_sse"):
+        """E of a forward pass already made (``trace`` from :meth:`forward`), targets Y (m, l)."""
+        t = trace.layers[-1]
+        return loss_value(loss, self.layers[-1].activation, t.out, t.z, Y, reduction)
 
     # -- parameters --------------------------------------------------------------------
     def flat(self):
@@ -361,7 +379,7 @@ class Network:
             k += n_out
         return Network(layers)
 
-    def updates(self, X, Y, eta, reduction="mean", train_offsets=True):
+    def updates(self, X, Y, eta, reduction="mean", train_offsets=True, loss="half_sse"):
         """The Δ's of one gradient-descent step: ΔW = −η ∂E/∂W, Δoffset = −η ∂E/∂offset.
 
         Returns
@@ -371,7 +389,7 @@ class Network:
             when `train_offsets` is False.
         """
         eta = check.positive_number("eta", eta)
-        grads = self.gradients(X, Y, reduction)
+        grads = self.gradients(X, Y, reduction, loss)
         return [
             (-eta * g.W, -eta * g.offset if train_offsets else np.zeros_like(g.offset))
             for g in grads.layers
@@ -542,21 +560,34 @@ class TextbookNet:
         y_hat = f(beta - self.theta)  # ŷ_j = f(β_j − θ_j)
         return Forward(alpha, b, beta, y_hat)
 
-    def gradients(self, x, y):
+    def gradients(self, x, y, loss="half_sse"):
         """g, e and ∂E_k/∂(v, γ, w, θ) for one sample, or their means over a batch.
 
         g_j = ŷ_j (1 − ŷ_j)(y_j − ŷ_j)                       (eq. 5.10)
+        g_j = y_j − ŷ_j            with ``loss="binary_cross_entropy"`` (the σ′ factor
+                                   ŷ_j (1 − ŷ_j) cancels; bpcore.symbolic.crossentropy)
         e_h = b_h (1 − b_h) Σ_j w_hj g_j                      (eq. 5.15)
         ∂E_k/∂w_hj = −g_j b_h,   ∂E_k/∂θ_j = g_j,
         ∂E_k/∂v_ih = −e_h x_i,   ∂E_k/∂γ_h = e_h           (eqs. 5.7–5.15)
+
+        Parameters
+        ----------
+        x : array_like, shape (d,) or (m, d)
+        y : array_like, shape (l,) or (m, l)
+        loss : {"half_sse", "binary_cross_entropy"}
+            E_k = ½ Σ_j (ŷ_j − y_j)² (eq. 5.4), or −Σ_j [y_j ln ŷ_j + (1 − y_j) ln(1 − ŷ_j)].
 
         Returns
         -------
         TextbookGradients
         """
+        loss = check.choice("loss", loss, ("half_sse", "binary_cross_entropy"))
         single, X, Y = self._batch(x, y)
         fw = self._forward(X)
-        g = fw.y_hat * (1 - fw.y_hat) * (Y - fw.y_hat)
+        if loss == "half_sse":
+            g = fw.y_hat * (1 - fw.y_hat) * (Y - fw.y_hat)
+        else:
+            g = Y - fw.y_hat
         e = fw.b * (1 - fw.b) * (g @ self.w.T)
         m = X.shape[0]
         grads = TextbookGradients(
@@ -569,7 +600,7 @@ class TextbookNet:
         )
         return grads
 
-    def updates(self, x, y, eta):
+    def updates(self, x, y, eta, loss="half_sse"):
         """The textbook's Δ's for one sample (standard BP) or averaged over a batch.
 
         Δw_hj = η g_j b_h (5.11),  Δθ_j = −η g_j (5.12),  Δv_ih = η e_h x_i (5.13),
@@ -580,12 +611,12 @@ class TextbookNet:
         Updates
         """
         eta = check.positive_number("eta", eta)
-        gr = self.gradients(x, y)
+        gr = self.gradients(x, y, loss)
         return Updates(v=-eta * gr.v, gamma=-eta * gr.gamma, w=-eta * gr.w, theta=-eta * gr.theta)
 
-    def updated(self, x, y, eta):
+    def updated(self, x, y, eta, loss="half_sse"):
         """A new TextbookNet with the Δ's of :meth:`updates` added (v ← v + Δv, …, eq. 5.5)."""
-        u = self.updates(x, y, eta)
+        u = self.updates(x, y, eta, loss)
         return TextbookNet(self.v + u.v, self.gamma + u.gamma, self.w + u.w, self.theta + u.theta)
 
     @property

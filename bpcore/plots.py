@@ -69,6 +69,9 @@ RUN_COLOURS = ("#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#0072b2", "#d55e00",
 #: Default size and resolution: small figures keep each redraw at a few tens of ms.
 FIGSIZE = (6.0, 3.2)
 DPI = 90
+#: Static notebook figures that carry small labels (the network, the decision map) are drawn
+#: at twice that and shown at the same size by :func:`image` (sharp on high-density screens).
+STATIC_DPI = 2 * DPI
 
 _font_lock = threading.Lock()
 _font_registered = False
@@ -1140,6 +1143,7 @@ def curves_figure(
     ylabel: str | None = None,
     logy: bool = True,
     xlim: tuple[float, float] | None = None,
+    linestyles: dict | None = None,
     figsize: tuple[float, float] = FIGSIZE,
     dpi: int = DPI,
 ) -> Figure:
@@ -1157,6 +1161,9 @@ def curves_figure(
     logy : bool
         Logarithmic y axis (default).
     xlim : (float, float), optional
+    linestyles : dict of str to str, optional
+        A matplotlib line style (``"--"``, ``":"``) by curve name, e.g. for a curve that runs
+        on top of another; such a curve is drawn a little thicker. Others are solid.
 
     Returns
     -------
@@ -1187,7 +1194,9 @@ def curves_figure(
             x = np.arange(len(y), dtype=float)
         shown = np.where(np.isfinite(y) & ((y > 0) | (not logy)), y, np.nan)
         colour = RUN_COLOURS[k % len(RUN_COLOURS)]
-        ax.plot(x, shown, color=colour, linewidth=1.5, label=str(name), zorder=3)
+        style = (linestyles or {}).get(name, "-")
+        width = 1.5 if style == "-" else 2.2
+        ax.plot(x, shown, style, color=colour, linewidth=width, label=str(name), zorder=3 + k)
         drawn.append(shown[np.isfinite(shown)])
     ax.margins(x=0)
     if xlim is not None:
@@ -1455,25 +1464,136 @@ class NetworkPlot:
             return _encode(self.fig.canvas, later)
 
 
-def network_figure(net, *, lang: str = DEFAULT_LANG, show_values: bool = True) -> Figure:
+def network_figure(
+    net, *, lang: str = DEFAULT_LANG, show_values: bool = True, dpi: int = STATIC_DPI
+) -> Figure:
     """The weights of a :class:`bpcore.Network` (or ``TextbookNet``) drawn, for a notebook.
+
+    Drawn at `dpi` (twice the live plots' by default; show it with :func:`image`), with every
+    connection's label moved along its connection until it meets no other text and no unit.
 
     Examples
     --------
     >>> import bpcore
     >>> fig = network_figure(bpcore.Network.from_sizes((2, 3, 1), rng=0), lang="en")
-    >>> len(fig.axes)
-    1
+    >>> len(fig.axes), fig.dpi == 2 * DPI
+    (1, True)
     """
     network = getattr(net, "network", net)
     spec = network.spec
-    plot = NetworkPlot(spec.sizes, spec.offsets, lang)
+    plot = NetworkPlot(spec.sizes, spec.offsets, lang, dpi=dpi)
     plot.draw(
         [layer.W for layer in network.layers],
         [layer.offset for layer in network.layers],
         show_values=show_values,
     )
+    for notes in plot.unit_notes:  # the offsets stay legible where a connection passes
+        for note in notes:
+            note.set_bbox({"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
+    _untangle_edge_labels(plot)
     return plot.fig
+
+
+def _unit_boxes(plot, renderer):
+    """Display-space boxes of the unit circles (scatter size 520 pt²: radius √520 / 2 pt)."""
+    from matplotlib.transforms import Bbox
+
+    r = np.sqrt(520.0) / 2.0 * plot.fig.dpi / 72.0
+    centres = plot.ax.transData.transform(np.concatenate(plot.pos))
+    return [Bbox([[x - r, y - r], [x + r, y + r]]) for x, y in centres]
+
+
+def text_boxes(fig, renderer=None):
+    """The display-space boxes of every visible, non-empty text of `fig` (a layout check).
+
+    Returns
+    -------
+    list of (matplotlib.text.Text, matplotlib.transforms.Bbox)
+    """
+    renderer = renderer or fig.canvas.get_renderer()
+    texts = [*fig.texts, *(t for ax in fig.axes for t in ax.texts)]
+    return [
+        (text, text.get_window_extent(renderer))
+        for text in texts
+        if text.get_visible() and text.get_text().strip()
+    ]
+
+
+def _untangle_edge_labels(plot) -> None:
+    """Slide each visible connection label along its connection to the first spot (nearest
+    its usual one) where it overlaps no unit, no other text and no label placed before it."""
+    labels = [label for label in plot.edge_labels if label.get_visible()]
+    if not labels:
+        return
+    renderer = plot.fig.canvas.get_renderer()
+    edge_label_ids = {id(label) for label in plot.edge_labels}
+    fixed = [box for text, box in text_boxes(plot.fig, renderer) if id(text) not in edge_label_ids]
+    fixed += _unit_boxes(plot, renderer)
+    placed = []
+    for label, (k, i, j) in zip(plot.edge_labels, plot._edges):
+        if not label.get_visible():
+            continue
+        a, b = plot.pos[k][i], plot.pos[k + 1][j]
+        usual = 0.28 + 0.44 * j / max(plot.sizes[k + 1] - 1, 1)
+        best = None
+        for f in sorted(np.linspace(0.18, 0.82, 33), key=lambda f: abs(f - usual)):
+            label.set_position(tuple(a + f * (b - a)))
+            box = label.get_window_extent(renderer).padded(2.0 * plot.fig.dpi / 72.0)
+            hits = sum(box.overlaps(other) for other in fixed + placed)
+            if best is None or hits < best[0]:
+                best = (hits, f, box)
+            if hits == 0:
+                break
+        _, f, box = best
+        label.set_position(tuple(a + f * (b - a)))
+        placed.append(box)
+
+
+def image(fig, *, retina: bool | None = None):
+    """`fig` (a Figure, or PNG bytes from :func:`to_png`, :func:`tile`) as an
+    ``IPython.display.Image`` shown at its size in inches × :data:`DPI`: a figure drawn at
+    :data:`STATIC_DPI` or more is marked *retina* (shown at half its pixel size). PNG bytes
+    are taken as retina unless `retina` says otherwise.
+
+    Examples
+    --------
+    >>> import bpcore
+    >>> net = bpcore.Network.from_sizes((2, 2, 1), rng=0)
+    >>> picture = image(network_figure(net, lang="en"))
+    >>> picture.retina, picture.width == network_figure(net).canvas.get_width_height()[0] // 2
+    (True, True)
+    """
+    from IPython.display import Image
+
+    if isinstance(fig, bytes):
+        return Image(fig, retina=True if retina is None else retina)
+    return Image(to_png(fig), retina=fig.dpi >= STATIC_DPI if retina is None else retina)
+
+
+def tile(pngs: Sequence[bytes], *, per_row: int = 3, gap: int = 8) -> bytes:
+    """PNG pictures in rows of `per_row` (left to right, then down), on white, as one PNG.
+
+    Examples
+    --------
+    >>> one = to_png(new_figure((1, 1), 20))
+    >>> from PIL import Image
+    >>> Image.open(io.BytesIO(tile([one] * 5, per_row=3, gap=2))).size
+    (64, 42)
+    """
+    rows = [side_by_side(pngs[k : k + per_row], gap=gap) for k in range(0, len(pngs), per_row)]
+    from PIL import Image
+
+    images = [Image.open(io.BytesIO(png)).convert("RGB") for png in rows]
+    width = max((im.width for im in images), default=1)
+    height = sum(im.height for im in images) + gap * max(len(images) - 1, 0)
+    out = Image.new("RGB", (width, max(height, 1)), "white")
+    y = 0
+    for im in images:
+        out.paste(im, (0, y))
+        y += im.height + gap
+    buf = io.BytesIO()
+    out.save(buf, format="png", compress_level=1)
+    return buf.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1636,10 +1756,14 @@ class BoundaryPlot:
         return self._blit.png(None, later)
 
 
-def boundary_figure(net, X, Y, *, lang: str = DEFAULT_LANG, title: str | None = None) -> Figure:
+def boundary_figure(
+    net, X, Y, *, lang: str = DEFAULT_LANG, title: str | None = None, dpi: int = STATIC_DPI
+) -> Figure:
     """The decision boundary of a 2-input, 1-output network over its training inputs.
 
-    ``title`` replaces "Decision boundary (ŷ = 0.5)", e.g. to say which epoch is shown.
+    The colours are the network's output ŷ (a colour bar on the right reads them); the black
+    line is ŷ = 0.5. ``title`` replaces "Decision boundary (ŷ = 0.5)", e.g. to say which
+    epoch is shown. Drawn at `dpi` (show it with :func:`image`).
 
     Examples
     --------
@@ -1653,9 +1777,19 @@ def boundary_figure(net, X, Y, *, lang: str = DEFAULT_LANG, title: str | None = 
     network = getattr(net, "network", net)
     if network.n_inputs != 2 or network.n_outputs != 1:
         raise ValueError(" / ".join(t("plot.boundary.unavailable", la) for la in ("zh", "en")))
-    plot = BoundaryPlot(X, Y, lang)
+    plot = BoundaryPlot(X, Y, lang, figsize=(4.1, 3.2), dpi=dpi)
     plot.update(network.predict)
     if title is not None:
         plot.title.set_text(title)
+    # a colour bar on the right reads the colours as ŷ; the rest moves left to make room
+    plot.ax.set_position((0.15, 0.24, 0.62, 0.66))
+    for text in (plot.title, plot.xlabel):
+        text.set_x(0.46)
+    plot._legend.set_bbox_to_anchor((0.46, 0.0), transform=plot.fig.transFigure)
+    cax = plot.fig.add_axes((0.82, 0.24, 0.035, 0.66))
+    bar = plot.fig.colorbar(plot.image, cax=cax)
+    bar.set_ticks([0.0, 0.25, 0.5, 0.75, 1.0])
+    style_axes(cax, 7)
+    bar.set_label(t("plot.boundary.colourbar", lang), fontproperties=font(8.5))
     plot._blit.release()  # the figure outlives the plot: no artist may be left animated
     return plot.fig

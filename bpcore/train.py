@@ -13,10 +13,21 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import _validate as check
+from .decay import add_penalty_gradient, check_lam
 from .errors import DivergenceError
-from .losses import half_sse
 
 MODES = ("standard", "accumulated", "minibatch")
+
+# fast="auto" (see _choose_fast), from benchmarks/bench_pathchoice.py (RESULTS.md): the
+# compiled step costs about 0.06 µs per parameter and sample in an epoch, the NumPy path
+# 35–50 µs an epoch on small full batches. Compiled ÷ NumPy per epoch: 0.10× at
+# parameters × batch P·B = 52 (XOR 2-3-1), 0.70× at 416, 0.75× at 520, 1.32× at 832,
+# 1.56× at 1,040, 17× at 65,000 (2-16-1, m = 1,000). The cut at 512 stays below the
+# break-even (~650). Building the compiled step costs ~0.1 s (SymPy), repaid after
+# ~5,000 iterations at ≥ 20 µs saved each.
+AUTO_MAX_WORK = 512  # parameters × batch size
+AUTO_MAX_PARAMS = 1_000
+AUTO_MIN_ITERATIONS = 5_000
 
 
 def iterations_per_epoch(n_samples, batch_size):
@@ -32,6 +43,40 @@ def iterations_per_epoch(n_samples, batch_size):
         "batch_size", batch_size, maximum=n, what_max=("the number of samples", "样本数")
     )
     return math.ceil(n / b)
+
+
+def visit_orders(n_samples, epochs, *, shuffle=False, rng=None):
+    """The order in which :func:`train` visits the samples, epoch by epoch.
+
+    ``shuffle=False``: the fixed cyclic order 0, 1, …, N − 1 in every epoch (the textbook's
+    standard BP, deterministic). ``shuffle=True``: one permutation per epoch from
+    ``numpy.random.default_rng(rng)`` (stochastic gradient descent); the same seed gives the
+    same orders, and ``train(..., shuffle=True, rng=seed)`` uses exactly these.
+
+    Returns
+    -------
+    ndarray of int, shape (epochs, n_samples)
+
+    Examples
+    --------
+    >>> visit_orders(4, 2)
+    array([[0, 1, 2, 3],
+           [0, 1, 2, 3]])
+    >>> visit_orders(4, 2, shuffle=True, rng=0).tolist()
+    [[2, 0, 1, 3], [3, 2, 1, 0]]
+    """
+    n = check.count("n_samples", n_samples)
+    epochs = check.count("epochs", epochs)
+    orders = _orders(n, shuffle, rng)
+    return np.array([next(orders) if shuffle else np.arange(n) for _ in range(epochs)])
+
+
+def _orders(n, shuffle, rng):
+    """An endless iterator of sample orders: None (the fixed order) or one permutation per
+    epoch from a generator seeded once."""
+    gen = np.random.default_rng(rng) if shuffle else None
+    while True:
+        yield gen.permutation(n) if gen is not None else None
 
 
 @dataclass(frozen=True)
@@ -155,6 +200,8 @@ def train(
     snapshot_every=None,
     on_divergence="raise",
     fast=False,
+    loss="half_sse",
+    lam=None,
 ):
     """Train a copy of `net` by gradient descent with backpropagated gradients.
 
@@ -178,7 +225,12 @@ def train(
     reduction : {"mean", "sum"}
         How the per-sample E_k = ½ Σ_j (ŷ_j − y_j)² combine over a batch (see bpcore.losses).
     shuffle : bool
-        Visit the samples in a new random order each epoch (drawn from `rng`).
+        False (default): every epoch visits the samples in the same fixed, cyclic order
+        1, 2, …, N, as the textbook's algorithm box (图5.8) does; ``mode="standard"`` is then
+        the book's standard BP and has no randomness at all. True: a new permutation of the
+        samples each epoch, drawn from ``numpy.random.default_rng(rng)`` (what
+        :func:`visit_orders` returns); with ``mode="standard"`` this is stochastic gradient
+        descent (SGD) in the proper sense.
     rng : int or numpy.random.Generator, optional
         Seed for `shuffle`.
     callback : callable, optional
@@ -192,9 +244,21 @@ def train(
     on_divergence : {"raise", "stop"}
         When the loss stops being finite: raise :class:`bpcore.DivergenceError` (which carries
         the history), or return the history with ``diverged_at`` set.
-    fast : bool
+    fast : bool or "auto"
         Use the compiled step of :mod:`bpcore.symbolic.compiled` (small nets; equal to the NumPy
-        path to ~1e-12). Loads SymPy on first use for a given network shape.
+        path to ~1e-12). Loads SymPy on first use for a given network shape. ``"auto"``: the
+        compiled step when it is expected to be faster — parameters × batch size ≤
+        ``AUTO_MAX_WORK`` (512), at most 1,000 parameters, at least 5,000 iterations in all
+        (to repay building it), a loss and activations it supports, and SymPy installed —
+        else NumPy. ``history.settings["fast"]`` says which path ran.
+    loss : {"half_sse", "binary_cross_entropy", "cross_entropy"}
+        The loss E (see :mod:`bpcore.losses`); the compiled fast path supports half_sse only.
+    lam : float in (0, 1], optional
+        Weight decay (textbook eq. 5.17, :mod:`bpcore.decay`): each update descends
+        λ·E_batch + (1 − λ)·Σ_i w_i², the sum over every weight and every trained threshold
+        or bias. ``lam`` is the book's λ, the weight on the error: None or 1 means no
+        penalty, 0.99 a light one. ``history.loss`` stays the error alone (the first term
+        without λ), so runs with and without decay compare on one scale. NumPy path only.
 
     Returns
     -------
@@ -215,13 +279,24 @@ def train(
     eta = check.positive_number("eta", eta)
     epochs = check.count("epochs", epochs)
     mode = check.choice("mode", mode, MODES)
+    lam = check_lam(lam)
     reduction = check.choice("reduction", reduction, ("mean", "sum"))
     on_divergence = check.choice("on_divergence", on_divergence, ("raise", "stop"))
     B = _batch_size(mode, batch_size, n)
     if snapshot_every is not None:
         snapshot_every = check.count("snapshot_every", snapshot_every)
     callback_every = check.count("callback_every", callback_every)
-    gen = np.random.default_rng(rng) if shuffle else None
+    orders = _orders(n, shuffle, rng)
+    auto = isinstance(fast, str) and fast == "auto"
+    fast = _choose_fast(fast, network, n, B, epochs)
+    if auto and fast and (lam < 1.0 or not _compiled_supports(_loss_name(loss), network)):
+        fast = False
+    if fast and lam < 1.0:
+        raise check.InputError(
+            "fast=True (the compiled SymPy step) has no weight decay; use lam with fast=False",
+            "fast=True（编译的 SymPy 步骤）不支持权重衰减；使用 lam 时请设 fast=False",
+        )
+    loss = _loss_for_path(loss, fast, network)
     settings = dict(
         eta=eta,
         epochs=epochs,
@@ -230,12 +305,17 @@ def train(
         train_offsets=bool(train_offsets),
         reduction=reduction,
         shuffle=bool(shuffle),
+        order="shuffled" if shuffle else "fixed",
         fast=bool(fast),
+        loss=loss,
+        lam=lam,
     )
 
     history = History(np.empty(0), np.empty(0), net, settings=settings)
-    loop = _fast_epochs if fast else _numpy_epochs
-    epochs_of = loop(network, X, Y, eta, B, train_offsets, reduction)
+    if fast:
+        epochs_of = _fast_epochs(network, X, Y, eta, B, train_offsets, reduction, loss)
+    else:
+        epochs_of = _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction, loss, lam)
     # Preallocated buffers: the history handed to a callback is a pair of views, so a
     # callback after every epoch costs O(1), not a copy of everything so far.
     per_epoch_iterations = math.ceil(n / B)
@@ -256,13 +336,13 @@ def train(
         chunk = math.gcd(chunk, callback_every)
     if snapshot_every is not None:
         chunk = math.gcd(chunk, snapshot_every)
-    if gen is not None:
+    if shuffle:
         chunk = 1
     done = 0
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
         while done < epochs:
             k = min(chunk, epochs - done)
-            order = gen.permutation(n) if gen is not None else None
+            order = next(orders)
             result = epochs_of(current, k, order)
             if not len(epoch_loss):
                 epoch_loss.extend(result.losses[:1])
@@ -293,6 +373,26 @@ def train(
                 history.stopped_at = done
                 break
     return finish(current)
+
+
+def _choose_fast(fast, network, n, B, epochs):
+    """Resolve ``fast="auto"`` into True or False (the rule: see `train`'s docstring)."""
+    if isinstance(fast, (bool, np.bool_)):
+        return bool(fast)
+    if fast != "auto":
+        raise check.InputError(
+            f"fast must be True, False or 'auto', got {fast!r}",
+            f"fast 必须是 True、False 或 'auto'，收到 {fast!r}",
+        )
+    import importlib.util
+
+    P = network.spec.n_params
+    return bool(
+        P <= AUTO_MAX_PARAMS
+        and P * B <= AUTO_MAX_WORK
+        and epochs * math.ceil(n / B) >= AUTO_MIN_ITERATIONS
+        and importlib.util.find_spec("sympy") is not None
+    )
 
 
 class _Buffer:
@@ -334,8 +434,35 @@ class _Chunk:
         return good
 
 
-def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction):
-    """The default path: forward, backward and update on NumPy arrays, batch by batch."""
+def _loss_name(loss):
+    """The validated loss name (an InputError names the choices otherwise)."""
+    from .losses import get_loss
+
+    return get_loss(loss).name
+
+
+def _compiled_supports(loss, network):
+    """Whether the compiled step knows this loss: half_sse with elementwise units only."""
+    return loss == "half_sse" and "softmax" not in network.spec.activations
+
+
+def _loss_for_path(loss, fast, network):
+    """The validated loss name; refuses fast=True where the compiled step does not apply."""
+    loss = _loss_name(loss)
+    if fast and not _compiled_supports(loss, network):
+        raise check.InputError(
+            f"fast=True (the compiled SymPy step) supports loss='half_sse' with elementwise "
+            f"activations only; got loss={loss!r}, activations {network.spec.activations}. "
+            "Use fast=False",
+            f"fast=True（编译的 SymPy 步骤）只支持 loss='half_sse' 和逐元素激活函数；"
+            f"实际为 loss={loss!r}，激活函数 {network.spec.activations}。请用 fast=False",
+        )
+    return loss
+
+
+def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction, loss="half_sse", lam=1.0):
+    """The default path: forward, backward and update on NumPy arrays, batch by batch
+    (with the weight-decay term of eq. 5.17 added to each gradient when lam < 1)."""
     n = X.shape[0]
     starts = range(0, n, B)
 
@@ -344,17 +471,19 @@ def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction):
         Xe, Ye = (X[order], Y[order]) if order is not None else (X, Y)
         full_batch = B == n
         trace = net._forward(Xe)
-        losses, batch_losses = [half_sse(trace.output, Ye, reduction)], []
+        losses, batch_losses = [net.trace_loss(trace, Ye, reduction, loss)], []
         for _ in range(k):
             for s in starts:
                 # full batch: the forward pass that measured the last loss is reused
                 if not full_batch:
                     trace = net._forward(Xe[s : s + B])
-                grads = net._backward(trace, Ye[s : s + B], reduction)
+                grads = net._backward(trace, Ye[s : s + B], reduction, loss)
+                if lam < 1.0:
+                    add_penalty_gradient(grads, net, lam, offsets=train_offsets)
                 batch_losses.append(grads.loss)
                 net.step(grads, eta, train_offsets)
             trace = net._forward(Xe)
-            losses.append(half_sse(trace.output, Ye, reduction))
+            losses.append(net.trace_loss(trace, Ye, reduction, loss))
             if not math.isfinite(losses[-1]):
                 break
         return _Chunk(net, losses, batch_losses, len(starts))
@@ -362,7 +491,7 @@ def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction):
     return run
 
 
-def _fast_epochs(network, X, Y, eta, B, train_offsets, reduction):
+def _fast_epochs(network, X, Y, eta, B, train_offsets, reduction, loss="half_sse"):
     """The fast path: whole epochs inside one function generated by bpcore.symbolic.compiled
     from the SymPy-derived gradients (float arithmetic, no NumPy in the loop)."""
     from .symbolic.compiled import make_epochs_runner

@@ -27,6 +27,13 @@ LESSONS = [
     ("09_xor", dict(zh="异或问题", en="XOR")),
     ("10_playground", dict(zh="反向传播训练场", en="The backpropagation playground")),
     ("11_gradient_checking", dict(zh="梯度检验", en="Gradient checking")),
+    ("12_matrix_form", dict(zh="矩阵形式与L层网络", en="Matrix form and L layers")),
+    ("13_cross_entropy", dict(zh="交叉熵与Softmax", en="Cross-entropy and softmax")),
+    ("14_vanishing_gradients", dict(zh="梯度消失与初始化", en="Vanishing gradients and initialisation")),
+    ("15_digits", dict(zh="真实数据：识别手写数字", en="Real data: handwritten digits")),
+    ("16_learning_rate_sweep", dict(zh="学习率扫描", en="The learning-rate sweep")),
+    ("17_bp_in_practice", dict(zh="实践中的BP", en="BP in practice")),
+    ("18_exercise_5_5", dict(zh="习题5.5：西瓜数据集3.0", en="Exercise 5.5: watermelon data 3.0")),
 ]
 
 # What each lesson does, one line per language (shown next to its title).
@@ -79,6 +86,34 @@ ABOUT = {
         zh="用中心差分检验反向传播算出的梯度",
         en="checking backpropagated gradients by central differences",
     ),
+    "12_matrix_form": dict(
+        zh="反向传播的矩阵形式与每个形状，任意层数的循环，一次梯度的代价（计数）与所存激活值的内存",
+        en="backprop in matrix form with every shape, a loop over L layers, the counted cost of a gradient, the memory of stored activations",
+    ),
+    "13_cross_entropy": dict(
+        zh="饱和的Sigmoid输出：平方误差学不动，交叉熵可以；∂E/∂β = ŷ − y（SymPy）；Softmax；教程001的增量规则",
+        en="a saturated sigmoid output stalls squared error, not cross-entropy; ∂E/∂β = ŷ − y (SymPy); softmax; tutorial 001's delta rule",
+    ),
+    "14_vanishing_gradients": dict(
+        zh="σ′ ≤ ¼（SymPy）；深层网络每一层的梯度：Sigmoid、tanh、ReLU；Xavier与He初始化（推导并实测）；全1初值的对称性，完整论证",
+        en="σ′ ≤ ¼ (SymPy); the gradient of every layer of a deep net: sigmoid, tanh, ReLU; Xavier and He initialisation (derived and measured); the all-ones start's symmetry, argued completely",
+    ),
+    "15_digits": dict(
+        zh="包内自带的8×8手写数字：训练集与测试集、准确率与损失曲线、混淆矩阵、第一层权重的图像",
+        en="the 8×8 handwritten digits shipped in bpcore: train/test split, accuracy and loss curves, a confusion matrix, first-layer weights as images",
+    ),
+    "16_learning_rate_sweep": dict(
+        zh="256个学习率一起训练：收敛、震荡、发散的区域；二次函数的边界2/E″（推导并验证）；异或的边界（实测）",
+        en="256 learning rates trained at once: where training converges, oscillates, diverges; the quadratic's edge 2/E″ (derived and confirmed); XOR's edge (measured)",
+    ),
+    "17_bp_in_practice": dict(
+        zh="图5.8的算法框逐行成代码；验证集上的过拟合、早停、权重衰减（式5.17）；局部极小：多起点、模拟退火、随机梯度下降；固定顺序与打乱顺序",
+        en="图5.8's box line by line; overfitting on a validation set, early stopping, weight decay (eq. 5.17); local minima: several starts, simulated annealing, SGD; fixed vs shuffled order",
+    ),
+    "18_exercise_5_5": dict(
+        zh="包内自带的西瓜数据集3.0：标准BP与累积BP按更新次数、轮次、时间比较，多个种子",
+        en="watermelon data set 3.0 shipped in bpcore: standard vs accumulated BP per update, per epoch, per second, several seeds",
+    ),
 }
 
 _HERE = Path(__file__).resolve().parent
@@ -108,7 +143,8 @@ def _contents(lang):
 
 CELLS = [
     md(
-        zh="""欢迎！本课程用可以运行的笔记本讲解反向传播（backpropagation）：先看一个小实验或一张图，再推导公式，然后用代码计算，最后用独立的方法检验。课程中出现的每一个数字都由Python包`bpcore`在运行时算出，数值计算用NumPy，符号推导用SymPy；笔记本里没有手抄的结果。
+        zh="""
+        欢迎！本课程用可以运行的笔记本讲解反向传播（backpropagation）：先看一个小实验或一张图，再推导公式，然后用代码计算，最后用独立的方法检验。课程中出现的每一个数字都由Python包`bpcore`在运行时算出，数值计算用NumPy，符号推导用SymPy；笔记本里没有手抄的结果。
 
         课程的例子和数字来自五篇中文反向传播教程（教程000至004）。哪里公布的数字与所述方法对不上，课程会把两个数并列给出，并解释差别从何而来。
         """,
@@ -224,7 +260,7 @@ CELLS = [
         """
         # zh: 训练后的网络把输入平面分成两类：黑线是 ŷ = 0.5
         # en: The trained network splits the input plane in two: the black line is ŷ = 0.5
-        Image(bpcore.plots.to_png(bpcore.plots.boundary_figure(history.net, X, Y, lang=LANG)))
+        bpcore.plots.image(bpcore.plots.boundary_figure(history.net, X, Y, lang=LANG))
         """
     ),
     md(

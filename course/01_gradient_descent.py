@@ -1,6 +1,6 @@
 """Lesson 01: gradient descent on a 1-D loss (η too small / too large), then the perceptron on AND."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(zh="梯度下降与感知机", en="Gradient descent and the perceptron")
 
@@ -204,7 +204,7 @@ CELLS = [
     ),
     md(
         zh="""
-        为什么会这样？把更新规则代入$\\dfrac{dE}{dw} = w - 3$：
+        为什么会这样？把$\\dfrac{dE}{dw} = w - 3$代入更新规则：
 
         $$w_{k+1} - 3 = w_k - 3 - \\eta\\,(w_k - 3) = (1 - \\eta)\\,(w_k - 3)$$
 
@@ -489,32 +489,26 @@ CELLS = [
         `answer`.
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = descend(0.5, steps=1)[1]
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "dE/dw 在 w = −1 处等于 −4。", "en": "dE/dw at w = −1 is −4."})
-        """
-    ),
+    *exercise("01-1", "descend(0.5, steps=1)[1]"),
     md(
         zh="""
-        **练习2.** 对$E(w) = \\tfrac12(w-3)^2$，学习率超过多少时梯度下降会发散？（提示：看$1-\\eta$。下面用中心差分估计曲率$E''$，再算出$2/E''$作为标准答案。）
+        **练习2.** 对$E(w) = \\tfrac12(w-3)^2$，学习率超过多少时梯度下降会发散？（提示：看$1-\\eta$。也可以先用`bpcore.numeric_gradient`估计曲率$E''$。）
         """,
         en="""
         **Exercise 2.** For $E(w) = \\tfrac12(w-3)^2$, above which learning rate does gradient
-        descent diverge? (Hint: look at $1-\\eta$. The cell estimates the curvature $E''$ by
-        central differences and takes $2/E''$ as the expected answer.)
+        descent diverge? (Hint: look at $1-\\eta$. You may estimate the curvature $E''$ with
+        `bpcore.numeric_gradient` first.)
         """,
     ),
-    code(
-        """
-        answer = None
+    *exercise(
+        "01-2",
+        source="""
+        ### BEGIN SOLUTION
         curvature = bpcore.numeric_gradient(lambda v: dE_dw(v[0]), [0.0])[0]
-        expected = 2.0 / curvature
-        bpcore.exercises.check(answer, expected, lang=LANG, rtol=1e-6,
-                               hint={"zh": "发散的条件是 |1 − η| > 1。", "en": "It diverges when |1 − η| > 1."})
-        """
+        answer = 2.0 / curvature
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh="""
@@ -526,13 +520,15 @@ CELLS = [
         then check with `train_perceptron`. Why is it exactly twice the value above?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = train_perceptron(example.X, example.Y, eta=1.0).theta[-1]
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "从 0 出发时，每次更新都是 η 的倍数。",
-                                     "en": "Starting from 0, every update is a multiple of η."})
-        """
+    *exercise("01-3", "train_perceptron(example.X, example.Y, eta=1.0).theta[-1]"),
+    md(
+        zh="""
+        **练习4（推导）.** 对$E(w) = ½(w-3)^2$求$dE/dw$，把结果写成含`w`的字符串，例如`"w + 1"`。SymPy会检查它和正确答案是否相等。
+        """,
+        en="""
+        **Exercise 4 (derivation).** Derive $dE/dw$ for $E(w) = ½(w-3)^2$ and write it as a
+        string in `w`, e.g. `"w + 1"`. SymPy checks that it equals the right answer.
+        """,
     ),
+    *exercise("01-derive", '"w - 3"'),
 ]

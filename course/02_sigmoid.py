@@ -1,6 +1,6 @@
 """Lesson 02: the sigmoid and its derivative, derived in SymPy, computed stably; identity and tanh."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(zh="Sigmoid函数及其导数", en="The sigmoid and its derivative")
 
@@ -191,54 +191,56 @@ CELLS = [
         zh="""
         ## 4. 数值稳定性：$z = \\pm 10^6$
 
-        直接照公式写`1 / (1 + np.exp(-z))`，在$z = -10^6$时要算$e^{10^6}$，超出浮点数范围（上溢）。另一种写法`np.exp(z) / (1 + np.exp(z))`在$z = +10^6$时变成$\\infty/\\infty$，得到`nan`。训练中加权和很大的情况并不罕见（比如学习率太大时），所以这不是纸上谈兵。
+        直接照公式写`1 / (1 + np.exp(-z))`，在$z = -10^6$时要算$e^{10^6}$，超出浮点数范围（上溢），得到$\\infty$。不过这一步并不出错：$1/(1+\\infty) = 0$正是Sigmoid在$-\\infty$方向的极限，NumPy只给出一个警告。真正出错的是照公式写的导数$e^{-z}/(1+e^{-z})^2$：在$z = -10^6$时分子和分母都是$\\infty$，$\\infty/\\infty$没有定义，结果是`nan`，而正确的导数几乎是0。一个`nan`进入反向传播，就会让所有权重都变成`nan`。训练中加权和很大的情况并不罕见（比如学习率太大时）。
         """,
         en="""
         ## 4. Numerical stability: $z = \\pm 10^6$
 
         Writing the formula as it stands, `1 / (1 + np.exp(-z))`, computes $e^{10^6}$ at
-        $z = -10^6$, which is beyond the range of floating point (overflow). The other form,
-        `np.exp(z) / (1 + np.exp(z))`, becomes $\\infty/\\infty$ at $z = +10^6$, giving `nan`.
-        Huge weighted sums do happen in training (with too large a learning rate, for example),
-        so this is not a purely academic worry.
+        $z = -10^6$, which is beyond the range of floating point (overflow) and becomes
+        $\\infty$. That step does not go wrong, though: $1/(1+\\infty) = 0$ is the sigmoid's
+        limit towards $-\\infty$, and NumPy only warns. What goes wrong is the derivative written
+        as it stands, $e^{-z}/(1+e^{-z})^2$: at $z = -10^6$ both numerator and denominator are
+        $\\infty$, $\\infty/\\infty$ is undefined, and the result is `nan` where the true
+        derivative is almost 0. One `nan` in the backward pass turns every weight into `nan`.
+        Huge weighted sums do happen in training (with too large a learning rate, for example).
         """,
     ),
     code(
         """
         z_big = np.array([-1e6, 1e6])
         with np.errstate(over="ignore", invalid="ignore"):
-            print("1 / (1 + exp(-z))   :", 1 / (1 + np.exp(-z_big)))
-            print("exp(z) / (1 + exp(z)):", np.exp(z_big) / (1 + np.exp(z_big)))
-        with np.errstate(over="raise"):
-            try:
-                1 / (1 + np.exp(-z_big))
-            except FloatingPointError as err:
-                print({"zh": "上溢：", "en": "overflow:"}[LANG], err)
-        print("bpcore.sigmoid      :", bpcore.sigmoid(z_big))
-        print("bpcore.sigmoid_prime:", bpcore.sigmoid_prime(z_big))
+            print("1 / (1 + exp(-z))          :", 1 / (1 + np.exp(-z_big)))
+            print("exp(-z) / (1 + exp(-z))**2 :", np.exp(-z_big) / (1 + np.exp(-z_big)) ** 2)
+        print("bpcore.sigmoid             :", bpcore.sigmoid(z_big))
+        print("bpcore.sigmoid_prime       :", bpcore.sigmoid_prime(z_big))
         """
     ),
     md(
         zh="""
-        `bpcore.sigmoid`只计算$e^{-|z|}$，它永远不超过1，不会上溢；再按$z$的符号选用两种代数上相等的写法：$z \\ge 0$时用$1/(1+e^{-z})$，$z < 0$时用$e^{z}/(1+e^{z})$。
+        稳定的写法只计算$e^{-|z|}$，它永远不超过1，不会上溢；再按$z$的符号选用两种代数上相等的写法：$z \\ge 0$时用$1/(1+e^{-z})$，$z < 0$时用$e^{z}/(1+e^{z})$。导数用$f(z)(1-f(z))$（式5.9）从稳定的$f(z)$算出，也就不会出现$\\infty/\\infty$。下面是写给人读的版本；`bpcore.sigmoid`用原地数组运算做同样的计算（它在每次前向传播中都要运行），测试保证两者结果相同：
         """,
         en="""
-        `bpcore.sigmoid` only computes $e^{-|z|}$, which never exceeds 1 and cannot overflow, and
+        The stable way computes only $e^{-|z|}$, which never exceeds 1 and cannot overflow, and
         then picks one of two algebraically equal forms by the sign of $z$: $1/(1+e^{-z})$ for
-        $z \\ge 0$, $e^{z}/(1+e^{z})$ for $z < 0$.
+        $z \\ge 0$, $e^{z}/(1+e^{z})$ for $z < 0$. The derivative comes from the stable $f(z)$
+        as $f(z)(1-f(z))$ (eq. 5.9), so $\\infty/\\infty$ never appears. Below is the version
+        written for reading; `bpcore.sigmoid` does the same computation with in-place array
+        steps (it runs on every forward pass), and the tests keep the two equal:
         """,
     ),
     code(
         """
-        print(inspect.getsource(bpcore.sigmoid))
+        print(inspect.getsource(bpcore.activations.readable_sigmoid))
+        print(bpcore.activations.readable_sigmoid(z_big))
         """
     ),
     md(
         zh="""
-        还要注意上面最后一行：在$z = \\pm 10^6$处导数是0。Sigmoid函数在两端“饱和”，导数几乎为0，梯度也就几乎为0，权重几乎不再更新。加权和太大的神经元会学得很慢，这是初始权重不宜太大的原因之一。
+        还要注意上面`bpcore.sigmoid_prime`那一行：在$z = \\pm 10^6$处导数是0。Sigmoid函数在两端“饱和”，导数几乎为0，梯度也就几乎为0，权重几乎不再更新。加权和太大的神经元会学得很慢，这是初始权重不宜太大的原因之一。
         """,
         en="""
-        Note the last line above: at $z = \\pm 10^6$ the derivative is 0. The sigmoid saturates at
+        Note the `bpcore.sigmoid_prime` line above: at $z = \\pm 10^6$ the derivative is 0. The sigmoid saturates at
         both ends, where its derivative, and so the gradient, is nearly 0 and the weights barely
         move. A neuron whose weighted sum is huge learns very slowly, which is one reason initial
         weights should not be large.
@@ -361,14 +363,7 @@ CELLS = [
         **Exercise 1.** What is the sigmoid's derivative at $z = 0$, $f'(0)$?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.sigmoid_prime(0.0)
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "f(0) = 0.5。", "en": "f(0) = 0.5."})
-        """
-    ),
+    *exercise("02-1", "bpcore.sigmoid_prime(0.0)"),
     md(
         zh="""
         **练习2.** 一个Sigmoid神经元的输出是$\\hat y = 0.8$。不求$z$，它的导数$f'(z)$是多少？
@@ -378,13 +373,14 @@ CELLS = [
         derivative $f'(z)$?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ACTIVATIONS["sigmoid"].grad(0.8)
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "用输出形式 ŷ(1 − ŷ)。", "en": "Use the output form ŷ(1 − ŷ)."})
-        """
+    *exercise(
+        "02-2",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ACTIVATIONS["sigmoid"].grad(0.8)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh="""
@@ -394,12 +390,40 @@ CELLS = [
         **Exercise 3.** A tanh neuron outputs $\\hat y = 0.5$. What is its derivative?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ACTIVATIONS["tanh"].grad(0.5)
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "tanh 的导数是 1 − ŷ²。", "en": "The derivative of tanh is 1 − ŷ²."})
-        """
+    *exercise(
+        "02-3",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ACTIVATIONS["tanh"].grad(0.5)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 自己写Sigmoid函数$f(z) = 1/(1+e^{-z})$和它的导数$f'(z)$（用输出形式$f(z)(1-f(z))$），输入可以是NumPy数组。检查程序会在一组$z$上和bpcore比较，并指出常见错误。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write the sigmoid $f(z) = 1/(1+e^{-z})$ and its derivative
+        $f'(z)$ yourself (through the output, $f(z)(1-f(z))$); the input may be a NumPy array.
+        The checker compares both with bpcore on several $z$ and names common mistakes.
+        """,
+    ),
+    *exercise(
+        "02-sigmoid",
+        answer="(my_sigmoid, my_sigmoid_prime)",
+        source="""
+        def my_sigmoid(z):
+            ### BEGIN SOLUTION
+            return 1.0 / (1.0 + np.exp(-z))
+            ### END SOLUTION
+
+
+        def my_sigmoid_prime(z):
+            ### BEGIN SOLUTION
+            f = my_sigmoid(z)
+            return f * (1.0 - f)
+            ### END SOLUTION
+        """,
     ),
 ]

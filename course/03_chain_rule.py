@@ -1,7 +1,7 @@
 """Lesson 03: the chain rule on tutorial 004's composite function, as a computational graph,
 numerically and symbolically."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(zh="链式法则与计算图", en="The chain rule on a computational graph")
 
@@ -98,7 +98,7 @@ CELLS = [
         zh="""
         ## 2. 计算图：前向的值和局部导数
 
-        `bpcore.examples`中的例子`t004_composite`保存了教程的数据（$x = 1, w = 0, b = 0$和公布的两个导数）；`bpcore.examples.trace`在这一点上逐步算出每个初等函数的值、局部导数，以及从$f$往回连乘到每一步的乘积。
+        `bpcore.examples`中的例子`t004_composite`保存了教程的数据（$x = 1, w = 0, b = 0$和公布的两个导数）；`bpcore.examples.trace`在这一点上逐步算出每个初等函数的值、局部导数，以及每一步输出的梯度$\\partial f/\\partial h_k$（从$f$往回连乘到这一步；最后一步$\\partial f/\\partial h_6 = 1$）。
         """,
         en="""
         ## 2. The computational graph: forward values and local derivatives
@@ -106,7 +106,8 @@ CELLS = [
         The example `t004_composite` in `bpcore.examples` holds the tutorial's data
         ($x = 1, w = 0, b = 0$ and the two published derivatives); `bpcore.examples.trace`
         computes, at that point, every elementary function's value, its local derivative, and
-        the product from $f$ back to each step.
+        the gradient of each step's output, $\\partial f/\\partial h_k$ (the product from $f$
+        back to that step; for the last step $\\partial f/\\partial h_6 = 1$).
         """,
     ),
     code(
@@ -135,7 +136,7 @@ CELLS = [
         rows = elementary.rows
         value = [row[1] for row in rows]  # h1 … h6 at (x, w, b)
         local = [row[3] for row in rows]  # ∂h1/∂w, ∂h2/∂h1, …, ∂h6/∂h5
-        back = [row[-1] for row in rows]  # ∂f/∂w, ∂f/∂h1, …, ∂f/∂h5
+        back = [row[-1] for row in rows]  # ∂f/∂h1, ∂f/∂h2, …, ∂f/∂h6 = 1
         x, w, b = (example.settings[k] for k in ("x", "w", "b"))
         fmt = bpcore.plots.fmt
 
@@ -146,9 +147,9 @@ CELLS = [
         label = {"x": f"x\\n= {fmt(x)}", "w": f"w\\n= {fmt(w)}", "b": f"b\\n= {fmt(b)}"}
         label.update({f"h{k + 1}": f"h{k + 1} = {ops[k]}\\n= {fmt(value[k])}" for k in range(6)})
         label["h6"] = "f = " + label["h6"]
-        # ∂f/∂node, red, under each node (∂f/∂b = ∂f/∂h2 · ∂h2/∂b with ∂h2/∂b = 1)
-        grad = {"w": back[0], "b": back[2], "h6": 1.0}
-        grad.update({f"h{k}": back[k] for k in range(1, 6)})
+        # ∂f/∂node, red, under each node: ∂f/∂w = ∂f/∂h1 · ∂h1/∂w, ∂f/∂b = ∂f/∂h2 · ∂h2/∂b (= 1)
+        grad = {f"h{k}": back[k - 1] for k in range(1, 7)}
+        grad.update({"w": back[0] * local[0], "b": back[1] * 1.0})
         # edges (from, to, local derivative); x → h1 is off the paths to w and b
         edges = [("x", "h1", None), ("w", "h1", local[0]), ("b", "h2", 1.0)]
         edges += [(f"h{k}", f"h{k + 1}", local[k]) for k in range(1, 6)]
@@ -324,11 +325,63 @@ CELLS = [
     ),
     md(
         zh="""
+        ## 6. 三种门的规律，以及用了两次的值
+
+        反向传播时每个节点只做一件事：把收到的梯度$g = \\partial f/\\partial(\\text{输出})$乘上自己的局部导数，交给每个输入。常见的三种节点各有一条好记的规律：
+
+        - **加法$a + b$分发**：两个局部导数都是1，$g$原样交给两个输入（上面的$h_2 = h_1 + b$就是这样）。
+        - **乘法$a\\cdot b$交换**：$\\partial(ab)/\\partial a = b$，所以$a$得到$g\\cdot b$，$b$得到$g\\cdot a$（上面的$h_1 = x\\cdot w$给$w$的是$g\\cdot x$）。
+        - **最大值$\\max(a, b)$路由**：较大的输入得到全部$g$，另一个得到0。
+
+        一个值被用了两次（计算图里分出两条边）时，它的梯度是两条路径的梯度**相加**。例如$f = x\\cdot y + x$里$x$出现两次：乘法那条边给$g\\cdot y$，加法那条边给$g$，合起来$\\partial f/\\partial x = y + 1$。反向传播的代码因此用`+=`累加梯度，而不是覆盖。下面在$a = 3, b = -2$、收到的梯度$g = 2$处算出三种门的结果，并用中心差分检验累加：
+        """,
+        en="""
+        ## 6. Three gate patterns, and a value used twice
+
+        Going backwards, every node does one thing: it multiplies the gradient it receives,
+        $g = \\partial f/\\partial(\\text{its output})$, by its local derivatives and hands the
+        results to its inputs. Three common nodes follow easy rules:
+
+        - **An add gate $a + b$ distributes**: both local derivatives are 1, so both inputs get
+          $g$ unchanged (as $h_2 = h_1 + b$ above).
+        - **A multiply gate $a\\cdot b$ swaps**: $\\partial(ab)/\\partial a = b$, so $a$ gets
+          $g\\cdot b$ and $b$ gets $g\\cdot a$ (as $h_1 = x\\cdot w$ above gives $w$ the gradient
+          $g\\cdot x$).
+        - **A max gate $\\max(a, b)$ routes**: the larger input gets all of $g$, the other 0.
+
+        When a value is used twice (two edges leave it in the graph), its gradient is the
+        **sum** over both paths. In $f = x\\cdot y + x$, $x$ appears twice: the multiply edge
+        gives $g\\cdot y$, the add edge gives $g$, so $\\partial f/\\partial x = y + 1$. That is
+        why backpropagation code accumulates gradients with `+=` instead of overwriting them.
+        Below, the three gates at $a = 3, b = -2$ receiving $g = 2$, and the accumulation
+        checked by central differences:
+        """,
+    ),
+    code(
+        """
+        a, b, g = 3.0, -2.0, 2.0
+        print("add:      ∂/∂a, ∂/∂b =", g * 1.0, g * 1.0)  # distributes
+        print("multiply: ∂/∂a, ∂/∂b =", g * b, g * a)  # swaps
+        print("max:      ∂/∂a, ∂/∂b =", g * float(a >= b), g * float(b > a))  # routes
+
+        # zh: x用了两次：两条路径的梯度相加
+        # en: x is used twice: the two paths' gradients add up
+        x, y = 1.5, 4.0
+        grad_x = 0.0
+        grad_x += 1.0 * y  # the multiply edge x·y (upstream gradient 1)
+        grad_x += 1.0  # the add edge … + x
+        numeric = bpcore.numeric_gradient(lambda p: p[0] * p[1] + p[0], np.array([x, y]))[0]
+        print("∂f/∂x: accumulated", grad_x, " central difference", round(numeric, 8))
+        """
+    ),
+    md(
+        zh="""
         ## 小结
 
         - 链式法则：复合函数的导数等于路径上各局部导数之积。
         - 把$f(x; w, b) = 1/(\\exp(-(wx+b))+1)$拆成六个初等函数，在$x = 1, w = 0, b = 0$处连乘得到$\\partial f/\\partial w = \\partial f/\\partial b = 0.25$，与教程004一致；SymPy的精确推导和中心差分给出同样的结果。
         - 从输出往回乘，公共部分（这里是$\\partial f/\\partial h_2$）只算一次，这就是反向传播。
+        - 加法门分发梯度，乘法门交换输入，最大值门只把梯度交给较大的输入；一个值用了两次，梯度相加。
         - 后五个因子之积就是Sigmoid函数的导数$f(1-f)$：反向传播直接用前向存下的输出。
 
         下一课把这种计算推广到整个网络的前向传播。
@@ -346,6 +399,8 @@ CELLS = [
           exact derivation and central differences agree.
         - Multiplying from the output backwards computes the shared part (here
           $\\partial f/\\partial h_2$) once: that is backpropagation.
+        - An add gate distributes the gradient, a multiply gate swaps its inputs, a max gate
+          routes it to the larger input; a value used twice sums its gradients.
         - The product of the last five factors is the sigmoid's derivative $f(1-f)$:
           backpropagation reuses the output stored by the forward pass.
 
@@ -363,13 +418,9 @@ CELLS = [
         $\\partial f/\\partial w$? Which local derivative changed?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.numeric_gradient(lambda p: bpcore.sigmoid(p[0] * 2.0 + p[1]), [0.0, 0.0])[0]
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "∂h1/∂w = x。", "en": "∂h1/∂w = x."})
-        """
+    *exercise(
+        "03-1",
+        "bpcore.numeric_gradient(lambda p: bpcore.sigmoid(p[0] * 2.0 + p[1]), [0.0, 0.0])[0]",
     ),
     md(
         zh="""
@@ -380,14 +431,7 @@ CELLS = [
         derivative on the edge from $x$ to $h_1$ is $\\partial h_1/\\partial x = w$.)
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.numeric_gradient(lambda v: bpcore.sigmoid(w * v[0] + b), [x])[0]
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "路径上有一个因子等于 w。", "en": "One factor on the path equals w."})
-        """
-    ),
+    *exercise("03-2", "bpcore.numeric_gradient(lambda v: bpcore.sigmoid(w * v[0] + b), [x])[0]"),
     md(
         zh="""
         **练习3.** 在$x = 1, w = 1, b = 0$处，$\\partial f/\\partial b$是多少？保留4位小数。（提示：用第2课的$f(1-f)$。）
@@ -397,12 +441,78 @@ CELLS = [
         (Hint: use $f(1-f)$ from lesson 02.)
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.sigmoid_prime(1.0 * 1.0 + 0.0)
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=4,
-                               hint={"zh": "先算 f = σ(1)。", "en": "First compute f = σ(1)."})
-        """
+    *exercise("03-3", "bpcore.sigmoid_prime(1.0 * 1.0 + 0.0)"),
+    md(
+        zh="""
+        **练习4（编程）.** 一个像micrograd那样的标量`Value`：每个值记住它由哪些值算出，`backward()`按拓扑顺序从后往前调用每个节点的`_backward`，把梯度传给它的来源。加法已经写好，请补全乘法、Sigmoid的`_backward`和`backward()`。检查程序在教程004的$σ(wx+b)$和一个多次用到同一个值的表达式上，用中心差分核对你的梯度。
+        """,
+        en="""
+        **Exercise 4 (coding).** A micrograd-style scalar `Value`: each value remembers the
+        values it was made from, and `backward()` calls every node's `_backward` in reverse
+        topological order, passing the gradient on to its sources. Addition is written; complete
+        the `_backward` of multiplication and of the sigmoid, and `backward()`. The checker
+        compares your gradients with central differences on tutorial 004's $σ(wx+b)$ and on an
+        expression that uses one value several times.
+        """,
+    ),
+    *exercise(
+        "03-value",
+        answer="Value",
+        source="""
+        class Value:
+            def __init__(self, data, parents=()):
+                self.data, self.grad, self._parents = float(data), 0.0, parents
+                self._backward = lambda: None
+
+            def __add__(self, other):
+                out = Value(self.data + other.data, (self, other))
+
+                def _backward():
+                    self.grad += out.grad
+                    other.grad += out.grad
+
+                out._backward = _backward
+                return out
+
+            def __mul__(self, other):
+                out = Value(self.data * other.data, (self, other))
+
+                def _backward():
+                    ### BEGIN SOLUTION
+                    self.grad += other.data * out.grad
+                    other.grad += self.data * out.grad
+                    ### END SOLUTION
+
+                out._backward = _backward
+                return out
+
+            def sigmoid(self):
+                out = Value(1.0 / (1.0 + np.exp(-self.data)), (self,))
+
+                def _backward():
+                    ### BEGIN SOLUTION
+                    self.grad += out.data * (1.0 - out.data) * out.grad
+                    ### END SOLUTION
+
+                out._backward = _backward
+                return out
+
+            def backward(self):
+                ### BEGIN SOLUTION
+                order, seen = [], set()
+
+                def visit(node):
+                    if id(node) not in seen:
+                        seen.add(id(node))
+                        for parent in node._parents:
+                            visit(parent)
+                        order.append(node)
+
+                visit(self)
+                self.grad = 1.0
+                for node in reversed(order):
+                    node._backward()
+                ### END SOLUTION
+        """,
     ),
 ]

@@ -1,6 +1,6 @@
 """Lesson 04: the forward pass of the 2-2-2 network (tutorials 003/004), step by step."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="前向传播：逐步计算2-2-2网络",
@@ -386,32 +386,25 @@ CELLS = [
         $net_{h2}$ (4 decimals).
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = float(trace.layers[0].z[0, 1])
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=4,
-                               hint={"zh": "net_h2 = w3·i1 + w4·i2 + b1。",
-                                     "en": "net_h2 = w3·i1 + w4·i2 + b1."})
-        """
-    ),
+    *exercise("04-1", "float(trace.layers[0].z[0, 1])"),
     md(
         zh=r"""
-        **练习2**：如果把目标值换成$(0.75,\ 0.77)$，$E_{total}$大约是多少？先猜它是变大还是变小，再用`net.loss(...)`算出来（保留6位小数）。
+        **练习2**：如果把目标值换成$(0.75,\ 0.77)$，$E_{total}$大约是多少？先猜它是变大还是变小，再用`net.loss(...)`算出来。答案给两位有效数字即可（相对误差1%以内都算对）。
         """,
         en=r"""
         **Exercise 2**: if the targets were $(0.75,\ 0.77)$, what would $E_{total}$ be? Guess
-        first whether it grows or shrinks, then compute it with `net.loss(...)` (6 decimals).
+        first whether it grows or shrinks, then compute it with `net.loss(...)`. Two significant
+        figures are enough (anything within 1% counts).
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = net.loss(ex.X, [[0.75, 0.77]], "sum")
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=6,
-                               hint={"zh": "输出不变，只有目标值变了：E = ½(0.75 − out_o1)² + ½(0.77 − out_o2)²。",
-                                     "en": "The outputs do not change, only the targets: E = ½(0.75 − out_o1)² + ½(0.77 − out_o2)²."})
-        """
+    *exercise(
+        "04-2",
+        source="""
+        ### BEGIN SOLUTION
+        answer = net.loss(ex.X, [[0.75, 0.77]], "sum")
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh=r"""
@@ -423,16 +416,39 @@ CELLS = [
         `bpcore.Layer(..., offset_kind="threshold")` and compute it (6 decimals).
         """,
     ),
-    code(
-        """
-        answer = None
+    *exercise(
+        "04-3",
+        source="""
+        ### BEGIN SOLUTION
         hidden_layer, output_layer = net.layers
         wrong = bpcore.Network([hidden_layer.copy(),
                                 bpcore.Layer(output_layer.W, output_layer.offset, "sigmoid", "threshold")])
-        expected = float(wrong.predict(ex.X[0])[0])
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=6,
-                               hint={"zh": "net_o1 = w5·out_h1 + w6·out_h2 − 0.60，隐藏层不变。",
-                                     "en": "net_o1 = w5·out_h1 + w6·out_h2 − 0.60; the hidden layer is unchanged."})
-        """
+        answer = float(wrong.predict(ex.X[0])[0])
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 自己写2-2-2网络的前向传播：`forward(x, W1, b1, W2, b2)`返回隐藏层输出`out_h`和输出层输出`out_o`（都是形状为`(2,)`的数组）。`W1[i, h]`连接输入`i`和隐藏单元`h`，偏置是加上的，两层都用Sigmoid。检查程序用教程的数值和随机网络核对。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write the 2-2-2 forward pass yourself:
+        `forward(x, W1, b1, W2, b2)` returns the hidden outputs `out_h` and the outputs `out_o`
+        (arrays of shape `(2,)`). `W1[i, h]` connects input `i` to hidden unit `h`, biases are
+        added, both layers use the sigmoid. The checker uses the tutorial's numbers and random nets.
+        """,
+    ),
+    *exercise(
+        "04-forward",
+        answer="forward",
+        source="""
+        def forward(x, W1, b1, W2, b2):
+            ### BEGIN SOLUTION
+            out_h = 1.0 / (1.0 + np.exp(-(x @ W1 + b1)))
+            out_o = 1.0 / (1.0 + np.exp(-(out_h @ W2 + b2)))
+            return out_h, out_o
+            ### END SOLUTION
+        """,
     ),
 ]

@@ -1,7 +1,7 @@
 """Lesson 05: the backward pass of the 2-2-2 network: w5, then w1 through both outputs, the new
 weights with the biases frozen and trained, and the same step in PyTorch (optional)."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="反向传播：2-2-2网络的梯度与一次更新",
@@ -16,7 +16,7 @@ CELLS = [
         - 用链式法则（chain rule）求出误差对输出层权重$w_5$的偏导数（partial derivative）：它是三个因子的乘积，每个因子都有直观的含义。
         - 求出误差对隐藏层权重$w_1$的偏导数，理解为什么它要把**两个**输出的误差都收集起来。
         - 用梯度下降（gradient descent）更新全部8个权重，与流传很广的结果（$w_5 \to 0.35891648$、$w_1 \to 0.149780716$等）逐个核对；再看偏置也参与训练时有什么不同。
-        - （可选）用PyTorch的自动求导算同一步，与`bpcore`比较。
+        - （可选）用PyTorch的自动微分算同一步，与`bpcore`比较。
 
         **前置知识**：[前向传播](04_forward_pass.ipynb)（本课沿用上一课的2-2-2网络和记号）；链式法则（[第3课](03_chain_rule.ipynb)）；Sigmoid函数的导数$f'(x) = f(x)\,(1 - f(x))$（[第2课](02_sigmoid.ipynb)）。
         """,
@@ -277,8 +277,11 @@ CELLS = [
     code(
         """
         ledger = examples.ledger("t004_222_frozen")
-        print({"zh": "方法：", "en": "method: "}[LANG] + ledger[-1].method(LANG))
-        examples.ledger_table(ledger, LANG, columns=("quantity", "published", "recomputed", "verdict"))
+        # zh: 先看一步更新的9个数；原帖更新之后的数字放在本节最后
+        # en: first the nine numbers of one update; the post's later figures end this section
+        one_step = [r for r in ledger if r.quantity == "E_total" or r.quantity.endswith("_new")]
+        print({"zh": "方法：", "en": "method: "}[LANG] + one_step[-1].method(LANG))
+        examples.ledger_table(one_step, LANG, columns=("quantity", "published", "recomputed", "verdict"))
         """
     ),
     md(
@@ -304,6 +307,35 @@ CELLS = [
         zh=r"""
         一步之后误差从$0.298371109$降到了上表的值。
 
+        ### 原帖公布的更新后数字
+
+        这个2-2-2例子出自Matt Mazur的博文[A Step by Step Backpropagation Example](https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/)（2015年3月17日），教程003/004都转述自它。原帖演算完这一步之后还公布了四个数：第一轮更新后总误差$0.291027924$；更新10,000轮后$0.0000351085$，此时两个输出为$0.015912196$（目标值$0.01$）和$0.984065734$（目标值$0.99$）。按原帖自己写明的方法（先求出全部梯度，再更新）重算，四个数都对不上。核对表把每个数与能精确复现它的算法并列：
+        """,
+        en=r"""
+        The error fell from $0.298371109$ to the value above in one step.
+
+        ### The post's figures after the update
+
+        This 2-2-2 example comes from Matt Mazur's post
+        [A Step by Step Backpropagation Example](https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/)
+        (17 March 2015), which tutorials 003/004 retell. After this step the post prints four
+        more numbers: a total error of $0.291027924$ after the first round of updates; after
+        10,000 rounds $0.0000351085$, with outputs $0.015912196$ (target $0.01$) and
+        $0.984065734$ (target $0.99$). Recomputed by the method the post itself states (all
+        gradients first, then the updates), none of the four comes out. The ledger sets each
+        beside the computation that reproduces it exactly:
+        """,
+    ),
+    code(
+        """
+        after = [r for r in ledger if r.quantity.startswith(("E_after", "out_o1_", "out_o2_"))]
+        examples.ledger_table(after, LANG, columns=("quantity", "published", "recomputed", "alternative", "verdict"))
+        """
+    ),
+    md(
+        zh=r"""
+        三个数来自同一个失误，而且正是本节强调的那一点：隐藏层的误差项$e_h$用了本轮**已经更新过**的$w_5..w_8$，而不是更新前的（`bpcore.examples.hidden_deltas_from_new_weights`按这个顺序计算）。原帖附带的代码最初正是这个顺序，到发帖前两天的一次提交（“Update backprop algorithm so that hidden layer weight updates use original weights”）才改为用原来的权重；帖子里的这三个数与改正前的顺序相符。剩下的$0.0000351085$则是正确方法训练9,999轮（少一轮）的误差，它与原帖同时公布的两个输出并不配套。
+
         ## 5. 偏置也参与训练
 
         教程004的代码用PyTorch的`nn.Linear`，它给每个神经元一个偏置，SGD会连偏置一起更新（例子`t004_222_trained`）。于是$b_1$、$b_2$各自变成两个数（每个神经元一个），初值相同，更新后就不同了。
@@ -313,7 +345,15 @@ CELLS = [
         第一步里两种做法的**权重更新完全相同**：所有梯度都在更新之前、在同一个点上算出，偏置改不改不影响这一步的权重梯度。区别只在偏置本身，以及从第二步起的一切：
         """,
         en=r"""
-        The error fell from $0.298371109$ to the value above in one step.
+        Three of the numbers come from one slip, and it is exactly the point this section
+        stresses: the hidden error terms $e_h$ were taken with this round's **already updated**
+        $w_5..w_8$ instead of the values before the update
+        (`bpcore.examples.hidden_deltas_from_new_weights` computes in that order). The code
+        published with the post first ordered the steps that way, until a commit two days
+        before the post ("Update backprop algorithm so that hidden layer weight updates use
+        original weights"); these three figures match the order before that fix. The remaining
+        $0.0000351085$ is the error of the right method after 9,999 rounds (one short), and it
+        does not go with the two outputs printed beside it.
 
         ## 5. Biases trained too
 
@@ -455,7 +495,7 @@ CELLS = [
         - 一个权重的梯度是从误差到该权重路径上各局部导数的乘积。输出层：$\dfrac{\partial E}{\partial w_5} = (out_{o1} - target_{o1}) \cdot out_{o1}(1-out_{o1}) \cdot out_{h1}$。
         - 隐藏层的权重经过多条路径影响误差，各条路径的贡献相加；输出层算好的因子可以直接复用，这正是反向传播高效的原因。
         - 所有梯度都在更新前、用旧参数算出。偏置不训练时，`bpcore`的8个新权重与公布值全部一致；偏置参与训练时，第一步的权重更新相同，偏置和以后的训练过程不同。
-        - 链式法则的结果经过三重校验：中心差分、SymPy直接求导的精确证明，以及（可选的）PyTorch自动求导。
+        - 链式法则的结果经过三重校验：中心差分、SymPy直接求导的精确证明，以及（可选的）PyTorch自动微分。
         - 下一课：[教材中的推导](06_textbook_derivation.ipynb)——把这里的计算推广到任意$d$-$q$-$l$网络。
 
         ## 练习
@@ -494,14 +534,14 @@ CELLS = [
         $\dfrac{\partial E_{total}}{\partial w_7}$ (6 decimals).
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ex.parameters["w7"].grad(grads)
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=6,
-                               hint={"zh": "w7连接h1和o2：(out_o2 − target_o2) · out_o2(1 − out_o2) · out_h1。",
-                                     "en": "w7 connects h1 to o2: (out_o2 − target_o2) · out_o2(1 − out_o2) · out_h1."})
-        """
+    *exercise(
+        "05-1",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ex.parameters["w7"].grad(grads)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh=r"""
@@ -514,16 +554,16 @@ CELLS = [
         and take the gradient.) Is it the published 0.149780716?
         """,
     ),
-    code(
-        """
-        answer = None
+    *exercise(
+        "05-2",
+        source="""
+        ### BEGIN SOLUTION
         mixed = bpcore.Network([net.layers[0].copy(), after_frozen.layers[1].copy()])
         g_mixed = ex.parameters["w1"].grad(mixed.gradients(ex.X, ex.Y, "sum"))
-        expected = ex.param(net, "w1") - ex.eta * g_mixed
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=9,
-                               hint={"zh": "新w1 = 0.15 − η · ∂E/∂w1，其中∂E/∂w1用更新后的w5…w8算。",
-                                     "en": "new w1 = 0.15 − η · ∂E/∂w1, with ∂E/∂w1 computed from the updated w5…w8."})
-        """
+        answer = ex.param(net, "w1") - ex.eta * g_mixed
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh=r"""
@@ -535,13 +575,46 @@ CELLS = [
         $\dfrac{\partial E_{total}}{\partial w_5}$?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ex.parameters["b2[o1]"].grad(grads)
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=6,
-                               hint={"zh": "∂net_o1/∂b2 = 1：去掉w5那条链的最后一个因子out_h1。",
-                                     "en": "∂net_o1/∂b2 = 1: drop the last factor, out_h1, of w5's chain."})
-        """
+    *exercise(
+        "05-3",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ex.parameters["b2[o1]"].grad(grads)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 自己写2-2-2网络的一步随机梯度下降：`step(x, t, W1, b1, W2, b2, eta)`对一个样本$x$、目标$t$，用$E = ½Σ_j(out_{oj}-t_j)^2$，返回更新后的`W1, b1, W2, b2`（偏置也更新）。所有梯度都要用更新前的权重算。检查程序用教程的数值和随机网络和bpcore比较，并能认出常见错误：方向反了、隐藏层少了对输出的求和、导数用了净输入、用已更新的输出层权重算隐藏层梯度。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write one SGD step of the 2-2-2 net yourself:
+        `step(x, t, W1, b1, W2, b2, eta)` takes one sample $x$ with target $t$, uses
+        $E = ½Σ_j(out_{oj}-t_j)^2$ and returns the new `W1, b1, W2, b2` (biases trained too).
+        Every gradient uses the weights before the update. The checker compares with bpcore on
+        the tutorial's numbers and on random nets, and recognises the classic mistakes: the wrong
+        direction, the hidden layer's missing sum over outputs, the derivative taken at the net
+        input, the hidden gradients computed with the already-updated output weights.
+        """,
+    ),
+    *exercise(
+        "05-step",
+        answer="step",
+        source="""
+        def step(x, t, W1, b1, W2, b2, eta):
+            ### BEGIN SOLUTION
+            out_h = 1.0 / (1.0 + np.exp(-(x @ W1 + b1)))
+            out_o = 1.0 / (1.0 + np.exp(-(out_h @ W2 + b2)))
+            delta_o = (out_o - t) * out_o * (1.0 - out_o)  # ∂E/∂net_o
+            delta_h = (W2 @ delta_o) * out_h * (1.0 - out_h)  # ∂E/∂net_h, with the old W2
+            return (
+                W1 - eta * np.outer(x, delta_h),
+                b1 - eta * delta_h,
+                W2 - eta * np.outer(out_h, delta_o),
+                b2 - eta * delta_o,
+            )
+            ### END SOLUTION
+        """,
     ),
 ]

@@ -2,7 +2,7 @@
 d-q-l net with thresholds, derived and proven in SymPy; thresholds versus biases; standard
 versus accumulated BP."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="教材中的推导：d-q-l网络的四个更新公式",
@@ -494,13 +494,14 @@ CELLS = [
         have to learn?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = bpcore.Network.from_sizes((4, 5, 3), offset_kind="threshold", rng=0).spec.n_params
-        bpcore.exercises.check(answer, expected, lang=LANG,
-                               hint={"zh": "dq个v、ql个w、q个γ、l个θ。", "en": "dq v's, ql w's, q γ's, l θ's."})
-        """
+    *exercise(
+        "06-1",
+        source="""
+        ### BEGIN SOLUTION
+        answer = bpcore.Network.from_sizes((4, 5, 3), offset_kind="threshold", rng=0).spec.n_params
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh=r"""
@@ -511,14 +512,15 @@ CELLS = [
         learning rate $\eta = 0.5$, compute $\Delta\theta_1$ (9 decimals).
         """,
     ),
-    code(
-        """
-        answer = None
+    *exercise(
+        "06-2",
+        source="""
+        ### BEGIN SOLUTION
         tb = with_threshold.network
-        expected = float(tb.updates(with_threshold.X[0], with_threshold.Y[0], with_threshold.eta).theta[0])
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=9,
-                               hint={"zh": "Δθ_j = −η g_j（式5.12）。", "en": "Δθ_j = −η g_j (eq. 5.12)."})
-        """
+        answer = float(tb.updates(with_threshold.X[0], with_threshold.Y[0], with_threshold.eta).theta[0])
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
     md(
         zh=r"""
@@ -530,12 +532,58 @@ CELLS = [
         (9 decimals.)
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = -with_bias.eta * float(g_bias.layers[1].offset[0])
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=9,
-                               hint={"zh": "∂E/∂b = −∂E/∂θ，所以Δb = −Δθ。", "en": "∂E/∂b = −∂E/∂θ, so Δb = −Δθ."})
-        """
+    *exercise("06-3", "-with_bias.eta * float(g_bias.layers[1].offset[0])"),
+    md(
+        zh="""
+        **练习4（推导）.** 写出式(5.10)的$g_j$，用符号`y_hat`（$\\hat y_j$）、`y`（$y_j$）；如果你需要输出层的净输入$β_j-θ_j$，它叫`z`。
+        """,
+        en="""
+        **Exercise 4 (derivation).** Write $g_j$ of eq. (5.10) in the symbols `y_hat`
+        ($\\hat y_j$) and `y` ($y_j$); if you need the output's net input $β_j-θ_j$, it is `z`.
+        """,
+    ),
+    *exercise("06-g", '"y_hat * (1 - y_hat) * (y - y_hat)"'),
+    md(
+        zh="""
+        **练习5（推导）.** 有$l=2$个输出时，写出式(5.15)的$e_h$，用符号`b`（$b_h$）、`w1`、`w2`（$w_{h1}$、$w_{h2}$）、`g1`、`g2`。
+        """,
+        en="""
+        **Exercise 5 (derivation).** With $l=2$ outputs, write $e_h$ of eq. (5.15) in the symbols
+        `b` ($b_h$), `w1`, `w2` ($w_{h1}$, $w_{h2}$), `g1`, `g2`.
+        """,
+    ),
+    *exercise("06-e", '"b * (1 - b) * (w1 * g1 + w2 * g2)"'),
+    md(
+        zh="""
+        **练习6（编程）.** 照着图5.8的算法写标准BP循环体的一步：`bp_step(x, y, v, gamma, w, theta, eta)`对一个样本先算$\\hat y$，再算$g_j$（5.10）和$e_h$（5.15），最后按式(5.11)–(5.14)返回新的`v, gamma, w, theta`。形状：`v`为$(d, q)$，`gamma`为$(q,)$，`w`为$(q, l)$，`theta`为$(l,)$。检查程序用教程002的数值和两个随机的$d$-$q$-$l$网络和`TextbookNet`比较。
+        """,
+        en="""
+        **Exercise 6 (coding).** Following the algorithm of Fig. 5.8, write one pass of standard
+        BP's loop body: `bp_step(x, y, v, gamma, w, theta, eta)` takes one sample, computes
+        $\\hat y$, then $g_j$ (5.10) and $e_h$ (5.15), and returns the new `v, gamma, w, theta` by
+        eqs. (5.11)–(5.14). Shapes: `v` $(d, q)$, `gamma` $(q,)$, `w` $(q, l)$, `theta` $(l,)$.
+        The checker compares with `TextbookNet` on tutorial 002's numbers and two random $d$-$q$-$l$
+        nets.
+        """,
+    ),
+    *exercise(
+        "06-bp",
+        answer="bp_step",
+        source="""
+        def bp_step(x, y, v, gamma, w, theta, eta):
+            ### BEGIN SOLUTION
+            f = lambda s: 1.0 / (1.0 + np.exp(-s))  # noqa: E731
+            b = f(x @ v - gamma)  # b_h = f(α_h − γ_h)
+            y_hat = f(b @ w - theta)  # ŷ_j = f(β_j − θ_j)
+            g = y_hat * (1 - y_hat) * (y - y_hat)  # (5.10)
+            e = b * (1 - b) * (w @ g)  # (5.15), with w before its update
+            return (
+                v + eta * np.outer(x, e),  # (5.13)
+                gamma - eta * e,  # (5.14)
+                w + eta * np.outer(b, g),  # (5.11)
+                theta - eta * g,  # (5.12)
+            )
+            ### END SOLUTION
+        """,
     ),
 ]

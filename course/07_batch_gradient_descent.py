@@ -2,7 +2,7 @@
 derivatives (mean of products versus the tutorial's product of means), the update, and the
 ledger of published versus recomputed numbers."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="批量梯度下降：3-2-1网络与公布数字的核对",
@@ -97,7 +97,7 @@ CELLS = [
     code(
         """
         print("X =", ex.X.tolist(), "  t =", ex.Y[:, 0].tolist(), "  η =", ex.eta)
-        Image(plots.to_png(plots.network_figure(net, lang=LANG)))
+        plots.image(plots.network_figure(net, lang=LANG))
         """
     ),
     md(
@@ -468,15 +468,7 @@ CELLS = [
         $\dfrac{\partial E}{\partial w_2}$ as the **mean of the products** (4 decimals).
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = float(grads.layers[1].W[1, 0])
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=4,
-                               hint={"zh": "对每个样本算(y − t)·y(1 − y)·h2，再对三个样本求平均。",
-                                     "en": "For each sample compute (y − t)·y(1 − y)·h2, then average over the three samples."})
-        """
-    ),
+    *exercise("07-1", "float(grads.layers[1].W[1, 0])"),
     md(
         zh=r"""
         **练习2**：按教程的做法（**平均的乘积**）算出它的$\dfrac{\partial E}{\partial w_2}$（保留4位小数）。它比真正的梯度大还是小？
@@ -486,15 +478,7 @@ CELLS = [
         the means**, 4 decimals). Is it larger or smaller than the true gradient?
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = float(tutorial.grad_w[1])
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=4,
-                               hint={"zh": "mean(y − t) · mean(y(1 − y)) · mean(h2)。",
-                                     "en": "mean(y − t) · mean(y(1 − y)) · mean(h2)."})
-        """
-    ),
+    *exercise("07-2", "float(tutorial.grad_w[1])"),
     md(
         zh=r"""
         **练习3**：用真正的梯度更新一次之后，$v_{32}$是多少？（保留4位小数。）
@@ -503,13 +487,46 @@ CELLS = [
         **Exercise 3**: after one update with the true gradient, what is $v_{32}$? (4 decimals.)
         """,
     ),
-    code(
-        """
-        answer = None
-        expected = ex.param(ex.train(epochs=1).net, "v32")
-        bpcore.exercises.check(answer, expected, lang=LANG, decimals=4,
-                               hint={"zh": "∂E/∂v32 = mean((y − t)·y(1 − y)·w2·x3)，新值 = 0.5 − η·∂E/∂v32。",
-                                     "en": "∂E/∂v32 = mean((y − t)·y(1 − y)·w2·x3); new value = 0.5 − η·∂E/∂v32."})
-        """
+    *exercise(
+        "07-3",
+        source="""
+        ### BEGIN SOLUTION
+        answer = ex.param(ex.train(epochs=1).net, "v32")
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 写一个任意层数的向量化反向传播：`backward(X, Y, Ws, bs)`，其中`X`为$(m, d)$，`Ws[k]`、`bs[k]`是第$k$层的权重和偏置（加上），每层都用Sigmoid，损失是$m$个样本的$½Σ_j(\\hat y_j-y_j)^2$的平均。返回两个列表`dWs, dbs`，形状和`Ws, bs`相同。检查程序用教程000的3-2-1网络和两个随机网络和bpcore比较。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write a vectorised backward pass for any number of layers:
+        `backward(X, Y, Ws, bs)` with `X` of shape $(m, d)$, `Ws[k]` and `bs[k]` layer $k$'s
+        weights and biases (added), the sigmoid in every layer, and the loss the mean over the
+        $m$ samples of $½Σ_j(\\hat y_j-y_j)^2$. Return two lists `dWs, dbs` shaped like `Ws, bs`.
+        The checker compares with bpcore on tutorial 000's 3-2-1 net and two random nets.
+        """,
+    ),
+    *exercise(
+        "07-backward",
+        answer="backward",
+        source="""
+        def backward(X, Y, Ws, bs):
+            ### BEGIN SOLUTION
+            outs = [X]
+            for W, b in zip(Ws, bs):
+                outs.append(1.0 / (1.0 + np.exp(-(outs[-1] @ W + b))))
+            m = len(X)
+            delta = (outs[-1] - Y) * outs[-1] * (1 - outs[-1])  # ∂E/∂z of the output layer
+            dWs, dbs = [None] * len(Ws), [None] * len(Ws)
+            for k in reversed(range(len(Ws))):
+                dWs[k] = outs[k].T @ delta / m
+                dbs[k] = delta.sum(axis=0) / m
+                if k:
+                    delta = (delta @ Ws[k].T) * outs[k] * (1 - outs[k])
+            return dWs, dbs
+            ### END SOLUTION
+        """,
     ),
 ]

@@ -1,6 +1,6 @@
 """Lesson 08: epochs, batches and iterations; standard, mini-batch and full-batch training."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="轮次、批次与迭代：标准BP、小批量与全批量",
@@ -47,14 +47,14 @@ CELLS = [
         ## 1. 三个词
 
         - **轮次（epoch）**：把全部$N$个训练样本都用过一遍。
-        - **批次（batch）**：一次更新所用的那一小份样本；它含有的样本数叫**批大小（batch size）**$B$。
+        - **批次（batch）**：一次更新所用的那一小份样本；它含有的样本数叫**批量大小（batch size）**$B$。
         - **迭代（iteration）**：用一个批次做一次前向传播、一次反向传播、一次参数更新。
 
         所以“一次迭代”就是“一次更新”。三种训练方式的区别只在$B$：
 
-        | 训练方式 | 批大小 | 每轮迭代数 | 教材中的名字 |
+        | 训练方式 | 批量大小 | 每轮迭代数 | 教材中的名字 |
         | --- | --- | --- | --- |
-        | 标准BP（随机梯度下降） | $B=1$ | $N$ | 标准BP |
+        | 标准BP（逐个样本，固定顺序） | $B=1$ | $N$ | 标准BP |
         | 小批量 | $1<B<N$ | $\lceil N/B\rceil$ | — |
         | 全批量 | $B=N$ | $1$ | 累积BP |
 
@@ -72,7 +72,7 @@ CELLS = [
 
         | training | batch size | iterations per epoch | textbook name |
         | --- | --- | --- | --- |
-        | standard BP (stochastic gradient descent) | $B = 1$ | $N$ | standard BP |
+        | standard BP (one sample at a time, fixed order) | $B = 1$ | $N$ | standard BP |
         | mini-batch | $1 < B < N$ | $\lceil N/B\rceil$ | — |
         | full batch | $B = N$ | $1$ | accumulated BP |
 
@@ -82,9 +82,28 @@ CELLS = [
     ),
     md(
         zh=r"""
+        $B=1$时，教材图5.8的标准BP每轮按同一个固定顺序$1,2,\dots,N$逐个使用样本，没有随机性，常被叫作“随机梯度下降”其实不准确。每轮先把样本随机打乱再逐个更新，才是随机梯度下降（SGD）；`bpcore.train(..., shuffle=True, rng=种子)`就是这样做的（第17课）。两种访问顺序，各3轮：
+        """,
+        en=r"""
+        With $B = 1$, the textbook's standard BP (图5.8) uses the samples one by one in the
+        same fixed order $1, 2, \dots, N$ every epoch; it has no randomness, so calling it
+        "stochastic gradient descent" is not accurate. Shuffling the samples at the start of
+        each epoch before the one-by-one updates is stochastic gradient descent (SGD);
+        `bpcore.train(..., shuffle=True, rng=seed)` does that (lesson 17). The two visiting
+        orders, 3 epochs each:
+        """,
+    ),
+    code(
+        """
+        print(bpcore.visit_orders(3, 3))  # fixed: standard BP
+        print(bpcore.visit_orders(3, 3, shuffle=True, rng=0))  # shuffled: SGD
+        """
+    ),
+    md(
+        zh=r"""
         ## 2. 教程004的算术
 
-        教程004设$N=50000$个样本、批大小$B=256$，训练10轮。$50000/256=195.3125$，前195批各装256个样本，共$195\times256=49920$个；剩下的80个样本组成第196批。所以每轮有
+        教程004设$N=50000$个样本、批量大小$B=256$，训练10轮。$50000/256=195.3125$，前195批各装256个样本，共$195\times256=49920$个；剩下的80个样本组成第196批。所以每轮有
 
         $$\left\lceil \frac{N}{B} \right\rceil = \left\lceil \frac{50000}{256} \right\rceil = 196$$
 
@@ -126,7 +145,7 @@ CELLS = [
     ),
     md(
         zh=r"""
-        最后一批只有80个样本：`bpcore`既不把它补满，也不丢掉它。教程写的是“$N/B+1$”，并注明这只适用于除不尽的情况；整除时是$N/B$。$\lceil N/B\rceil$把两种情况合成一个公式。下表对几个批大小做同样的账，最后一列是只用“$N/B+1$”（整数除法）会得到的数，它在整除时多算了一批：
+        最后一批只有80个样本：`bpcore`既不把它补满，也不丢掉它。教程写的是“$N/B+1$”，并注明这只适用于除不尽的情况；整除时是$N/B$。$\lceil N/B\rceil$把两种情况合成一个公式。下表对几个批量大小做同样的账，最后一列是只用“$N/B+1$”（整数除法）会得到的数，它在整除时多算了一批：
         """,
         en=r"""
         The last batch holds only 80 samples: `bpcore` neither pads it nor drops it. The
@@ -141,7 +160,7 @@ CELLS = [
         """
         N = 50_000
         header = {
-            "zh": ["批大小 B", "每轮迭代数", "最后一批", "10轮迭代数", "N // B + 1"],
+            "zh": ["批量大小 B", "每轮迭代数", "最后一批", "10轮迭代数", "N // B + 1"],
             "en": ["batch size B", "iterations per epoch", "last batch", "in 10 epochs", "N // B + 1"],
         }[LANG]
         rows = []
@@ -187,7 +206,7 @@ CELLS = [
         X = centres[labels] + rng.normal(0.0, 0.45, size=(N, 2))
         Y = labels.reshape(-1, 1).astype(float)
         net0 = bpcore.Network.from_sizes((2, 3, 1), rng=1)
-        Image(plots.to_png(plots.boundary_figure(net0, X, Y, lang=LANG)))
+        plots.image(plots.boundary_figure(net0, X, Y, lang=LANG))
         """
     ),
     code(
@@ -203,7 +222,7 @@ CELLS = [
         label = {m: t(f"mode.short.{m}", LANG, batch_size=B) for m in runs}
 
         header = {
-            "zh": ["训练方式", "批大小", "每轮迭代数", "共更新", "第1轮后 E", "第10轮后 E", "第40轮后 E"],
+            "zh": ["训练方式", "批量大小", "每轮迭代数", "共更新", "第1轮后 E", "第10轮后 E", "第40轮后 E"],
             "en": ["training", "batch size", "iterations/epoch", "updates", "E after 1",
                    "E after 10", "E after 40"],
         }[LANG]
@@ -319,9 +338,9 @@ CELLS = [
     ),
     md(
         zh=r"""
-        ## 4. 自己试：批大小和学习率
+        ## 4. 自己试：批量大小和学习率
 
-        下面的训练场用的是同一份数据、同一个初始网络（`seed=1`，偏置相加）。在“训练方式”里选小批量，改批大小和学习率$\eta$，每改一次就从头重新训练，上一次的曲线淡色保留。可以试试：
+        下面的训练场用的是同一份数据、同一个初始网络（`seed=1`，偏置相加）。在“训练方式”里选小批量，改批量大小和学习率$\eta$，每改一次就从头重新训练，上一次的曲线淡色保留。可以试试：
 
         - $B=100$（全批量）时把$\eta$调大到3、10，曲线会怎样？
         - $B=1$时$\eta=10$会发生什么？
@@ -362,11 +381,11 @@ CELLS = [
         - 一轮＝全部样本用一遍；一次迭代＝一个批次、一次更新；每轮有$\lceil N/B\rceil$次迭代，最后一批装剩下的$N-(\lceil N/B\rceil-1)B$个样本。$N=50000$、$B=256$时每轮196次，10轮1960次，最后一批80个。
         - 标准BP（$B=1$）、小批量、全批量（累积BP，$B=N$）只差在$B$。
         - 按轮次比（相同计算量），小批次走的步数多，损失下降快；按迭代比（相同步数），大批次每步更准，但每步更贵。
-        - 批内损失取平均，$\eta$对不同的批大小才可比。
+        - 批内损失取平均，$\eta$对不同的批量大小才可比。
 
         ## 练习
 
-        1. 一个有60000个样本的训练集，批大小128，每轮有多少次迭代？
+        1. 一个有60000个样本的训练集，批量大小128，每轮有多少次迭代？
         2. 同一设置下，最后一批有多少个样本？
         3. 第3节的标准BP训练40轮，一共更新了多少次参数？
         """,
@@ -392,37 +411,57 @@ CELLS = [
         3. How many updates did standard BP make in its 40 epochs in section 3?
         """,
     ),
-    code(
-        """
+    *exercise(
+        "08-1",
+        source="""
         # zh: 练习1：把 None 换成你的答案
         # en: Exercise 1: replace None with your answer
-        answer = None
-        bpcore.exercises.check(
-            answer, bpcore.iterations_per_epoch(60_000, 128), lang=LANG,
-            hint={"zh": "向上取整：⌈N/B⌉。", "en": "Round up: ⌈N/B⌉."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = bpcore.iterations_per_epoch(60_000, 128)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "08-2",
+        source="""
         # zh: 练习2
         # en: Exercise 2
-        answer = None
-        bpcore.exercises.check(
-            answer, bpcore.schedule(60_000, 128).last_batch_size, lang=LANG,
-            hint={"zh": "N − (⌈N/B⌉ − 1)·B。", "en": "N − (⌈N/B⌉ − 1)·B."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = bpcore.schedule(60_000, 128).last_batch_size
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "08-3",
+        source="""
         # zh: 练习3
         # en: Exercise 3
-        answer = None
-        bpcore.exercises.check(
-            answer, len(runs["standard"].iteration_loss), lang=LANG,
-            hint={"zh": "标准BP每个样本更新一次。", "en": "Standard BP updates once per sample."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = len(runs["standard"].iteration_loss)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 写`n_iterations(N, B, epochs)`：$N$个样本、批量大小$B$（最后一批可以不满）、训练`epochs`轮，一共更新多少次？检查程序在十组$(N, B, epochs)$上和bpcore比较。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write `n_iterations(N, B, epochs)`: with $N$ samples, batch size
+        $B$ (the last batch may be smaller) and `epochs` epochs, how many updates are there? The
+        checker compares with bpcore on ten $(N, B, epochs)$.
+        """,
+    ),
+    *exercise(
+        "08-iterations",
+        answer="n_iterations",
+        source="""
+        def n_iterations(N, B, epochs):
+            ### BEGIN SOLUTION
+            return -(-N // B) * epochs
+            ### END SOLUTION
+        """,
     ),
 ]

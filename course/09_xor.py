@@ -1,6 +1,6 @@
 """Lesson 09: XOR. Why a network of identity activations cannot learn it and sigmoid units can."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="异或：线性网络为什么学不会，Sigmoid隐藏层为什么可以",
@@ -47,14 +47,14 @@ CELLS = [
             return zh if LANG == "zh" else en
 
 
-        # zh: 几个网络的决策边界并排成一张图
-        # en: the decision boundaries of several networks, side by side in one picture
+        # zh: 几个网络的决策边界排成一张图，每行至多3个
+        # en: the decision boundaries of several networks in one picture, at most 3 a row
         def boundaries(nets, titles=None):
             titles = titles or [None] * len(nets)
-            return Image(plots.side_by_side([
+            return plots.image(plots.tile([
                 plots.to_png(plots.boundary_figure(net, ex.X, ex.Y, lang=LANG, title=title))
                 for net, title in zip(nets, titles)
-            ]))
+            ], per_row=3))
         """
     ),
     md(
@@ -114,7 +114,7 @@ CELLS = [
     code(
         """
         net = ex.network
-        Image(plots.to_png(plots.network_figure(net, lang=LANG)))
+        plots.image(plots.network_figure(net, lang=LANG))
         """
     ),
     md(
@@ -159,13 +159,14 @@ CELLS = [
     ),
     md(
         zh=r"""
-        预测值4是对的；−4不是任何代价函数的值。原文说用逻辑回归的代价函数，可恒等输出的$\hat y=4$不是概率，$\ln(1-\hat y)$没有定义；而常见的代价函数都不小于0。−4恰好等于残差$y-\hat y=0-4$。本课程训练时用的是平方误差$\frac12(\hat y-y)^2$在批内的平均，见`ex.note`：
+        预测值4是对的；−4不是任何代价函数的值。原文说用逻辑回归的代价函数，可恒等输出的$\hat y=4$不是概率，$\ln(1-\hat y)$没有定义；而常见的代价函数都不小于0。−4与残差$y-\hat y=0-4$相等：我们推测原文把残差当成了代价印出来，这是一种重构，原文没有说明。本课程训练时用的是平方误差$\frac12(\hat y-y)^2$在批内的平均，见`ex.note`：
         """,
         en=r"""
         The prediction 4 is right; −4 is the value of no cost function. The post names the
         logistic-regression cost, but the identity output $\hat y = 4$ is not a probability
-        and $\ln(1 - \hat y)$ does not exist; and the usual costs are never below 0. −4 is
-        exactly the residual $y - \hat y = 0 - 4$. The course trains with the squared error
+        and $\ln(1 - \hat y)$ does not exist; and the usual costs are never below 0. −4 equals
+        the residual $y - \hat y = 0 - 4$; our reconstruction (the post does not say) is that it
+        printed the residual where it meant the cost. The course trains with the squared error
         $\frac12(\hat y - y)^2$ averaged over the batch, as `ex.note` says:
         """,
     ),
@@ -376,17 +377,23 @@ CELLS = [
         X, Y = ex.X, ex.Y
         net_sigmoid = bpcore.Network.from_sizes((2, 3, 1), rng=0)
         h = bpcore.train(net_sigmoid, X, Y, eta=2.0, epochs=3000, mode="accumulated", snapshot_every=100)
-        previous = [(t("act.identity", LANG), h_linear.loss)]
-        Image(plots.to_png(plots.loss_figure(h, previous, label=t("act.sigmoid", LANG), lang=LANG)))
+        # zh: 第3节的线性网络也训练3000轮来比较；它停在0.125，与Sigmoid网络的平台重合，所以画成虚线放在上面
+        # en: section 3's linear network, trained for 3000 epochs too; it stays at 0.125, on top of the
+        # en: sigmoid network's plateau, so it is drawn dashed and on top
+        h_linear_3000 = ex.train(epochs=3000)
+        curves = {t("act.sigmoid", LANG): h, t("act.identity", LANG): h_linear_3000}
+        plots.image(plots.curves_figure(curves, linestyles={t("act.identity", LANG): "--"},
+                                        lang=LANG, dpi=plots.STATIC_DPI))
         """
     ),
     md(
         zh=r"""
-        损失先在$0.125$附近（也就是“处处输出0.5”）停留几百轮，然后突然下降。决策边界（$\hat y=0.5$的等值线）在这段时间里慢慢弯成两条线，把两个“1”夹在中间：
+        虚线是第3节的线性网络（同样训练3000轮）：它一直停在$0.125$。Sigmoid网络的损失先在$0.125$附近（也就是“处处输出0.5”）停留几百轮，然后突然下降。决策边界（$\hat y=0.5$的等值线）在这段时间里慢慢弯成两条线，把两个“1”夹在中间：
         """,
         en=r"""
-        The loss first lingers near $0.125$ (that is, "0.5 everywhere") for a few hundred
-        epochs, then drops. Meanwhile the decision boundary (the contour $\hat y = 0.5$) bends
+        The dashed line is section 3's linear network (trained for 3000 epochs too): it stays
+        at $0.125$. The sigmoid network's loss first lingers near $0.125$ (that is, "0.5
+        everywhere") for a few hundred epochs, then drops. Meanwhile the decision boundary (the contour $\hat y = 0.5$) bends
         into two lines with the two 1s between them:
         """,
     ),
@@ -469,7 +476,7 @@ CELLS = [
         zh=r"""
         ## 小结
 
-        - 教程001的网络对$(0,0)$的预测是4（$1+3\cdot1$），`bpcore`重算一致；“代价−4”不是任何代价函数的值：逻辑回归代价在$\hat y=4$时没有定义，−4只是残差$y-\hat y$。
+        - 教程001的网络对$(0,0)$的预测是4（$1+3\cdot1$），`bpcore`重算一致；“代价−4”不是任何代价函数的值：逻辑回归代价在$\hat y=4$时没有定义；−4能由残差$y-\hat y$算出，但这只是推测。
         - 恒等激活的层叠起来仍是仿射函数；对任何仿射$f$，$f(1,1)-f(1,0)-f(0,1)+f(0,0)=0$，异或却要求$-2$，所以线性网络学不会异或。最好的线性拟合处处输出0.5，损失0.125。
         - Sigmoid隐藏层让网络能把决策边界弯折，2-3-1网络几千轮就学会了异或。
         - 初值全相等时隐藏层单元永远相同；随机初始化打破对称。
@@ -485,7 +492,8 @@ CELLS = [
 
         - Tutorial 001's network predicts 4 for $(0, 0)$ ($1 + 3\cdot 1$), as `bpcore`
           recomputes; "cost −4" is the value of no cost function: the logistic-regression cost
-          is undefined at $\hat y = 4$, and −4 is just the residual $y - \hat y$.
+          is undefined at $\hat y = 4$; the residual $y - \hat y$ gives −4, but that is
+          a reconstruction.
         - Layers of identity activations compose to an affine function; for every affine $f$,
           $f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0$, while XOR needs $-2$, so no linear network
           learns XOR. The best linear fit answers 0.5 everywhere, with loss 0.125.
@@ -501,35 +509,63 @@ CELLS = [
         3. What does the best affine fit output at $(0, 0)$?
         """,
     ),
-    code(
-        """
+    *exercise(
+        "09-1",
+        source="""
         # zh: 练习1：把 None 换成你的答案
         # en: Exercise 1: replace None with your answer
-        answer = None
-        bpcore.exercises.check(
-            answer, ex.network.predict(np.array([1.0, 1.0]))[0], lang=LANG,
-            hint={"zh": "每个隐藏层单元得到 1 + 1 + 1。", "en": "Each hidden unit gets 1 + 1 + 1."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = ex.network.predict(np.array([1.0, 1.0]))[0]
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "09-2",
+        source="""
         # zh: 练习2
         # en: Exercise 2
-        answer = None
+        ### BEGIN SOLUTION
         q = dict(zip(map(tuple, X.astype(int)), h_linear.net.predict(X)[:, 0]))
-        bpcore.exercises.check(
-            answer, xor_test(lambda a, b: q[(a, b)]), lang=LANG,
-            hint={"zh": "网络是仿射函数。", "en": "The network is an affine function."},
-        )
-        """
+        answer = xor_test(lambda a, b: q[(a, b)])
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "09-3",
+        source="""
         # zh: 练习3
         # en: Exercise 3
-        answer = None
-        bpcore.exercises.check(answer, best[0, 0], lang=LANG)
-        """
+        ### BEGIN SOLUTION
+        answer = best[0, 0]
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 不训练，自己选一组参数让2-2-1的教科书网络（Sigmoid，减去阈值）算出XOR：`xor_parameters()`返回`v`$(2,2)$、`gamma`$(2,)$、`w`$(2,1)$、`theta`$(1,)$。四个输入的输出离目标都要小于0.1。（提示：一个隐藏单元做OR，一个做AND。）
+        """,
+        en="""
+        **Exercise 4 (coding).** Without training, choose parameters that make the 2-2-1 textbook
+        net (sigmoid, thresholds subtracted) compute XOR: `xor_parameters()` returns `v` $(2,2)$,
+        `gamma` $(2,)$, `w` $(2,1)$, `theta` $(1,)$. On all four inputs the output must be within
+        0.1 of the target. (Hint: one hidden unit computes OR, the other AND.)
+        """,
+    ),
+    *exercise(
+        "09-xor",
+        answer="xor_parameters",
+        source="""
+        def xor_parameters():
+            ### BEGIN SOLUTION
+            v = np.array([[20.0, 20.0], [20.0, 20.0]])
+            gamma = np.array([10.0, 30.0])  # unit 1: OR, unit 2: AND
+            w = np.array([[20.0], [-20.0]])
+            theta = np.array([10.0])  # OR and not AND
+            return v, gamma, w, theta
+            ### END SOLUTION
+        """,
     ),
 ]

@@ -1,6 +1,6 @@
 """Lesson 10: the playground. Every example, every control, every button."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="反向传播训练场：每个例子、每个滑块",
@@ -12,7 +12,7 @@ CELLS = [
         zh=r"""
         **目标**：熟悉`bpcore`的训练场（playground）：它能打开哪些例子，每个滑块、按钮和面板做什么；用“单步”把一次迭代拆成前向、反向、更新三步，对照教程公布的数字；用淡色的历史曲线比较不同的设置；用“显示代码”把一个设置交给学生。教师可以把这一课当作训练场的说明书。
 
-        **前置知识**：前向传播与反向传播（第04、05课），训练方式与批大小（第08课），异或与决策边界（第09课）。
+        **前置知识**：前向传播与反向传播（第04、05课），训练方式与批量大小（第08课），异或与决策边界（第09课）。
         """,
         en=r"""
         **Goal**: get to know `bpcore`'s playground: which examples it opens and what each
@@ -51,13 +51,16 @@ CELLS = [
         zh=r"""
         ## 1. 打开训练场
 
-        下面的训练场训练一个2-3-1的Sigmoid网络学异或（初值由种子0生成）。按“训练”看损失曲线实时增长；保存下来的笔记本里显示的是它打开时的第一张图。
+        下面的训练场训练一个2-3-1的Sigmoid网络学异或（初值由种子0生成）。它和第00、09课的2-3-1网络不是同一个网络：那两课用偏置（与加权和相加），这里用教材的阈值（从加权和中减去）。种子相同，抽到的数也相同，但同一个数在这里是被减去的，所以两个网络的初始输出和初始损失都不一样。按“训练”看损失曲线实时增长；保存下来的笔记本里显示的是它打开时的第一张图。
         """,
         en=r"""
         ## 1. Open the playground
 
         The playground below trains a 2-3-1 sigmoid network on XOR (initial weights from seed
-        0). Press "Train" and watch the loss curve grow; a saved notebook shows the first
+        0). It is not the 2-3-1 network of lessons 00 and 09: those add biases to the weighted
+        sums, this one subtracts the textbook's thresholds. The same seed draws the same
+        numbers, but here each offset is subtracted, so the two networks start with different
+        outputs and a different initial loss. Press "Train" and watch the loss curve grow; a saved notebook shows the first
         picture the playground drew when it opened.
         """,
     ),
@@ -72,7 +75,7 @@ CELLS = [
         zh=r"""
         训练场分成五块：
 
-        - **左上：设置**。学习率、轮数、训练方式、批大小、是否训练阈值/偏置、隐藏层激活函数、语言等（见第2节的表）。
+        - **左上：设置**。学习率、轮数、训练方式、批量大小、是否训练阈值/偏置、隐藏层激活函数、语言等（见第2节的表）。
         - **左下：初始权重**（可折叠）。每个初始权重和阈值/偏置一个滑块，名字就是教材的记号（$v_{ih}$、$\gamma_h$、$w_{hj}$、$\theta_j$；带偏置的层记作$b^{(1)}$、$b^{(2)}$）。
         - **右上：损失曲线**。纵轴是整个训练集上的损失$E$（对数刻度），横轴是轮次；每改一次设置，上一次的曲线淡色保留，图例写着它的$\eta$和训练方式。
         - **右下：网络与决策边界**。连线的颜色表示符号（红正蓝负），粗细表示大小；两个输入、一个输出的网络还会画出决策边界$\hat y=0.5$。
@@ -133,7 +136,7 @@ CELLS = [
         from bpcore.train import MODES
 
         header = {
-            "zh": ["选项", "批大小", "bpcore.train 的 mode"],
+            "zh": ["选项", "批量大小", "bpcore.train 的 mode"],
             "en": ["option", "batch size", "bpcore.train mode"],
         }[LANG]
         size = {"standard": "1", "minibatch": "B", "accumulated": "N"}
@@ -292,6 +295,8 @@ CELLS = [
         开着“改设置后自动重新训练”时，每改一个设置就从初值重新训练，上一次的曲线淡色留在图上。下面把轮数设为200（学习率仍是例子的0.5），再把学习率依次改成2和8（同样用代码代替鼠标）：
         """,
         en=r"""
+        ## 6. Previous runs: comparing learning rates
+
         With "retrain when a setting changes" ticked, every change retrains from the initial
         values and the previous curve stays, faded. Below, the epochs are set to 200 (the learning
         rate is still the example's 0.5), then the learning rate is changed to 2 and to 8 (code
@@ -387,7 +392,7 @@ CELLS = [
         ## 练习
 
         1. 在训练场里打开`t004_222_frozen`，单步一次（三个阶段）之后，$w_5$是多少？（保留8位小数）
-        2. 在`t000_batch_321`里选小批量、批大小2，每轮有几次迭代？
+        2. 在`t000_batch_321`里选小批量、批量大小2，每轮有几次迭代？
         3. 打开`t001_xor`，把隐藏层激活函数换成Sigmoid、学习率设为0.5、轮数3000，训练后的损失是多少？（保留4位小数）
         """,
         en=r"""
@@ -413,41 +418,54 @@ CELLS = [
            0.5 and the epochs to 3000. What is the loss after training? (4 decimals)
         """,
     ),
-    code(
-        """
+    *exercise(
+        "10-1",
+        source="""
         # zh: 练习1：把 None 换成你的答案
         # en: Exercise 1: replace None with your answer
-        answer = None
-        bpcore.exercises.check(answer, ex.param(ex.train(epochs=1).net, "w5"), lang=LANG, decimals=8)
-        """
+        ### BEGIN SOLUTION
+        answer = ex.param(ex.train(epochs=1).net, "w5")
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "10-2",
+        source="""
         # zh: 练习2
         # en: Exercise 2
-        answer = None
+        ### BEGIN SOLUTION
         n_samples = len(examples.get("t000_batch_321").X)
-        bpcore.exercises.check(answer, bpcore.iterations_per_epoch(n_samples, 2), lang=LANG)
-        """
+        answer = bpcore.iterations_per_epoch(n_samples, 2)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "10-3",
+        source="""
         # zh: 练习3
         # en: Exercise 3
-        answer = None
-        # zh: 训练场在这里做的事：教程001的网络，隐藏层换成Sigmoid，其余不变
-        # en: what the playground does here: tutorial 001's net with sigmoid hidden units
+        ### BEGIN SOLUTION
         xor = examples.get("t001_xor")
         hidden, output = xor.network.layers
         net = bpcore.Network([bpcore.Layer(hidden.W, hidden.offset, "sigmoid", "bias"), output])
-        expected = bpcore.train(
+        answer = bpcore.train(
             net, xor.X, xor.Y, eta=0.5, epochs=3000, mode=xor.mode, reduction=xor.reduction
         ).final_loss
-        bpcore.exercises.check(
-            answer, expected, lang=LANG, decimals=4,
-            hint={"zh": "三个隐藏层单元从相同的权重出发，永远相同（第09课）。",
-                  "en": "The three hidden units start equal and stay equal (lesson 09)."},
-        )
-        """
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
+    md(
+        zh="""
+        **练习4（推导）.** 在2-2-2网络里，$w_5$连接$h_1$和$o_1$。写出$∂E_{total}/∂w_5$，用符号`out_o1`、`target_o1`、`out_h1`；输出层的净输入叫`net_o1`。
+        """,
+        en="""
+        **Exercise 4 (derivation).** In the 2-2-2 net, $w_5$ connects $h_1$ to $o_1$. Write
+        $∂E_{total}/∂w_5$ in the symbols `out_o1`, `target_o1`, `out_h1`; the output's net input
+        is `net_o1`.
+        """,
+    ),
+    *exercise("10-w5", '"(out_o1 - target_o1) * out_o1 * (1 - out_o1) * out_h1"'),
 ]

@@ -1,6 +1,6 @@
 """Lesson 11: gradient checking. Central differences, the relative error, a bug caught."""
 
-from _cells import code, md
+from _cells import code, exercise, md
 
 TITLE = dict(
     zh="梯度检验：中心差分、相对误差，符号=数值=有限差分",
@@ -10,7 +10,7 @@ TITLE = dict(
 CELLS = [
     md(
         zh=r"""
-        **目标**：学会用中心差分（central difference）检验反向传播算出的梯度：为什么步长取$\varepsilon\approx10^{-4}$，相对误差（relative error）怎样定义、多大算对、多大算错；亲手抓住一个故意写错的反向传播；最后让三条独立的路线——SymPy符号求导、`bpcore`的数值反向传播、有限差分（以及装了PyTorch时的自动求导）——给出同一组梯度。
+        **目标**：学会用中心差分（central difference）检验反向传播算出的梯度：为什么步长取$\varepsilon\approx10^{-4}$，相对误差（relative error）怎样定义、多大算对、多大算错；亲手抓住一个故意写错的反向传播；最后让三条独立的路线——SymPy符号求导、`bpcore`的数值反向传播、有限差分（以及装了PyTorch时的自动微分）——给出同一组梯度。
 
         **前置知识**：反向传播的公式$g_j$、$e_h$与四条更新规则（第05、06课），导数的定义，泰勒展开。
         """,
@@ -211,7 +211,7 @@ CELLS = [
     ),
     md(
         zh=r"""
-        横轴从左到右$\varepsilon$变小。右边一段沿$\varepsilon^2$的斜率下降（截断误差），左边一段沿$1/\varepsilon$上升并且抖动（舍入误差）；谷底在$10^{-5}$与$10^{-4}$之间，红色竖线$\varepsilon=10^{-4}$处误差约$10^{-9}$。四阶模板的截断误差按$\varepsilon^4$下降，可以用更大的$\varepsilon$（舍入误差更小），谷底更低；代价是每个参数要算4次损失而不是2次。图中两条浅灰横线是下一节的两个阈值$10^{-7}$和$10^{-4}$：$\varepsilon$取$10^{-4}$，离两边都远；取到$10^{-8}$以下，正确的梯度也会被误判。
+        横轴从左到右$\varepsilon$变小。左边一段沿$\varepsilon^2$的斜率下降（截断误差），右边一段沿$1/\varepsilon$上升并且抖动（舍入误差）；谷底在$10^{-5}$与$10^{-4}$之间，红色竖线$\varepsilon=10^{-4}$处误差约$10^{-9}$。四阶模板的截断误差按$\varepsilon^4$下降，可以用更大的$\varepsilon$（舍入误差更小），谷底更低；代价是每个参数要算4次损失而不是2次。图中两条浅灰横线是下一节的两个阈值$10^{-7}$和$10^{-4}$：$\varepsilon$取$10^{-4}$，离两边都远；取到$10^{-8}$以下，正确的梯度也会被误判。
         """,
         en=r"""
         $\varepsilon$ shrinks from left to right. On the left the error falls along the
@@ -481,9 +481,9 @@ CELLS = [
         zh=r"""
         符号和数值两条路线在舍入误差以内完全一致（相对误差小于$10^{-12}$）；有限差分与它们的差别约为$10^{-9}$，正是第2节图中$\varepsilon=10^{-4}$处的截断误差加舍入误差。
 
-        ### 第四条路线：PyTorch自动求导（可选）
+        ### 第四条路线：PyTorch自动微分（可选）
 
-        如果装了PyTorch（`pip install 'bpcore[torch]'`），下面的单元格用float64的自动求导（autograd）再算一遍；没装就跳过。自动求导和反向传播是同一个算法，但代码完全独立。
+        如果装了PyTorch（`pip install 'bpcore[torch]'`），下面的单元格用float64的自动微分（autograd）再算一遍；没装就跳过。自动微分和反向传播是同一个算法，但代码完全独立。
         """,
         en=r"""
         The symbolic and numeric routes agree to rounding (relative error below $10^{-12}$);
@@ -519,7 +519,7 @@ CELLS = [
             autograd = np.concatenate([p.grad.numpy().ravel() for p in params])
             r = bpcore.relative_error(autograd, numeric_grad).max()
             print("PyTorch", torch.__version__,
-                  say("自动求导 vs 引擎：最大相对误差", "autograd vs engine: max relative error"),
+                  say("自动微分 vs 引擎：最大相对误差", "autograd vs engine: max relative error"),
                   err(r, 1e-12))
         """,
         ignore_output=True,
@@ -539,7 +539,7 @@ CELLS = [
         - 中心差分$\frac{E(w+\varepsilon)-E(w-\varepsilon)}{2\varepsilon}$的截断误差$\propto\varepsilon^2$，舍入误差$\propto1/\varepsilon$；float64中$\varepsilon\approx10^{-4}$时相对误差约$10^{-9}$。
         - 相对误差$|a-n|/\max(|a|,|n|)$：小于$10^{-7}$为正确，大于$10^{-4}$几乎肯定有错。
         - 漏掉隐藏层的$b_h(1-b_h)$后训练照样“能跑”，梯度检验却立刻指出$v_{ih}$、$\gamma_h$全错。
-        - 符号（SymPy）、数值（引擎）、有限差分、PyTorch自动求导给出同一组梯度。
+        - 符号（SymPy）、数值（引擎）、有限差分、PyTorch自动微分给出同一组梯度。
 
         ## 练习
 
@@ -584,35 +584,63 @@ CELLS = [
            above $10^{-4}$?
         """,
     ),
-    code(
-        """
+    *exercise(
+        "11-1",
+        source="""
         # zh: 练习1：把 None 换成你的答案
         # en: Exercise 1: replace None with your answer
-        answer = None
-        bpcore.exercises.check(
-            answer, bpcore.relative_error(0.002, 0.0021), lang=LANG,
-            hint={"zh": "分母取两者绝对值中较大的一个。",
-                  "en": "Divide by the larger of the two magnitudes."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = bpcore.relative_error(0.002, 0.0021)
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "11-2",
+        source="""
         # zh: 练习2：从 eps 和 sweep[2] 里找
         # en: Exercise 2: look it up in eps and sweep[2]
-        answer = None
-        bpcore.exercises.check(answer, best_eps, lang=LANG, rtol=0.05)
-        """
+        ### BEGIN SOLUTION
+        answer = best_eps
+        ### END SOLUTION
+        """,
+        stub="answer = None",
     ),
-    code(
-        """
+    *exercise(
+        "11-3",
+        source="""
         # zh: 练习3
         # en: Exercise 3
-        answer = None
-        bpcore.exercises.check(
-            answer, int(np.sum(r_buggy > 1e-4)), lang=LANG,
-            hint={"zh": "看第4节表格的“判断”一列。", "en": "Count the verdicts in section 4's table."},
-        )
-        """
+        ### BEGIN SOLUTION
+        answer = int(np.sum(r_buggy > 1e-4))
+        ### END SOLUTION
+        """,
+        stub="answer = None",
+    ),
+    md(
+        zh="""
+        **练习4（编程）.** 自己写中心差分：`central_difference(f, p, eps)`返回标量函数`f`在参数向量`p`处的梯度估计，每个分量是$(f(p+εe_i)-f(p-εe_i))/(2ε)$。检查程序用本课的教科书网络的损失和一个三次函数和`bpcore.numeric_gradient`比较。
+        """,
+        en="""
+        **Exercise 4 (coding).** Write the central difference yourself:
+        `central_difference(f, p, eps)` returns the estimated gradient of the scalar function `f`
+        at the parameter vector `p`, component $i$ being $(f(p+εe_i)-f(p-εe_i))/(2ε)$. The checker
+        compares with `bpcore.numeric_gradient` on this lesson's textbook-net loss and on a cubic.
+        """,
+    ),
+    *exercise(
+        "11-central",
+        answer="central_difference",
+        source="""
+        def central_difference(f, p, eps):
+            ### BEGIN SOLUTION
+            grad = np.zeros_like(p)
+            for i in range(p.size):
+                step = np.zeros_like(p)
+                step[i] = eps
+                grad[i] = (f(p + step) - f(p - step)) / (2 * eps)
+            return grad
+            ### END SOLUTION
+        """,
     ),
 ]

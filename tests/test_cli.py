@@ -209,3 +209,21 @@ def test_main_in_process(capsys):
     assert main(["trace", "nope"]) == 2
     err = capsys.readouterr().err
     assert "no example" in err and "没有名为" in err
+
+
+def test_version_comes_from_the_package_metadata():
+    from importlib.metadata import version
+
+    import bpcore
+
+    code, out, _err = run("--version")
+    assert code == 0 and out.strip() == f"bpcore {version('bpcore')}"
+    assert bpcore.__version__ == version("bpcore")
+
+
+def test_help_sections_are_titled_in_the_help_language():
+    # titles come from argument groups of our own, not from argparse's private attributes
+    _code, out, _err = run("trace", "--help", "--lang", "zh")
+    assert "选项:" in out and "位置参数:" in out and "options:" not in out
+    _code, out, _err = run("trace", "--help")
+    assert "options:" in out and "positional arguments:" in out

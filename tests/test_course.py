@@ -129,3 +129,19 @@ def test_notebooks_are_built_from_the_course_sources():
             assert built == committed, (
                 f"{lang}/{path.stem}: run python scripts/build_notebooks.py {path.stem[:2]}"
             )
+
+
+@pytest.mark.parametrize("lang, name", [("zh", n) for n in ZH] + [("en", n) for n in EN])
+def test_no_paragraph_renders_as_an_indented_code_block(lang, name):
+    """A paragraph after a blank line indented by 4+ spaces is a Markdown code block, not
+    prose (it happens when a source string starts on the line of its opening quotes)."""
+    for c in cells(lang, name):
+        if c["cell_type"] != "markdown":
+            continue
+        lines = source(c).split("\n")
+        fenced = False
+        for before, line in zip(["", *lines], lines):
+            if line.lstrip().startswith("```"):
+                fenced = not fenced
+            bad = not fenced and before.strip() == "" and re.match(r" {4,}\S", line)
+            assert not bad, f"{lang}/{name}: indented paragraph {line.strip()[:40]!r}"

@@ -62,6 +62,23 @@ def test_every_example_is_complete(name):
                 arr[0] = 99.0  # read-only: the examples are shared data
 
 
+def test_notation_tables_have_no_english_words_in_chinese():
+    """The zh tables show the tutorials' own symbols, code, and Chinese words only: an English
+    phrase (two words in a row, or "(none)") belongs in a Bi or in the meaning column."""
+    from bpcore.tables import text_in
+
+    phrase = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}|\(none\)")
+    for ex in EXAMPLES.values():
+        for alias in ex.notation:
+            assert not phrase.search(alias.engine), (ex.name, alias.engine)
+            for shown in (alias.textbook, alias.meaning):
+                assert not phrase.search(text_in(shown, "zh")), (ex.name, text_in(shown, "zh"))
+            name = text_in(alias.name, "zh")
+            # the tutorials' own names may be English words ("Batch Size"): they are quoted as
+            # printed; what the course adds is Chinese
+            assert "none" not in name, (ex.name, name)
+
+
 def test_published_precision_is_read_from_the_printed_text():
     frozen = get("t004_222_frozen")
     assert frozen.published_value("w7_new").decimals == 9  # "0.511301270": the 0 is printed
@@ -350,8 +367,18 @@ def test_trace_composite_chain_equals_engine_and_finite_differences():
 
     df = numeric_gradient(f, np.array([0.0, 0.0]))
     assert np.allclose(df, [0.25, 0.25], rtol=1e-8)
-    first = tr.section("elementary").rows[0]
-    assert first[4] == "∂f/∂w" and first[5] == pytest.approx(df[0])
+    rows = tr.section("elementary").rows
+    # row k is step hk and shows ∂f/∂hk (not the gradient one step further back): ∂f/∂h6 = 1,
+    # and ∂f/∂h1 = ∂f/∂h2 = σ'(0) = 0.25 since ∂h2/∂h1 = 1 (central differences in h1)
+    assert [r[4] for r in rows] == [f"∂f/∂h{k}" for k in range(1, 7)]
+    assert rows[-1][5] == 1.0
+    f_of_h1 = lambda h1: 1.0 / (np.exp(-(h1[0] + 0.0)) + 1.0)  # noqa: E731
+    assert rows[0][5] == pytest.approx(numeric_gradient(f_of_h1, np.array([0.0]))[0], rel=1e-8)
+    f_of_h5 = lambda h5: 1.0 / h5[0]  # noqa: E731
+    h5 = rows[4][1]
+    assert rows[4][5] == pytest.approx(numeric_gradient(f_of_h5, np.array([h5]))[0], rel=1e-7)
+    # the parameters' gradients are one factor further: ∂f/∂w = ∂f/∂h1 · x
+    assert rows[0][5] * rows[0][3] == pytest.approx(df[0])
 
 
 def test_trace_epochs():

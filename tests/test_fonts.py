@@ -47,7 +47,6 @@ def _sample_texts() -> list[str]:
     fields = dict(
         name="异或 XOR",
         offset="阈值",
-        k=1,
         n_in=2,
         n_out=3,
         symbols="v₁₁, γ₁",
@@ -78,6 +77,19 @@ def _sample_texts() -> list[str]:
         act="双曲正切",
         runs=3,
         sizes="2-3-1",
+        target=0.01,  # lesson 16's sweep figure
+        answer=0.1,  # exercise 11-2: outside the valley floor
+        # bpcore.exercises' verdicts
+        err=0.001,
+        id="01-1",
+        want=(2,),
+        got="(3,)",
+        where="step, line 3",
+        n=4,
+        k=1,
+        case="随机网络1",
+        which="W1",
+        wrong="(1, 1) → 0.90",
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 

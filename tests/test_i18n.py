@@ -91,7 +91,7 @@ def test_every_key_used_in_the_code_exists():
         k
         for k in literal
         if k.split(".")[0]
-        in {"ui", "btn", "tip", "mode", "act", "phase", "status", "plot", "table", "err"}
+        in {"ui", "btn", "tip", "mode", "act", "phase", "status", "plot", "table", "err", "ex"}
     }
     missing = sorted(path_like - set(MESSAGES))
     assert not missing, f"keys used but not in the catalogue: {missing}"

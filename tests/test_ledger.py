@@ -61,6 +61,11 @@ PUBLISHED = {
     ("t004_222_frozen", "w2_new"): "0.19956143",
     ("t004_222_frozen", "w3_new"): "0.24975114",
     ("t004_222_frozen", "w4_new"): "0.29950229",
+    # the source post's figures after the updates (Mazur)
+    ("t004_222_frozen", "E_after_1"): "0.291027924",
+    ("t004_222_frozen", "E_after_10000"): "0.0000351085",
+    ("t004_222_frozen", "out_o1_10000"): "0.015912196",
+    ("t004_222_frozen", "out_o2_10000"): "0.984065734",
     # 004, biases trained (PyTorch)
     ("t004_222_trained", "out_o1"): "0.7514",
     ("t004_222_trained", "out_o2"): "0.7729",
@@ -90,6 +95,15 @@ DIFFERS = {
         "E_after",  # same slip as E
     )
 } | {("t001_xor", "cost_00")}
+DIFFERS |= {
+    ("t004_222_frozen", q)
+    for q in (
+        "E_after_1",  # e_h taken with the updated w5..w8
+        "E_after_10000",  # 9,999 rounds
+        "out_o1_10000",  # e_h taken with the updated w5..w8, 10,000 rounds
+        "out_o2_10000",
+    )
+}
 
 # Where the tutorial's own arithmetic (recomputed) reproduces the printed figure.
 EXPLAINED_BY_ALTERNATIVE = DIFFERS - {("t000_batch_321", "E"), ("t000_batch_321", "E_after")}
@@ -183,6 +197,9 @@ def test_xor_cost_is_undefined_and_minus_four_is_the_residual(rows):
     assert math.isnan(r.recomputed)
     assert r.alternative == -4.0 and r.alternative_agrees is True
     assert "residual" in r.reason.en and "残差" in r.reason.zh
+    # the post never says where −4 comes from: the residual is offered as a reconstruction
+    assert "reconstruction" in r.reason.en and "推测" in r.reason.zh
+    assert "reconstruction" in r.alternative_label.en and "推测" in r.alternative_label.zh
 
 
 def test_values_are_recomputed_not_stored(monkeypatch):
@@ -210,3 +227,84 @@ def test_rows_serialise_to_json(rows):
     both = next(r for r in rows if r.quantity == "dE_dw1").to_dict()
     assert set(both["reason"]) == {"en", "zh"}
     assert np.isclose(both["alternative"], 0.0672, atol=1e-4)
+
+
+def _mazur_by_hand(rounds, hidden_from_new_weights):
+    """The 2-2-2 walk-through in plain Python floats, independent of the engine: standard BP,
+    η = 0.5, biases b1 = 0.35 and b2 = 0.60 frozen; E_total = ½ Σ (target − out)² after every
+    round. With `hidden_from_new_weights` the hidden deltas are taken after w5..w8 moved."""
+
+    def sig(z):
+        return 1 / (1 + math.exp(-z))
+
+    w = [0.15, 0.20, 0.25, 0.30]  # w1..w4: i1→h1, i2→h1, i1→h2, i2→h2
+    u = [0.40, 0.45, 0.50, 0.55]  # w5..w8: h1→o1, h2→o1, h1→o2, h2→o2
+    x, t = (0.05, 0.10), (0.01, 0.99)
+
+    def forward():
+        h = [sig(w[2 * j] * x[0] + w[2 * j + 1] * x[1] + 0.35) for j in range(2)]
+        o = [sig(u[2 * k] * h[0] + u[2 * k + 1] * h[1] + 0.60) for k in range(2)]
+        return h, o
+
+    def hidden_deltas(h, d):
+        return [sum(d[k] * u[2 * k + j] for k in range(2)) * h[j] * (1 - h[j]) for j in range(2)]
+
+    errors = []
+    for _ in range(rounds):
+        h, o = forward()
+        d = [(o[k] - t[k]) * o[k] * (1 - o[k]) for k in range(2)]  # ∂E/∂net_o
+        dh = None if hidden_from_new_weights else hidden_deltas(h, d)
+        for k in range(2):
+            for j in range(2):
+                u[2 * k + j] -= 0.5 * d[k] * h[j]
+        if hidden_from_new_weights:
+            dh = hidden_deltas(h, d)
+        for j in range(2):
+            for i in range(2):
+                w[2 * j + i] -= 0.5 * dh[j] * x[i]
+        h, o = forward()
+        errors.append(sum(0.5 * (t[k] - o[k]) ** 2 for k in range(2)))
+    return errors, o
+
+
+def test_mazurs_figures_are_reproduced_by_the_computations_the_ledger_names(rows):
+    r = {row.quantity: row for row in rows if row.example == "t004_222_frozen"}
+    right, right_out = _mazur_by_hand(10_000, hidden_from_new_weights=False)
+    slip, slip_out = _mazur_by_hand(10_000, hidden_from_new_weights=True)
+    # the stated method (all gradients before any update), engine against plain Python
+    assert r["E_after_1"].recomputed == pytest.approx(right[0], rel=1e-12)
+    assert r["E_after_10000"].recomputed == pytest.approx(right[9_999], rel=1e-9)
+    assert r["out_o1_10000"].recomputed == pytest.approx(right_out[0], rel=1e-12)
+    assert r["out_o2_10000"].recomputed == pytest.approx(right_out[1], rel=1e-12)
+    # what reproduces each printed figure, at its printed precision
+    assert round(slip[0], 9) == 0.291027924 != round(right[0], 9)
+    assert round(right[9_998], 10) == 0.0000351085  # 9,999 rounds
+    assert round(right[9_999], 10) != 0.0000351085 != round(slip[9_999], 10)
+    assert round(slip_out[0], 9) == 0.015912196 and round(slip_out[1], 9) == 0.984065734
+    assert r["E_after_1"].alternative == pytest.approx(slip[0], rel=1e-12)
+    assert r["E_after_10000"].alternative == pytest.approx(right[9_998], rel=1e-9)
+    assert r["out_o1_10000"].alternative == pytest.approx(slip_out[0], rel=1e-9)
+    # the published outputs and the published error do not belong together
+    from_outputs = 0.5 * ((0.015912196 - 0.01) ** 2 + (0.984065734 - 0.99) ** 2)
+    assert round(from_outputs, 10) == round(slip[9_999], 10) != 0.0000351085
+    # the post is named and linked where the example is introduced, in both languages
+    note = get("t004_222_frozen").note
+    for text in (note.en, note.zh):
+        assert "A Step by Step Backpropagation Example" in text and "Mazur" in text
+        assert examples.MAZUR_POST["url"] in text
+
+
+def test_the_slip_touches_only_the_hidden_layer():
+    from bpcore.examples import hidden_deltas_from_new_weights
+
+    ex = get("t004_222_frozen")
+    loss, _ = hidden_deltas_from_new_weights(ex, 0)
+    assert loss.tolist() == [ex.network.loss(ex.X, ex.Y, "sum")]
+    _, slipped = hidden_deltas_from_new_weights(ex, 1)
+    right = ex.train(epochs=1).net
+    for w in ("w5", "w6", "w7", "w8"):  # the output layer's update is the same
+        assert ex.param(slipped, w) == pytest.approx(ex.param(right, w), rel=1e-15)
+    for w in ("w1", "w2", "w3", "w4"):  # the hidden layer's is not
+        assert ex.param(slipped, w) != pytest.approx(ex.param(right, w), rel=1e-9)
+    with pytest.raises(InputError, match="rounds"):
+        hidden_deltas_from_new_weights(ex, -1)

@@ -202,6 +202,19 @@ def test_from_sizes_is_deterministic_for_a_seed():
     assert not np.array_equal(a, c)
 
 
+def test_threshold_and_bias_nets_of_one_seed_share_numbers_not_the_network():
+    """Lesson 10's playground (thresholds) and lessons 00/09 (biases) draw the same numbers
+    from seed 0, but a threshold is subtracted: f(α − r) against f(α + r)."""
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    bias = Network.from_sizes((2, 3, 1), rng=0)
+    threshold = Network.from_sizes((2, 3, 1), rng=0, offset_kind="threshold")
+    np.testing.assert_array_equal(bias.flat(), threshold.flat())
+    flipped = Network([Layer(L.W, -L.offset, L.activation, "bias") for L in threshold.layers])
+    np.testing.assert_allclose(flipped.predict(X), threshold.predict(X), rtol=0, atol=1e-15)
+    assert abs(bias.loss(X, Y) - threshold.loss(X, Y)) > 1e-3
+
+
 def test_predict_shapes():
     net = Network.from_sizes((2, 3, 2), rng=0)
     assert net.predict(np.zeros(2)).shape == (2,)

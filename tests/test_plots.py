@@ -537,3 +537,78 @@ def test_pictures_compressed_on_the_helper_thread_are_the_same_bytes():
     for plot in (loss, network, boundary):
         future = plot.png(later=True)
         assert future.result(timeout=30) == plot.png()
+
+
+# --- static figures for the notebooks: resolution, labels apart, a colour bar -----------------
+def _network_examples():
+    from bpcore import examples
+
+    nets = [examples.get(n).network for n in examples.names() if examples.get(n).kind == "network"]
+    return [*nets, bpcore.Network.from_sizes((2, 3, 1), rng=0)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_network_figures_are_sharp_and_their_labels_do_not_collide(lang):
+    for net in _network_examples():
+        fig = plots.network_figure(net, lang=lang)
+        assert fig.dpi >= 2 * plots.DPI
+        renderer = fig.canvas.get_renderer()
+        boxes = plots.text_boxes(fig, renderer)
+        width, height = fig.canvas.get_width_height()
+        for text, box in boxes:  # nothing cut off at the edges
+            assert box.x0 >= 0 and box.y0 >= 0, text.get_text()
+            assert box.x1 <= width and box.y1 <= height, text.get_text()
+        for k, (a, box_a) in enumerate(boxes):
+            for b, box_b in boxes[k + 1 :]:
+                assert not box_a.overlaps(box_b), (a.get_text(), b.get_text())
+        plot_labels = [t for t, _ in boxes if t.get_bbox_patch() is not None]
+        units = plots._unit_boxes(_plot_of(fig), renderer)
+        for label in plot_labels:  # connection labels and offsets stay off the units
+            box = label.get_window_extent(renderer)
+            assert not any(box.overlaps(u) for u in units), label.get_text()
+
+
+def _plot_of(fig):
+    """A NetworkPlot-like view of a network figure's unit positions (for _unit_boxes)."""
+
+    class View:
+        pass
+
+    view = View()
+    view.fig, view.ax = fig, fig.axes[0]
+    offsets = view.ax.collections[1].get_offsets()  # the units' scatter
+    view.pos = [np.asarray(offsets)]
+    return view
+
+
+def test_boundary_figure_reads_its_colours_as_y_hat():
+    net = bpcore.Network.from_sizes((2, 3, 1), rng=0)
+    for lang in ("zh", "en"):
+        fig = plots.boundary_figure(net, X, Y, lang=lang)
+        assert fig.dpi >= 2 * plots.DPI
+        main, bar = fig.axes
+        image = main.images[0]
+        assert image.get_clim() == (0.0, 1.0)  # colours span ŷ ∈ [0, 1]
+        assert bar.get_ylabel() == t("plot.boundary.colourbar", lang) and "ŷ" in bar.get_ylabel()
+        assert bar.get_position().x0 > main.get_position().x1  # beside the map, not on it
+        boxes = plots.text_boxes(fig)
+        for k, (a, box_a) in enumerate(boxes):
+            for b, box_b in boxes[k + 1 :]:
+                assert not box_a.overlaps(box_b), (a.get_text(), b.get_text())
+
+
+def test_tile_and_image():
+    a = plots.to_png(plots.new_figure((1.0, 1.0), 50))
+    grid = pixels(plots.tile([a] * 5, per_row=3, gap=4))
+    assert grid.shape == (50 + 4 + 50, 3 * 50 + 2 * 4, 3)  # 3 on top, 2 below
+    assert (grid[50:54] == 255).all()  # the gap between the rows is white
+    picture = plots.image(plots.network_figure(bpcore.Network.from_sizes((2, 2, 1), rng=0)))
+    assert picture.retina
+    assert not plots.image(plots.new_figure((1.0, 1.0), plots.DPI)).retina
+
+
+def test_curves_figure_line_styles():
+    fig = plots.curves_figure({"a": [1.0, 0.5], "b": [1.0, 0.5]}, linestyles={"b": "--"})
+    solid, dashed = fig.axes[0].lines
+    assert solid.get_linestyle() == "-" and dashed.get_linestyle() == "--"
+    assert dashed.get_zorder() > solid.get_zorder()  # drawn on top, so it shows where they meet

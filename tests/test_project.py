@@ -45,6 +45,10 @@ PIP_ONLY_TEST_TOOLS = {
     "jupyter-repo2docker",
     "jupyterlite-core",
     "jupyterlite-pyodide-kernel",
+    "setuptools",  # only the wheel test builds offline with it; conda envs bring their own
+    "jupyterhub",
+    "nbgitpuller",
+    "psutil",
 }
 # Modules `import bpcore` must not load (brief: NumPy only, the rest lazily).
 HEAVY_MODULES = ("sympy", "matplotlib", "ipywidgets")
@@ -449,3 +453,10 @@ def test_gitignore_keeps_artefacts_and_environments_out():
     ignored = (REPO / ".gitignore").read_text().split()
     for entry in (".venv/", "_output/", "__pycache__/", ".ipynb_checkpoints/"):
         assert entry in ignored
+
+
+def test_licence_metadata_is_an_spdx_expression_with_its_files():
+    project = _pyproject()["project"]
+    assert project["license"] == "MIT AND OFL-1.1 AND CC-BY-4.0"  # PEP 639: code, font, digits data
+    for name in project["license-files"]:
+        assert (REPO / name).is_file(), name

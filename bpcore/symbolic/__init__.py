@@ -12,6 +12,8 @@ Imported on use only (``import bpcore`` never loads SymPy). Submodules:
   chain, the 2-2-2 example's w5 and w1 chains.
 * :mod:`~bpcore.symbolic.netexpr` — any NetSpec as SymPy expressions, derived gradients,
   ``lambdify`` with ``cse``.
+* :mod:`~bpcore.symbolic.crossentropy` — ∂E/∂β = ŷ − y for sigmoid + binary cross-entropy
+  and softmax + cross-entropy, proven.
 * :mod:`~bpcore.symbolic.compiled` — fused training steps generated from the derived
   gradients: the engine's fast path (``bpcore.train(..., fast=True)``).
 
@@ -44,6 +46,7 @@ _EXPORTS = {
     "make_step": "compiled",
     "make_epochs_runner": "compiled",
     "make_loss": "compiled",
+    "output_delta_proofs": "crossentropy",
     "derive_all": "lesson",
     "all_proofs": "lesson",
     "Derivation": "derivation",

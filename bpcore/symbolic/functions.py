@@ -94,8 +94,9 @@ def _sigmoid() -> Derivation:
             "derivative",
             fprime(x),
             (raw, split, one_minus, in_f),
-            "Differentiate; split the quotient; note e^(−x)/(1+e^(−x)) = 1 − f(x)",
-            "求导；拆分分式；注意 e^(−x)/(1+e^(−x)) = 1 − f(x)",
+            "Differentiate; split the quotient; use e^(−x)/(1+e^(−x)) = 1 − f(x); the result"
+            " is f'(x) = f(x)(1 − f(x))",
+            "求导；拆分分式；利用 e^(−x)/(1+e^(−x)) = 1 − f(x)；结果是 f'(x) = f(x)(1 − f(x))",
             "5.9",
         ),
     )

@@ -1,0 +1,176 @@
+"""Lesson 18: exercise 5.5, standard BP vs accumulated BP on 西瓜数据集3.0."""
+
+from _cells import code, md
+
+TITLE = dict(
+    zh="习题5.5：在西瓜数据集3.0上比较标准BP与累积BP",
+    en="Exercise 5.5: standard BP vs accumulated BP on watermelon data set 3.0",
+)
+
+CELLS = [
+    md(
+        zh=r"""
+        **目标**：完成教材习题5.5：在西瓜数据集3.0的17个西瓜上分别用标准BP和累积BP训练一个单隐层网络，并公平地比较二者：按更新次数、按轮次、按时间，用多个随机种子；再对照教材的预言：累积BP更新少得多，但误差降到一定程度后下降很慢；标准BP更新频繁。
+
+        **前置知识**：标准BP与累积BP（第06、08、17课），独热编码（第15课）。
+        """,
+        en=r"""
+        **Goal**: do the textbook's exercise 5.5: train a one-hidden-layer network on the 17
+        melons of watermelon data set 3.0 by standard BP and by accumulated BP, and compare
+        them fairly: per update, per epoch and per second, over several random seeds; then
+        check the book's prediction: accumulated BP makes far fewer updates but descends
+        slowly once the error is low; standard BP updates much more often.
+
+        **Prerequisites**: standard and accumulated BP (lessons 06, 08 and 17), one-hot
+        encoding (lesson 15).
+        """,
+    ),
+    code(
+        """
+        LANG = LANG_VALUE
+        import time
+
+        import numpy as np
+        import bpcore
+        from bpcore import practice, watermelon
+        """
+    ),
+    md(
+        zh=r"""
+        ## 1. 数据
+
+        `bpcore.watermelon`自带教材表4.3：色泽、根蒂、敲声、纹理、脐部、触感六个离散属性用独热编码（共17列），密度和含糖率原样保留（已在$(0,1)$内），共19个输入；好瓜记为1，否则为0。
+        """,
+        en=r"""
+        ## 1. The data
+
+        `bpcore.watermelon` ships the book's table 4.3: the six categorical attributes
+        (colour, root, knock, texture, navel, touch) one-hot encoded (17 columns), density and
+        sugar kept as they are (already in $(0, 1)$), 19 inputs in all; a good melon is 1,
+        otherwise 0.
+        """,
+    ),
+    code(
+        """
+        X, Y = watermelon.load()
+        print("X", X.shape, " Y", Y.shape, " good melons:", int(Y.sum()))
+        print(watermelon.feature_names(LANG))
+        print("melon 1:", X[0])
+        """
+    ),
+    md(
+        zh=r"""
+        ## 2. 公平的比较
+
+        网络为19-5-1（Sigmoid），3个种子，两种方法从**同一个**初始网络出发。标准BP每个样本更新一次，每轮17次更新；累积BP每轮只用整个训练集的平均误差更新一次。单次更新的步长不同，所以给累积BP更大的学习率（$\eta=5$，标准BP用$\eta=0.5$），并让它跑17倍的轮数，使两者的更新总数都是5100次。
+        """,
+        en=r"""
+        ## 2. A fair comparison
+
+        A 19-5-1 sigmoid network, 3 seeds, both methods starting from the **same** initial
+        network. Standard BP updates after every sample, 17 updates an epoch; accumulated BP
+        updates once an epoch, from the mean error over the whole training set. Their steps
+        differ in size, so accumulated BP gets a larger learning rate ($\eta = 5$, standard BP
+        $\eta = 0.5$) and 17 times the epochs, so both make 5100 updates in all.
+        """,
+    ),
+    code(
+        """
+        seeds = (0, 1, 2)
+        runs = {"standard": [], "accumulated": []}
+        for s in seeds:
+            net = bpcore.Network.from_sizes((19, 5, 1), rng=s)
+            runs["standard"].append(bpcore.train(net, X, Y, eta=0.5, epochs=300, mode="standard"))
+            runs["accumulated"].append(bpcore.train(net, X, Y, eta=5.0, epochs=5100, mode="accumulated"))
+        per_epoch = {"standard": 17, "accumulated": 1}
+
+        print("E on the whole training set after k UPDATES (mean over seeds)")
+        for mode, hs in runs.items():
+            row = [np.mean([h.loss[k // per_epoch[mode]] for h in hs]) for k in (170, 1700, 5100)]
+            print(f"{mode:12s}", "  ".join(f"k={k}: {e:.4f}" for k, e in zip((170, 1700, 5100), row)))
+        print("E after k EPOCHS (mean over seeds)")
+        for mode, hs in runs.items():
+            row = [np.mean([h.loss[k] for h in hs]) for k in (10, 100, 300)]
+            print(f"{mode:12s}", "  ".join(f"k={k}: {e:.4f}" for k, e in zip((10, 100, 300), row)))
+        """
+    ),
+    md(
+        zh=r"""
+        按轮次比，标准BP领先：同样一轮，它更新了17次。按更新次数比，这里反而是累积BP领先：它的学习率大10倍，每一步用的是全部17个样本的准确梯度；只有17个样本时，这样的一步很便宜。每次更新的代价不同（累积BP一次更新要算全部样本的梯度），所以还要按时间比。下面的单元格测一测每种方法的耗时（时间随机器变化，只作参考，不参与检查）。
+        """,
+        en=r"""
+        Per epoch standard BP is ahead: in one epoch it updates 17 times. Per update it is
+        accumulated BP that is ahead here: its learning rate is 10 times larger and each step
+        follows the exact gradient of all 17 samples, which is cheap with only 17 samples.
+        The steps cost differently (one accumulated update computes the gradients of every
+        sample), so we also compare per second. The next cell times each
+        method (timings depend on the machine; for reference only, not checked).
+        """,
+    ),
+    code(
+        """
+        net = bpcore.Network.from_sizes((19, 5, 1), rng=0)
+        for mode, eta, epochs in (("standard", 0.5, 300), ("accumulated", 5.0, 5100)):
+            t0 = time.perf_counter()
+            bpcore.train(net, X, Y, eta=eta, epochs=epochs, mode=mode)
+            print(f"{mode:12s} 5100 updates: {time.perf_counter() - t0:.3f} s")
+        """,
+        ignore_output=True,
+    ),
+    md(
+        zh=r"""
+        ## 3. 教材的预言
+
+        教材§5.3说：累积BP读取整个训练集一遍后才更新一次，更新频率低得多；但累积误差下降到一定程度后，进一步下降会非常缓慢，这时标准BP往往更快得到较好的解，尤其是训练集很大时。在17个样本上，教材说的“训练集很大”并不成立，上面的表也没有显示累积BP在后期更慢。试试把两种方法的学习率设成一样，或者换种子，看结论怎样变。
+
+        ## 小结
+
+        - 西瓜数据集3.0：17个样本，六个离散属性独热编码加密度、含糖率，共19个输入。
+        - 比较两种BP要说清“按什么比”：按轮次，标准BP每轮更新$m$次，占了便宜；按更新次数，才比较每一步的效果；按时间，还要算上每次更新的代价。
+        - 用多个种子，从相同的初始网络出发，结论才不是某一个起点的偶然。
+
+        ## 练习
+
+        答案由`bpcore.practice`检查，不在本笔记本里。
+
+        1. 写函数`answer(m, epochs, mode)`，返回在$m$个样本上训练`epochs`轮所做的参数更新次数，`mode`为`"standard"`或`"accumulated"`。
+        """,
+        en=r"""
+        ## 3. What the book predicts
+
+        §5.3 says: accumulated BP updates only after reading the whole training set, so it
+        updates far less often; but once the accumulated error has fallen to some level it
+        falls very slowly, and standard BP then often reaches a good solution sooner,
+        especially on a large training set. With 17 samples the book's
+        "large training set" does not hold, and the tables above show no late slowdown of
+        accumulated BP. Give both methods the same learning rate, or other seeds, and see how
+        the conclusion changes.
+
+        ## Summary
+
+        - Watermelon data set 3.0: 17 samples, six categorical attributes one-hot plus
+          density and sugar, 19 inputs.
+        - Comparing the two BPs needs a stated yardstick: per epoch standard BP updates $m$
+          times and has the edge; per update compares the worth of a step; per second also
+          counts what an update costs.
+        - Several seeds, both methods from the same initial network, so the conclusion is not
+          the accident of one start.
+
+        ## Exercises
+
+        `bpcore.practice` checks the answer; it is not in this notebook.
+
+        1. Write `answer(m, epochs, mode)` returning how many parameter updates training on
+           $m$ samples for `epochs` epochs makes, `mode` being `"standard"` or
+           `"accumulated"`.
+        """,
+    ),
+    code(
+        """
+        # zh: 练习1：把 answer = None 换成你的函数：def answer(m, epochs, mode): return ...
+        # en: Exercise 1: replace answer = None by your function: def answer(m, epochs, mode): return ...
+        answer = None
+        practice.check_updates(answer, lang=LANG)
+        """
+    ),
+]
