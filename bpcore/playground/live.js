@@ -37,7 +37,8 @@ function niceStep(span, count) {
 
 function setup(canvas, w, h) {
   const dpr = window.devicePixelRatio || 1;
-  if (canvas.width !== Math.round(w * dpr)) {
+  // both sides: a new canvas is 300 × 150, so a 300-wide panel must still set its height
+  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
     canvas.width = Math.round(w * dpr);
     canvas.height = Math.round(h * dpr);
     canvas.style.width = w + "px";
@@ -71,6 +72,11 @@ function label(ctx, canvas, text, x, y, opts = {}) {
   ctx.fillText(text, left, y);
   canvas.bpLabels.push(box);
   return box;
+}
+
+// The distance between two stacked lines of text of `size` px: more than a label's box.
+function lineStep(size) {
+  return Math.ceil(size * 1.2) + 4;
 }
 
 function overlap(a, b) {
@@ -111,7 +117,7 @@ function drawLoss(el, model, canvas) {
   const step = niceStep(xmax, 4);
   for (let e = 0; e <= xmax + 1e-9; e += step) {
     ctx.beginPath(); ctx.moveTo(X(e), TOP); ctx.lineTo(X(e), B); ctx.stroke();
-    label(ctx, canvas, fmtTick(e, lang), X(e), B + 12, { align: "center", size: 11, kind: "tick" });
+    label(ctx, canvas, fmtTick(e, lang), X(e), B + 16, { align: "center", size: 11, kind: "tick" });
   }
   const every = Math.max(1, Math.ceil((yhi - ylo) / 5));
   for (let d = ylo; d <= yhi; d += every) {
@@ -146,11 +152,14 @@ function drawLoss(el, model, canvas) {
     ctx.strokeStyle = c.color; ctx.lineWidth = c.width;
     ctx.beginPath(); ctx.moveTo(R + 12, y); ctx.lineTo(R + 30, y); ctx.stroke();
     const words = wrap(ctx, c.label, W - R - 40, 11);
-    for (const line of words) { label(ctx, canvas, line, R + 34, y, { size: 11, kind: "legend" }); y += 14; }
+    for (const line of words) { label(ctx, canvas, line, R + 34, y, { size: 11, kind: "legend" }); y += lineStep(11); }
     y += 4;
     if (y > H - 20) break;
   }
-  if (cur.note) label(ctx, canvas, cur.note, L + 6, TOP + 10, { size: 11, color: "#c0392b", bg: "rgba(255,255,255,0.85)" });
+  if (cur.note) {  // inside the plot's width, one line under the other
+    wrap(ctx, cur.note, R - L - 12, 11).forEach((line, k) => label(ctx, canvas, line, L + 6, TOP + 10 + lineStep(11) * k,
+      { size: 11, color: "#c0392b", bg: "rgba(255,255,255,0.85)" }));
+  }
   el.dataset.run = String(cur.id ?? "");
   el.dataset.epoch = String(mine.length ? mine[mine.length - 1][0] : 0);
 }
@@ -221,8 +230,8 @@ function drawNetwork(el, model, canvas) {
       const off = ((d.offset_values || d.offsets || [])[k - 1] || [])[i];
       const oname = ((d.offset_names || [])[k - 1] || [])[i];
       if (off !== undefined && d.show_values) {
-        label(ctx, canvas, `${oname} ${fmtNum(off)}`, x + R + 4, y - R - 4, { size: 10.5, kind: "offset", color: "#555", avoid: true })
-          || label(ctx, canvas, `${oname} ${fmtNum(off)}`, x + R + 4, y + R + 4, { size: 10.5, kind: "offset", color: "#555", avoid: true });
+        label(ctx, canvas, `${oname} ${fmtNum(off)}`, x + R + 4, y - R - 4, { size: 10.5, kind: "offset", color: "#555", bg: "rgba(255,255,255,0.9)", avoid: true })
+          || label(ctx, canvas, `${oname} ${fmtNum(off)}`, x + R + 4, y + R + 4, { size: 10.5, kind: "offset", color: "#555", bg: "rgba(255,255,255,0.9)", avoid: true });
       }
     }
   }
@@ -283,8 +292,10 @@ function drawBoundary(el, model, canvas) {
   });
   ctx.strokeStyle = "#888"; ctx.lineWidth = 1; ctx.strokeRect(L, TOP, R - L, B - TOP);
   for (const [v, s] of [[x0, "x"], [x1, "x"], [y0, "y"], [y1, "y"]]) {
-    if (s === "x") label(ctx, canvas, fmtNum(v, 2), X(v), B + 11, { align: "center", size: 10.5, kind: "tick" });
-    else label(ctx, canvas, fmtNum(v, 2), L - 4, Y(v), { align: "right", size: 10.5, kind: "tick" });
+    // x ticks a little below the frame, the lowest and highest y ticks pulled inside it: the
+    // two labels at the lower left corner never meet
+    if (s === "x") label(ctx, canvas, fmtNum(v, 2), X(v), B + 13, { align: "center", size: 10.5, kind: "tick" });
+    else label(ctx, canvas, fmtNum(v, 2), L - 4, Y(v) + (v === y0 ? -6 : 6), { align: "right", size: 10.5, kind: "tick" });
   }
   label(ctx, canvas, d.xlabel || "", (L + R) / 2, H - 10, { align: "center", size: 11.5 });
   ctx.save(); ctx.translate(11, (TOP + B) / 2); ctx.rotate(-Math.PI / 2);
@@ -292,7 +303,7 @@ function drawBoundary(el, model, canvas) {
   ctx.fillText(d.ylabel || "", 0, 0); ctx.restore();
   if (d.note) {
     const lines = wrap(ctx, d.note, R - L - 12, 11);
-    lines.forEach((line, k) => label(ctx, canvas, line, L + 6, TOP + 12 + 14 * k, { size: 11, bg: "rgba(255,255,255,0.9)" }));
+    lines.forEach((line, k) => label(ctx, canvas, line, L + 6, TOP + 12 + lineStep(11) * k, { size: 11, bg: "rgba(255,255,255,0.9)" }));
   }
 }
 

@@ -818,7 +818,9 @@ class Playground:
                 "target": target,
                 "values": values,
                 "last": [s.epochs_run, panels._sig(s.loss[-1])],
-                "label": t("plot.loss.current", lang) + ": " + s.run_label(settings, lang),
+                "label": t("plot.loss.current", lang)
+                + ("：" if lang == "zh" else ": ")  # full-width colon in Chinese
+                + s.run_label(settings, lang),
                 "diverged_at": s.diverged_at,
                 "note": self._curve_note(),
             }
