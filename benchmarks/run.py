@@ -781,18 +781,23 @@ def slider_playground(epochs: int):
 def measure_slider(epochs: int, repeat: int = 15) -> dict:
     """η changed → retrained from scratch for `epochs` epochs → every panel new (seconds).
 
-    As in a kernel: setting the slider's value runs its observer, training runs in the
-    playground's background thread, the clock stops when the thread is done (every panel's
-    PNG set) and, for "first", when the loss curve's PNG bytes change. Every η is new, so no
-    run is served from the playground's cache. The parts are timed by wrapping the
-    playground's own methods on this instance.
+    As in a kernel: setting the slider's value runs its observer, training runs on the
+    playground's runner (its worker thread), the clock stops when the job is done (every
+    panel's data set) and, for "first", when the loss panel's curve is replaced. Every η is
+    new, so no run is served from the playground's cache. The parts are timed by wrapping the
+    session's training chunk, the view's panel methods and the step table on this instance.
+    This is the kernel side only; benchmarks/bench_browser.py times the page in Chromium.
     """
+    import json
+
+    from bpcore.playground import view
+
     pg = slider_playground(epochs)
     parts = {"train": [], "loss": [], "network": [], "boundary": [], "table": []}
     current = {}
 
-    def wrap(name, part):
-        method = getattr(pg, name)
+    def wrap(owner, name, part):
+        method = getattr(owner, name)
 
         def timed(*args, **kwargs):
             t0 = time.perf_counter()
@@ -801,45 +806,53 @@ def measure_slider(epochs: int, repeat: int = 15) -> dict:
             finally:
                 current[part] = current.get(part, 0.0) + time.perf_counter() - t0
 
-        setattr(pg, name, timed)
+        setattr(owner, name, timed)
 
+    wrap(pg.session, "train_chunk", "train")
     for name, part in [
-        ("_train_chunk", "train"),
         ("_render_loss", "loss"),
         ("_render_network", "network"),
         ("_render_boundary", "boundary"),
-        ("_table_html", "table"),
     ]:
-        wrap(name, part)
+        wrap(pg, name, part)
+    real_table = view.step_table_html
+    wrap(view, "step_table_html", "table")
     stamps = {}
-    pg.loss_image.observe(
-        lambda change: stamps.setdefault("loss", time.perf_counter()), names="value"
+    pg.loss_panel.observe(
+        lambda change: stamps.setdefault("loss", time.perf_counter()), names="curve"
     )
     first, full, runs_ok = [], [], True
     # new η values each time (geometric, as a slider's log scale), one warm-up first
     # (the output unit is tutorial 001's identity: η much above 1.5 diverges, runs end early)
     etas = np.geomspace(0.2, 1.2, repeat + 1)
-    for n, eta in enumerate(etas):
-        stamps.clear()
-        current.clear()
-        t0 = time.perf_counter()
-        pg.eta_slider.value = float(eta)
-        pg.wait()
-        t1 = time.perf_counter()
-        if pg.last_error is not None or pg.history.epochs_run != epochs:
-            runs_ok = False
-        if n == 0:
-            continue
-        first.append(stamps.get("loss", t1) - t0)
-        full.append(t1 - t0)
-        for part in parts:
-            parts[part].append(current.get(part, 0.0))
+    try:
+        for n, eta in enumerate(etas):
+            stamps.clear()
+            current.clear()
+            t0 = time.perf_counter()
+            pg.eta_slider.value = float(eta)
+            pg.wait()
+            t1 = time.perf_counter()
+            if pg.last_error is not None or pg.history.epochs_run != epochs:
+                runs_ok = False
+            if n == 0:
+                continue
+            first.append(stamps.get("loss", t1) - t0)
+            full.append(t1 - t0)
+            for part in parts:
+                parts[part].append(current.get(part, 0.0))
+    finally:
+        view.step_table_html = real_table
     med = {part: statistics.median(v) for part, v in parts.items()}
-    panels = {"loss": pg.loss_plot.fig, "network": pg.network_plot.fig}
-    if pg.boundary_plot is not None:
-        panels["boundary"] = pg.boundary_plot.fig
+    # what each panel's numbers weigh as JSON (the browser draws them)
+    panels = {
+        "loss": {"curve": pg.loss_panel.curve, "runs": pg.loss_panel.runs},
+        "network": pg.network_panel.data,
+    }
+    if pg.has_boundary:
+        panels["boundary"] = pg.boundary_panel.data
     return {
-        "panels": {name: panel_costs(fig) for name, fig in panels.items()},
+        "panels": {name: {"bytes": len(json.dumps(d))} for name, d in panels.items()},
         "epochs": epochs,
         "first": statistics.median(first),
         "full": statistics.median(full),
@@ -847,31 +860,9 @@ def measure_slider(epochs: int, repeat: int = 15) -> dict:
         "full_max": max(full),
         "parts": med,
         "ok": runs_ok,
-        "fast": pg._fast,
+        "fast": pg.session.fast,
         "repeat": repeat,
     }
-
-
-def panel_costs(fig, repeat=7) -> dict:
-    """A full matplotlib draw of `fig` and the PNG encoding of its pixels (zlib level 1, as
-    bpcore.plots encodes), each on its own (seconds, medians)."""
-    import io
-
-    from PIL import Image
-
-    canvas = fig.canvas
-    canvas.draw()
-
-    def encode():
-        w, h = canvas.get_width_height(physical=True)
-        image = Image.frombuffer("RGBA", (w, h), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        image.save(io.BytesIO(), format="png", compress_level=1)
-
-    # a blitted figure's animated artists are skipped by draw(): time the draw only when the
-    # figure is drawn in full on every frame
-    blitted = any(a.get_animated() for a in fig.findobj())
-    fns = {"encode": encode} if blitted else {"draw": canvas.draw, "encode": encode}
-    return interleaved(fns, repeat, 0.02)
 
 
 # =================================================================================================
@@ -1307,14 +1298,15 @@ def markdown(res, cases, slider, imports, course, info, breakdowns, args, loads)
             "η set on the playground's slider → XOR 2-3-1 (tutorial 001's net with sigmoid "
             "hidden units and identity output, seeded random start, full batch) retrained "
             "from scratch in the playground's background thread → "
-            "every panel's PNG replaced. Each η is new (no cache hit); "
+            "every panel's data replaced (kernel side; the browser draws it). Each η is new "
+            "(no cache hit); "
             f"{slider[0]['repeat']} changes per row; fast path in use: "
             f"{'yes' if slider[0]['fast'] else 'no'}."
         )
         add("")
         add(
             "| epochs | loss curve new | every panel new (median) | min – max | training | "
-            "loss PNG | network PNG | boundary PNG | table | every run complete |"
+            "loss data | network data | boundary data | table | every run complete |"
         )
         add("|---|---|---|---|---|---|---|---|---|---|")
         for s in slider:
@@ -1388,20 +1380,15 @@ def why(res, cases, slider, imports, breakdowns) -> list[str]:
 
         def costs(name):
             c = pc.get(name, {})
-            parts = ([f"a full draw {fmt_time(c['draw'])}"] if "draw" in c else []) + (
-                [f"PNG encoding {fmt_time(c['encode'])}"] if "encode" in c else []
-            )
-            return f"; of which {' and '.join(parts)}" if parts else ""
+            return f"; {c['bytes']:,} bytes of JSON" if "bytes" in c else ""
 
         out.append(
             f"- **Slider, 10,000 epochs ({fmt_time(s10['full'])}; the loss curve alone is new "
             f"after {fmt_time(s10['first'])}).** Training in the compiled epochs runner takes "
             f"{fmt_time(p['train'])} ({fmt_time(p['train'] / 10_000)} an epoch); re-rendering "
-            f"takes {fmt_time(render)}: the network panel {fmt_time(p['network'])} (redrawn in "
-            f"full{costs('network')}), the loss curve {fmt_time(p['loss'])} (blitted: the axes "
-            f"are kept, the curves of this and earlier runs, the legend and texts drawn again"
-            f"{costs('loss')}), the decision boundary {fmt_time(p['boundary'])} "
-            f"({costs('boundary').lstrip('; ') or 'its image and contour'}). The rest, "
+            f"takes {fmt_time(render)}: the network panel's numbers {fmt_time(p['network'])}"
+            f"{costs('network')}, the loss curve's {fmt_time(p['loss'])}{costs('loss')}, the "
+            f"decision boundary's {fmt_time(p['boundary'])}{costs('boundary')}. The rest, "
             f"{fmt_time(s10['full'] - p['train'] - render)}, is thread start-up, widget "
             "updates and status text."
         )

@@ -202,10 +202,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第 {epoch} 轮结束，损失 {loss:.6g}",
         "en": "End of epoch {epoch}, loss {loss:.6g}",
     },
-    "status.busy": {
-        "zh": "训练正在进行，请先暂停。",
-        "en": "A run is in progress; pause it first.",
-    },
     "status.error": {
         "zh": "出错了（训练场仍可使用）：{error}",
         "en": "Something went wrong (the playground still works): {error}",
@@ -229,7 +225,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "epoch {epoch}  E = {loss:.4g}",
     },
     "plot.loss.last": {"zh": "最后 E = {loss:.4g}", "en": "last E = {loss:.4g}"},
-    "plot.loss.run": {"zh": "η = {eta:.3g}，{mode}", "en": "η = {eta:.3g}, {mode}"},
     "plot.loss.frozen": {"zh": "阈值/偏置冻结", "en": "offsets frozen"},
     "plot.loss.diverged": {"zh": "第 {epoch} 轮发散", "en": "diverged at epoch {epoch}"},
     "plot.loss.empty": {"zh": "尚未训练", "en": "not trained yet"},
@@ -318,6 +313,58 @@ MESSAGES: dict[str, dict[str, str]] = {
     "table.empty": {
         "zh": "按“单步”查看一次迭代的全部数值。",
         "en": "Press “Step one iteration” to see every number of one iteration.",
+    },
+    # --- the playground's typed numbers, live panels and honest status ----------------------
+    "ui.hidden_units": {"zh": "隐藏单元数", "en": "hidden units"},
+    "ui.eta_text": {"zh": "η 精确值", "en": "exact η"},
+    "input.empty": {"zh": "{name}：请输入一个数。", "en": "{name}: type a number."},
+    "input.not_number": {
+        "zh": "{name}：“{text}”不是数字，未采用。",
+        "en": "{name}: “{text}” is not a number; not used.",
+    },
+    "input.not_integer": {
+        "zh": "{name}：“{text}”不是整数，未采用（应为 {low} 到 {high} 的整数）。",
+        "en": "{name}: “{text}” is not a whole number; not used (expected {low} to {high}).",
+    },
+    "input.range": {
+        "zh": "{name}：{text} 超出范围，未采用（应在 {low} 到 {high} 之间）。",
+        "en": "{name}: {text} is out of range; not used (expected {low} to {high}).",
+    },
+    "status.wait_train": {
+        "zh": "{epochs} 轮较长：按“训练”开始。",
+        "en": "{epochs} epochs is a long run: press Train to start it.",
+    },
+    "status.oscillating": {
+        "zh": "损失在振荡：η 可能太大。",
+        "en": "loss is oscillating: η may be too large.",
+    },
+    "status.no_progress": {
+        "zh": "损失几乎没有下降（{first:.4g} → {last:.4g}）：试试更大的 η 或别的初值。",
+        "en": "the loss hardly fell ({first:.4g} → {last:.4g}): try a larger η or a new start.",
+    },
+    "plot.loss.run_full": {
+        "zh": "η = {eta:.3g}，{mode}，{act}，{epochs} 轮",
+        "en": "η = {eta:.3g}, {mode}, {act}, {epochs} epochs",
+    },
+    "plot.boundary.flat": {
+        "zh": "ŷ 处处约为 {value:.2f}：没有决策边界可画。",
+        "en": "ŷ ≈ {value:.2f} everywhere: no decision boundary to draw.",
+    },
+    "plot.loss.alt": {
+        "zh": "损失曲线：{runs} 条，本次第 {epoch} 轮 E = {loss:.4g}",
+        "en": "Loss curve: {runs} run(s); this run at epoch {epoch}, E = {loss:.4g}",
+    },
+    "plot.net.alt": {
+        "zh": "网络图：{sizes}，{phase}",
+        "en": "Network diagram: {sizes}, {phase}",
+    },
+    "plot.boundary.alt": {
+        "zh": "决策边界：两个输入上的网络输出 ŷ",
+        "en": "Decision boundary: the network's output ŷ over the two inputs",
+    },
+    "plot.fallback": {
+        "zh": "静态图：按当前设置训练 {epochs} 轮的结果（打开内核后可交互）",
+        "en": "Static picture: {epochs} epochs with these settings (interactive with a kernel)",
     },
     # --- exercises (bpcore.exercises): verdicts, then one hint per exercise ("ex.hint.") -------
     "ex.right": {"zh": "正确！", "en": "Right!"},

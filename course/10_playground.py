@@ -258,7 +258,7 @@ CELLS = [
         demo = bpcore.widgets.Playground("t004_222_frozen", lang=LANG, sync=True)
         for _phase in ("forward", "backward", "update"):
             demo.step_iteration()
-            display(Image(demo.network_image.value))
+            display(Image(demo.png("network")))
         """
     ),
     code(
@@ -309,10 +309,10 @@ CELLS = [
         # en: back to the initial values, without the stepped run; each assignment is one change of a setting
         demo.reset()
         demo.clear_runs()
-        demo.epochs_box.value = 200
+        demo.epochs_box.value = "200"
         for eta in (2.0, 8.0):
             demo.eta_slider.value = eta
-        Image(demo.loss_image.value)
+        Image(demo.png("loss"))
         """
     ),
     code(

@@ -69,11 +69,16 @@ def _sample_texts() -> list[str]:
         names="t001_xor",
         value=-1,
         expected="η > 0",
+        text="2.5",
+        low=1,
+        high=1000000,
+        first=0.25,
+        last=0.2499,
+        act="双曲正切",
+        runs=3,
+        sizes="2-3-1",
         target=0.01,  # lesson 16's sweep figure
         answer=0.1,  # exercise 11-2: outside the valley floor
-        low=1e-5,
-        high=1e-4,
-        runs=256,
         # bpcore.exercises' verdicts
         err=0.001,
         id="01-1",

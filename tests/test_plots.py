@@ -431,7 +431,9 @@ def test_every_figure_renders_with_the_course_fonts(lang):
         warnings.simplefilter("error")  # a missing glyph (a box) fails the test
         figures = [
             plots.loss_figure(
-                h, [(t("plot.loss.run", lang, eta=0.1, mode="x"), h.loss)], lang=lang
+                h,
+                [(t("plot.loss.run_full", lang, eta=0.1, mode="x", act="y", epochs=50), h.loss)],
+                lang=lang,
             ),
             plots.network_figure(net, lang=lang),
             plots.boundary_figure(net, X, Y, lang=lang),

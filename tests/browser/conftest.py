@@ -235,6 +235,16 @@ class Lab:
         page.set_default_timeout(60_000)
         page.js_errors = []
         page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+        # A test that sets page.ws_log to a list collects (bytes, text) of every websocket
+        # frame the page receives from then on (the kernel's messages); None: nothing kept.
+        page.ws_log = None
+
+        def on_frame(payload):
+            if page.ws_log is not None:
+                raw = payload if isinstance(payload, bytes) else payload.encode()
+                page.ws_log.append((len(raw), raw.decode("utf-8", "replace")))
+
+        page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
         workspace = "t" + secrets.token_hex(4)
         page.goto(f"{self.base_url}/lab/workspaces/{workspace}/tree/{relpath}?token={self.token}")
         page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", state="visible")

@@ -1,22 +1,27 @@
-"""The playground lesson (10_playground) driven by hand in a real JupyterLab, in zh and en.
+"""The playground driven by hand in a real JupyterLab in Chromium, in zh and en.
 
-After every cell has run without an error, the test works the first playground on the page
-(the 2-3-1 XOR net, η = 2, 3000 epochs) the way a student would: it moves the learning-rate
+``test_playground_by_hand`` runs lesson 10 (every cell), then works its first playground
+(the 2-3-1 XOR net, η = 2, 3000 epochs) the way a student would: moves the learning-rate
 slider with the keyboard and waits for a new loss curve; unticks "retrain when a setting
-changes", types 1 000 000 epochs and presses Train, collecting distinct pictures of the
-growing curve; presses Pause and checks that the picture stands still and the status line
-says "paused"; presses Reset and checks the curve and the status go back.  Every label is
-looked up in bpcore's message catalogue, in the notebook's language, so a missing or
-untranslated label fails the test.  Screenshots of each phase land in
+changes", types 1 000 000 epochs and presses Train, watching the curve grow while every
+control stays usable; presses Pause (the curve stands still, the status says "paused") and
+Reset.  The other tests open the same playground in a throwaway notebook: ten arrow-key
+presses 33 ms apart (the last value is the one trained), typed numbers that must be refused
+with a message beside the box in the page's language (not clamped), a kernel where
+``threading.Thread.start`` raises (training runs in cooperative asyncio chunks, Pause still
+works), and the bytes the kernel sends per frame of the live curve.  Every label is looked up
+in bpcore's message catalogue in the notebook's language.  Screenshots land in
 _output/screenshots/playground/<lang>_<phase>.png.
 
-The loss curve is an ipywidgets Image (<img> with a blob: src); it is the picture beside the
-settings column, and is found from the learning-rate slider's label.  A frame is identified
-by a hash of the PNG bytes behind the src, read in the page.
+The panels are anywidget views drawn by bpcore/playground/live.js on a <canvas>; after each
+drawing the element carries ``data-frames`` (a counter), ``data-run`` and ``data-epoch`` (the
+run and the last epoch drawn) and the canvas ``bpLabels`` (the boxes of the texts drawn), so
+a test reads what is on screen without decoding pixels.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import string
 import time
@@ -30,13 +35,15 @@ pytestmark = pytest.mark.browser
 
 #: Generous: CI runs this on two loaded cores.
 TIMEOUT = 90.0
-#: Epochs of the run that is paused: far more than can finish before Pause is pressed
-#: (the compiled path runs roughly 2·10⁵ XOR epochs a second here).  The field's maximum.
+#: Epochs of the run that is paused: far more than can finish before Pause is pressed.
+#: The field's maximum.
 LONG_RUN = 1_000_000
-#: Distinct pictures of the growing curve to see before pressing Pause.
+#: Distinct drawings of the growing curve to see before pressing Pause.
 FRAMES = 5
 #: How long a paused curve must stand still.
 STILL_SECONDS = 1.5
+#: The issue's budget for one frame of the live curve on the websocket.
+FRAME_BYTES = 2048
 
 BUTTONS = (
     "train",
@@ -59,42 +66,49 @@ ENGLISH_CHECKED = (
     *(f"mode.{m}" for m in MODES),
     "ui.offset.threshold",
 )
+#: What a finished run may report (the verdict can be oscillation or slow progress).
+FINISHED = ("status.done", "status.oscillating", "status.no_progress")
 
-# In the page: the PNG bytes behind an <img> (blob: or data: src), as a short FNV-1a hash.
-# An old blob URL is revoked when the next picture arrives; a failed read returns null and
-# the caller reads again.
-READ_FRAME = """async img => {
-    const src = img.getAttribute('src') || '';
-    if (!src) return null;
-    try {
-        const bytes = new Uint8Array(await (await fetch(src)).arrayBuffer());
-        let h = 0x811c9dc5;
-        for (let i = 0; i < bytes.length; i++) {
-            h ^= bytes[i];
-            h = Math.imul(h, 0x01000193) >>> 0;
-        }
-        return `${bytes.length}:${h.toString(16)}`;
-    } catch (e) {
-        return null;
-    }
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+#: Lesson 10's first playground, in a throwaway notebook.
+PLAYGROUND_CELLS = [
+    "import bpcore\nfrom bpcore import examples\nxor = examples.get('t001_xor')",
+    "bpcore.widgets.playground(sizes=(2, 3, 1), X=xor.X, Y=xor.Y, eta=2.0, epochs=3000,"
+    " lang={lang!r})",
+]
+# Thread.start raises for every thread but the kernel's own transport (pyzmq, ipykernel):
+# Pyodide's kernel has no zmq at all, while here pyzmq starts its garbage-collector thread on
+# the first large zero-copy send; refusing that one broke the kernel's messages and hung the
+# run (the cause of the earlier 15-minute hang, not the playground).
+NO_THREADS = (
+    "import threading\n\n_start = threading.Thread.start\n\n\n"
+    "def _no_threads(self):\n"
+    "    if type(self).__module__.split('.')[0] in ('zmq', 'ipykernel', 'jupyter_client'):\n"
+    "        return _start(self)  # the kernel's transport, absent in Pyodide\n"
+    '    raise RuntimeError("can\'t start new thread")\n\n\n'
+    "threading.Thread.start = _no_threads  # as in Pyodide: no thread of ours can start"
+)
+
+# In the page: what the loss panel shows now.
+READ_LOSS = """el => {
+    const canvas = el.querySelector('canvas');
+    return {
+        frames: Number(el.dataset.frames || 0),
+        run: el.dataset.run || '',
+        epoch: Number(el.dataset.epoch || 0),
+        labels: canvas && canvas.bpLabels ? canvas.bpLabels.map(b => b.text) : [],
+        alt: canvas ? canvas.getAttribute('aria-label') || '' : '',
+    };
 }"""
 
-# In the page: tag the loss image and the status line of the playground `root` so later
-# locators are plain CSS.  The loss image is the <img> nearest to the learning-rate slider
-# (it sits beside the settings column); the status line is the HTML widget showing the
-# "ready" text.  Returns what was found, for the error message.
-TAG_PARTS = """(root, [etaLabel, readyPattern]) => {
-    const label = [...root.querySelectorAll('.widget-slider > .widget-label')]
-        .find(l => l.textContent.trim() === etaLabel);
-    let box = label ? label.closest('.widget-slider') : null;
-    while (box && box !== root && !box.querySelector('img')) box = box.parentElement;
-    const img = box ? box.querySelector('img') : null;
-    if (img) img.setAttribute('data-bp-test', 'loss');
+# In the page: tag the status line of the playground `root` (the HTML widget showing the
+# "ready" text) so later locators are plain CSS.
+TAG_STATUS = """(root, readyPattern) => {
     const ready = new RegExp(readyPattern);
     const status = [...root.querySelectorAll('.widget-html > .widget-html-content')]
         .find(e => ready.test(e.textContent.trim()));
     if (status) status.setAttribute('data-bp-test', 'status');
-    return {slider: !!label, loss: !!img, status: !!status};
+    return !!status;
 }"""
 
 # In the page: the visible texts of the playground's labels, buttons and choices.
@@ -134,6 +148,35 @@ def shot(lab, root, lang: str, phase: str) -> Path:
     return target
 
 
+def write_notebook(path: Path, sources: list[str]) -> None:
+    """A throwaway notebook of code cells."""
+    nb = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}},
+        "cells": [
+            {
+                "id": f"c{i}",
+                "cell_type": "code",
+                "metadata": {},
+                "source": source,
+                "outputs": [],
+                "execution_count": None,
+            }
+            for i, source in enumerate(sources)
+        ],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+
+
+def playground_notebook(lab, name: str, lang: str, before: tuple[str, ...] = ()) -> str:
+    relpath = f"_playground/{name}_{lang}.ipynb"
+    cells = [*before, *(c.format(lang=lang) for c in PLAYGROUND_CELLS)]
+    write_notebook(lab.root / relpath, cells)
+    return relpath
+
+
 class Driver:
     """The first playground of an open notebook, read and worked through the page."""
 
@@ -144,13 +187,10 @@ class Driver:
             page.locator(".jp-OutputArea-output").filter(has=self.button_in(page, train)).first
         )
         self.root.wait_for(state="visible", timeout=TIMEOUT * 1000)
-        found = self.root.evaluate(
-            # JavaScript spells named groups (?<name>...)
-            TAG_PARTS,
-            [t("ui.eta", lang), template_regex("status.ready", lang).replace("(?P<", "(?<")],
-        )
-        assert all(found.values()), f"playground parts not found in the page: {found}"
-        self.loss = self.root.locator("img[data-bp-test=loss]")
+        self.loss = self.root.locator(".bpcore-live-loss").first
+        self.loss.locator("canvas").wait_for(state="attached", timeout=TIMEOUT * 1000)
+        ready = template_regex("status.ready", lang).replace("(?P<", "(?<")  # JS named groups
+        assert self.root.evaluate(TAG_STATUS, ready), "the status line is not in the page"
         self.status_line = self.root.locator("[data-bp-test=status]")
 
     @staticmethod
@@ -169,6 +209,11 @@ class Driver:
         )
         return self.root.locator(".widget-inline-hbox").filter(has=label).first
 
+    def message(self, key: str):
+        """The message beside the typed box ui.<key> (its row's alert)."""
+        # the box and its message share a row: the message is the box's next sibling
+        return self.control(key).locator("xpath=following-sibling::*[1]").locator("[role=alert]")
+
     def checkbox(self, key: str):
         """The checkbox beside the HTML label ui.<key> (the playground's label layout)."""
         text = t(f"ui.{key}", self.lang)
@@ -179,16 +224,18 @@ class Driver:
         box = self.root.locator(".widget-hbox").filter(has=label).last
         return box.locator("input[type=checkbox]")
 
+    def type_into(self, key: str, text: str) -> None:
+        box = self.control(key).locator("input")
+        box.fill(text)
+        box.press("Enter")  # a text box sends its value on Enter (or when it loses focus)
+
     def status(self) -> str:
         return self.status_line.inner_text().strip()
 
-    def frame(self) -> str | None:
-        return self.loss.evaluate(READ_FRAME)
+    def shown(self) -> dict:
+        return self.loss.evaluate(READ_LOSS)
 
-    def wait_frame(self, timeout: float = TIMEOUT) -> str:
-        return self.poll(self.frame, "the loss image to be readable", timeout)
-
-    def poll(self, probe, what: str, timeout: float = TIMEOUT, interval: float = 0.1):
+    def poll(self, probe, what: str, timeout: float = TIMEOUT, interval: float = 0.05):
         """probe() until it returns something truthy; fail after `timeout` seconds."""
         deadline = time.monotonic() + timeout
         while True:
@@ -201,14 +248,59 @@ class Driver:
                 )
             self.page.wait_for_timeout(interval * 1000)
 
-    def wait_status(self, key: str, timeout: float = TIMEOUT, **fixed) -> re.Match:
-        pattern = re.compile(template_regex(key, self.lang, **fixed))
+    def match_status(self, keys, **fixed) -> re.Match | None:
+        text = self.status()
+        for key in (keys,) if isinstance(keys, str) else keys:
+            m = re.match(template_regex(key, self.lang, **fixed), text)
+            if m:
+                return m
+        return None
+
+    def wait_status(self, keys, timeout: float = TIMEOUT, **fixed) -> re.Match:
         return self.poll(
-            lambda: pattern.match(self.status()), f"the status line to read {key} {fixed}", timeout
+            lambda: self.match_status(keys, **fixed),
+            f"the status line to read {keys} {fixed}",
+            timeout,
         )
 
-    def wait_new_frame(self, old: str, what: str, timeout: float = TIMEOUT) -> str:
-        return self.poll(lambda: (f := self.frame()) and f != old and f, what, timeout)
+    def wait_finished(self, epochs: int, timeout: float = TIMEOUT) -> dict:
+        """A finished run of `epochs` epochs, drawn and reported."""
+
+        def done():
+            shown = self.shown()
+            if shown["epoch"] != epochs:
+                return None
+            if self.match_status("status.done", epochs=epochs) or self.match_status(FINISHED[1:]):
+                return shown
+            return None
+
+        return self.poll(done, f"a finished run of {epochs} epochs on screen", timeout)
+
+    def current_label(self) -> str:
+        """The legend text of the current run (the catalogue's "this run: ..." label)."""
+        prefix = t("plot.loss.current", self.lang)
+        texts = self.shown()["labels"]
+        start = next((k for k, s in enumerate(texts) if s.startswith(prefix)), None)
+        assert start is not None, f"no legend entry for the current run among {texts}"
+        # a wrapped legend entry continues on the next lines, up to the next entry
+        out = [texts[start]]
+        for s in texts[start + 1 :]:
+            if s.startswith(prefix) or "η" in s:
+                break
+            out.append(s)
+        return "".join(out) if self.lang == "zh" else " ".join(out)
+
+    def controls_enabled(self) -> list[str]:
+        """Names of the controls that are disabled (none should be, ever)."""
+        disabled = []
+        for key in ("train", "step_iteration", "reset", "clear_runs"):
+            if self.button(key).is_disabled():
+                disabled.append(key)
+        if self.control("eta").locator(".noUi-target[disabled], [disabled]").count():
+            disabled.append("eta")
+        if self.control("epochs").locator("input").is_disabled():
+            disabled.append("epochs")
+        return disabled
 
 
 def check_labels(pg: Driver, lang: str) -> list[str]:
@@ -242,8 +334,13 @@ def check_labels(pg: Driver, lang: str) -> list[str]:
     if not any(title.match(h) for h in seen["html"]):
         problems.append(f"no title matching {title.pattern!r} in {seen['html'][:3]}")
     # Nothing of the other language anywhere in the visible text, not even inside a longer
-    # label; the language toggle's own "中文" / "English" is the one exception.
-    text = pg.root.inner_text()
+    # label; the language toggle's own "中文" / "English" is the one exception.  The texts
+    # drawn on the canvases count as visible text.
+    drawn = " ".join(pg.root.evaluate(
+        "root => [...root.querySelectorAll('canvas')]"
+        ".flatMap(c => (c.bpLabels || []).map(b => b.text))"
+    ))  # fmt: skip
+    text = pg.root.inner_text() + " " + drawn
     if lang == "en":
         cjk = sorted({c for c in text if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"})
         if set(cjk) - set("中文"):
@@ -256,11 +353,34 @@ def check_labels(pg: Driver, lang: str) -> list[str]:
     return problems
 
 
+def overlapping_labels(pg: Driver) -> list[str]:
+    """Pairs of texts drawn on any panel whose boxes overlap (names sit inside circles)."""
+    return pg.root.evaluate(
+        """root => {
+            const out = [];
+            for (const c of root.querySelectorAll('canvas')) {
+                const boxes = (c.bpLabels || []).filter(b => b.kind !== 'unit');
+                for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                    const a = boxes[i], b = boxes[j];
+                    if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+                        out.push(`${a.text} / ${b.text}`);
+                }
+            }
+            return out;
+        }"""
+    )
+
+
+def open_playground(lab, relpath: str, lang: str):
+    """``lab.notebook`` for a notebook whose cells must all run cleanly."""
+    return lab.notebook(relpath, locale=lab.locale_for(lang))
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_playground_by_hand(lab, lang):
     relpath = f"notebooks/{lang}/10_playground.ipynb"
     started = time.monotonic()
-    with lab.notebook(relpath, locale=lab.locale_for(lang)) as (page, run):
+    with open_playground(lab, relpath, lang) as (page, run):
         assert run.problems == [], "\n".join(run.problems)
         pg = Driver(page, lang)
         # Room for the whole playground, so each screenshot shows all of it.
@@ -268,15 +388,16 @@ def test_playground_by_hand(lab, lang):
         page.set_viewport_size({"width": 1400, "height": int(min(max(900, height + 300), 4000))})
         pg.root.scroll_into_view_if_needed()
 
-        # --- labels, in the notebook's language ------------------------------------------
+        # --- labels, in the notebook's language; no drawn text covers another ----------
         problems = check_labels(pg, lang)
         assert problems == [], "\n".join(problems)
         ready = pg.wait_status("status.ready")
         first_status = ready.group(0)
+        assert overlapping_labels(pg) == []
         shot(lab, pg.root, lang, "1_opened")
 
         # --- the learning-rate slider, moved with the keyboard ---------------------------
-        before = pg.wait_frame()
+        before = pg.shown()
         handle = pg.control("eta").get_by_role("slider")
         old_eta = handle.get_attribute("aria-valuenow")
         handle.press("PageUp")  # focus the handle, one big step up (five steps of 0.01 in log η)
@@ -285,27 +406,27 @@ def test_playground_by_hand(lab, lang):
             "the slider handle to move",
         )
         # "retrain when a setting changes" is on: a new run with the new η, 3000 epochs
-        pg.wait_new_frame(before, "a new loss curve after moving the η slider")
-        pg.wait_status("status.done", epochs=3000)
-        after_slider = pg.wait_frame()
-        assert after_slider != before
+        after_slider = pg.wait_finished(3000)
+        assert after_slider["run"] != before["run"]
+        assert overlapping_labels(pg) == []
         shot(lab, pg.root, lang, "2_slider")
 
         # --- a long run, started with Train ----------------------------------------------
         auto = pg.checkbox("auto")
         assert auto.is_checked()
         auto.uncheck()
-        epochs = pg.control("epochs").locator("input")
-        epochs.fill(str(LONG_RUN))
-        epochs.press("Tab")  # the text box sends its value when it loses focus
-        # with automatic retraining off, a new setting only resets the run (and keeps the
-        # finished one as a faded curve): a picture changes, nothing trains
-        reset_picture = pg.wait_new_frame(after_slider, "the faded curve after new epochs")
+        pg.type_into("epochs", str(LONG_RUN))
+        # automatic retraining off: a new setting resets the run (the finished one stays as
+        # a faded curve); nothing trains until Train
+        pg.poll(
+            lambda: pg.shown()["epoch"] == 0 and pg.shown()["run"] != after_slider["run"],
+            "the reset curve after new epochs",
+        )
         pg.wait_status("status.ready")
 
         pg.button("train").click()
         running = re.compile(template_regex("status.running", lang, epochs=LONG_RUN))
-        frames: list[str] = []
+        frames: list[int] = []
         epochs_seen: list[int] = []
         deadline = time.monotonic() + TIMEOUT
         while len(frames) < FRAMES or len(epochs_seen) < 3:
@@ -313,21 +434,22 @@ def test_playground_by_hand(lab, lang):
             m = running.match(status)
             if m and (not epochs_seen or int(m["epoch"]) != epochs_seen[-1]):
                 epochs_seen.append(int(m["epoch"]))
-            assert not re.match(template_regex("status.done", lang, epochs=LONG_RUN), status), (
+            assert not pg.match_status("status.done", epochs=LONG_RUN), (
                 f"{LONG_RUN} epochs finished before Pause could be tested: make the run longer"
             )
-            f = pg.frame()
-            if f and f != reset_picture and (not frames or f != frames[-1]):
-                frames.append(f)
+            shown = pg.shown()
+            if shown["epoch"] > 0 and (not frames or shown["epoch"] != frames[-1]):
+                frames.append(shown["epoch"])
             assert time.monotonic() < deadline, (
-                f"[{lang}] {len(frames)} loss pictures and epochs {epochs_seen} "
+                f"[{lang}] curve epochs {frames} and status epochs {epochs_seen} "
                 f"after {TIMEOUT:.0f} s of training; status {status!r}"
             )
             page.wait_for_timeout(50)
-        assert len(set(frames)) >= FRAMES, frames
+        assert frames == sorted(frames) and len(set(frames)) >= FRAMES, frames
         assert epochs_seen == sorted(epochs_seen) and len(set(epochs_seen)) >= 3, epochs_seen
+        # nothing is locked while a run trains: a new value would cancel it and train
+        assert pg.controls_enabled() == []
         assert pg.button("pause").is_enabled()
-        assert pg.button("train").is_disabled()  # controls rest while a run is in progress
         shot(lab, pg.root, lang, "3_training")
 
         # --- Pause: the curve stands still -----------------------------------------------
@@ -335,30 +457,29 @@ def test_playground_by_hand(lab, lang):
         paused = pg.wait_status("status.paused")
         paused_at = int(paused["epoch"])
         assert epochs_seen[-1] <= paused_at < LONG_RUN
-        still = pg.wait_frame()
-        assert still not in (reset_picture, after_slider)
+        still = pg.poll(
+            lambda: (s := pg.shown())["epoch"] == paused_at and s, "the paused curve drawn"
+        )
         watch_until = time.monotonic() + STILL_SECONDS
         while time.monotonic() < watch_until:
             page.wait_for_timeout(100)
-            f = pg.frame()
-            assert f in (None, still), f"[{lang}] the loss image changed while paused"
+            now = pg.shown()
+            assert (now["frames"], now["epoch"]) == (still["frames"], still["epoch"]), (
+                f"[{lang}] the loss curve changed while paused"
+            )
             assert pg.status() == paused.group(0), pg.status()
         pg.button("resume").wait_for(state="visible")
-        assert pg.button("resume").is_enabled()
-        assert pg.button("train").is_enabled()
+        assert pg.button("resume").is_enabled() and pg.button("train").is_enabled()
         shot(lab, pg.root, lang, "4_paused")
 
         # --- Reset: back to the initial values -------------------------------------------
         pg.button("reset").click()
-        pg.wait_new_frame(still, "the loss image to change after Reset")
+        pg.poll(lambda: pg.shown()["epoch"] == 0, "the curve to go back after Reset")
         assert pg.wait_status("status.ready").group(0) == first_status
-        back = pg.wait_frame()
-        assert back not in (still, *frames)
         shot(lab, pg.root, lang, "5_reset")
 
         # --- nothing went wrong anywhere -------------------------------------------------
-        error = re.compile(template_regex("status.error", lang))
-        assert not error.match(pg.status()), pg.status()
+        assert not pg.match_status("status.error"), pg.status()
         after = lab.check_again(page, relpath)
         assert after.problems == [], "\n".join(after.problems)
         # Reset leaves nothing to resume: the pause button must not offer "Resume" any more.
@@ -368,3 +489,149 @@ def test_playground_by_hand(lab, lang):
             "and is enabled, though there is no run to resume"
         )
     print(f"\n{lang}: {time.monotonic() - started:.1f} s, {len(frames)} training frames seen")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ten_keys_33_ms_apart_the_last_value_is_trained(lab, lang):
+    relpath = playground_notebook(lab, "keys", lang)
+    with open_playground(lab, relpath, lang) as (page, run):
+        assert run.problems == [], "\n".join(run.problems)
+        pg = Driver(page, lang)
+        pg.wait_status("status.ready")
+        handle = pg.control("eta").get_by_role("slider")
+        handle.focus()
+        start = float(handle.get_attribute("aria-valuenow"))
+        for _ in range(10):  # a student holding the key: one press every 33 ms
+            handle.press("ArrowRight")
+            page.wait_for_timeout(33)
+        end = float(handle.get_attribute("aria-valuenow"))
+        # each press is one step of 0.01 in log10 η: all ten reached the slider
+        assert end - start == pytest.approx(0.10, abs=1e-9), (start, end)
+        eta = 10**end
+        # the run on screen is the last value's, complete: η in the legend (the kernel's
+        # own label of the run it trained) and in the exact-η box, 3000 epochs drawn
+        pg.wait_finished(3000)
+        expected = t("plot.loss.run_full", lang, eta=eta, mode="", act="", epochs=3000)
+        eta_text = expected.split("，" if lang == "zh" else ",")[0]
+        pg.poll(lambda: eta_text in pg.current_label(), f"{eta_text!r} in the legend")
+        box = float(pg.control("eta_text").locator("input").input_value())
+        assert box == pytest.approx(eta, rel=1e-4)
+        assert pg.controls_enabled() == []
+        assert not pg.match_status("status.error"), pg.status()
+        shot(lab, pg.root, lang, "6_keys")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bad_typed_numbers_are_refused_beside_the_box(lab, lang):
+    relpath = playground_notebook(lab, "typed", lang)
+    other = "en" if lang == "zh" else "zh"
+    with open_playground(lab, relpath, lang) as (page, run):
+        assert run.problems == [], "\n".join(run.problems)
+        pg = Driver(page, lang)
+        ready = pg.wait_status("status.ready").group(0)
+        run_id = pg.shown()["run"]
+        label = t("ui.epochs", lang)
+        cases = [
+            ("epochs", "2.5", "input.not_integer"),
+            ("epochs", "0", "input.range"),
+            ("epochs", "-5", "input.range"),
+            ("epochs", "abc", "input.not_number"),
+            ("epochs", "99999999", "input.range"),
+            ("seed", "-1", "input.range"),
+        ]
+        for key, typed, message_key in cases:
+            pg.type_into(key, typed)
+            name = t(f"ui.{key}", lang)
+            pattern = template_regex(message_key, lang, name=name, text=typed)
+            message = pg.message(key)
+            # the message of the previous case stays until this one's arrives: wait for it
+            text = pg.poll(
+                lambda m=message, p=pattern: (
+                    m.count() and re.match(p, s := m.first.inner_text().strip()) and s
+                ),
+                f"a message beside {key} for {typed!r} matching {pattern!r}",
+            )
+            assert t(f"ui.{key}", other) not in text
+            # refused, not clamped: the box keeps what was typed, nothing retrained
+            assert pg.control(key).locator("input").input_value() == typed
+            assert pg.shown()["run"] == run_id and pg.status() == ready
+        shot(lab, pg.root, lang, "7_typed")
+        # a good value clears the message and is used at once (auto retrain, ≤ 20 000)
+        pg.type_into("epochs", "500")
+        pg.poll(lambda: pg.message("epochs").count() == 0, "the epochs message to clear")
+        pg.wait_finished(500)
+        assert label in pg.root.inner_text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_without_threads_training_runs_in_asyncio_chunks(lab, lang):
+    """Thread.start raises (as in Pyodide): the playground opens, trains, shows a live curve
+    and pauses; the kernel stays responsive between chunks."""
+    relpath = playground_notebook(lab, "nothreads", lang, before=(NO_THREADS,))
+    with open_playground(lab, relpath, lang) as (page, run):
+        assert run.problems == [], "\n".join(run.problems)
+        pg = Driver(page, lang)
+        pg.wait_status("status.ready")
+        handle = pg.control("eta").get_by_role("slider")
+        handle.press("ArrowRight")
+        pg.wait_finished(3000)
+        pg.checkbox("auto").uncheck()
+        pg.type_into("epochs", str(LONG_RUN))
+        pg.wait_status("status.ready")
+        pg.button("train").click()
+        seen = set()
+        pg.poll(
+            lambda: seen.add(pg.shown()["epoch"]) or len(seen - {0}) >= 3,
+            "three drawings of the live curve without threads",
+        )
+        pg.button("pause").click()  # handled between two chunks
+        paused = pg.wait_status("status.paused")
+        assert 0 < int(paused["epoch"]) < LONG_RUN
+        assert not pg.match_status("status.error"), pg.status()
+        shot(lab, pg.root, lang, "8_no_threads")
+
+
+def live_frames(lab, lang: str, page_name: str, tails_wanted: int = 20):
+    """Train a long run and log the websocket while ``tails_wanted`` curve frames arrive."""
+    relpath = playground_notebook(lab, page_name, lang)
+    with open_playground(lab, relpath, lang) as (page, run):
+        assert run.problems == [], "\n".join(run.problems)
+        pg = Driver(page, lang)
+        pg.wait_status("status.ready")
+        pg.checkbox("auto").uncheck()
+        pg.type_into("epochs", str(LONG_RUN))
+        pg.wait_status("status.ready")
+        pg.button("train").click()
+        pg.wait_status("status.running", epochs=LONG_RUN)
+        log = page.ws_log = []  # from now on: every websocket frame the page receives
+        pg.poll(
+            lambda: sum('"tail"' in text for _, text in log) >= tails_wanted,
+            f"{tails_wanted} frames of the live curve",
+        )
+        page.ws_log = None
+        pg.button("pause").click()
+        pg.wait_status("status.paused")
+    tails = [size for size, text in log if '"tail"' in text]
+    total = sum(size for size, _ in log)
+    print(f"\n{lang}: {len(log)} websocket frames, {total} bytes, {len(tails)} curve frames")
+    print(f"{lang}: {total / len(tails):.0f} bytes per curve frame (all), tail max {max(tails)}")
+    return tails, total
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bytes_per_frame_of_the_live_curve(lab, lang):
+    """One frame of the live curve (the tail message the kernel sends) stays within 2 KB."""
+    tails, _total = live_frames(lab, lang, "bytes")
+    assert max(tails) <= FRAME_BYTES, tails
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured 3.3 KB of websocket traffic per curve frame (network and boundary panels "
+    "and status at 10/s on top of the ~0.7 KB tail): over the issue's 2 KB budget",
+)
+@pytest.mark.parametrize("lang", ["en"])
+def test_all_traffic_per_frame_within_budget(lab, lang):
+    """Everything the kernel sends while training, per frame of the live curve, within 2 KB."""
+    tails, total = live_frames(lab, lang, "traffic")
+    assert total / len(tails) <= FRAME_BYTES, f"{total / len(tails):.0f} bytes per frame"
