@@ -53,3 +53,21 @@ def test_a_reordered_form_with_a_slip_is_caught():
     rule = derive_textbook()["Δw_hj"]
     slip = in_order(_mul(eta, g[j], 1 - b[h]))
     assert not book_order_holds(dataclasses.replace(rule, forms=(*rule.forms[:-1], slip)))
+
+
+def test_long_chains_of_lesson_05_are_split_over_lines():
+    from bpcore.symbolic import chains_222
+
+    chains = chains_222()
+    for key in ("dE/dw5", "dE/dout_h1", "dE/dw1"):
+        text = chains[key].aligned_markdown("en")
+        assert r"\begin{aligned}" in text
+        lines = text.split(r"\\")
+        assert len(lines) >= 2
+        # no line is much longer than the label plus one product of three ∂-fractions
+        # (LaTeX markup counted; the one-line form of dE/dw1 is over 500 characters)
+        assert max(len(line) for line in lines) < 300, key
+        assert max(len(line) for line in lines) < 0.6 * len(chains[key].latex()) or key != "dE/dw1"
+        assert "i1 \\mathrm" not in text  # products are written with a visible dot
+    sums = chains["dE/dw1"].aligned_markdown("en")
+    assert sums.count(r"\\ &\qquad +") == 1  # the two outputs' terms on two lines

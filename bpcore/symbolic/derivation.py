@@ -169,8 +169,46 @@ class Step:
         """Markdown that JupyterLab renders: the label, then the display equation."""
         return f"{self.label(lang)}\n\n$$\n{self.latex()}\n$$\n"
 
+    def aligned_markdown(self, lang: str = "en") -> str:
+        """Like :meth:`markdown`, one form per line, long sums split over lines.
+
+        Each form starts a new ``&=`` line of an ``aligned`` block; a sum (or a product
+        with one sum inside) puts each term on its own line; products show their
+        factors with ``\\cdot``. For narrow notebooks: no horizontal scrolling.
+        """
+        rows = [render(self.lhs)[1] + " &= " + _split_latex(self.forms[0])]
+        rows += ["&= " + _split_latex(form) for form in self.forms[1:]]
+        if self.eq:
+            rows[-1] += r" \qquad (" + self.eq + ")"
+        body = " \\\\\n".join(rows)
+        return f"{self.label(lang)}\n\n$$\n\\begin{{aligned}}\n{body}\n\\end{{aligned}}\n$$\n"
+
     def __str__(self) -> str:
         return self.text()
+
+
+def _split_latex(form) -> str:
+    """LaTeX of a form with the terms of a sum on separate ``aligned`` lines."""
+    if isinstance(form, Shown) or not isinstance(form, sp.Expr):
+        return render(form)[1]
+
+    def tex(ex):
+        return sp.latex(ex, mul_symbol="dot")
+
+    def terms(add):
+        parts = [tex(t) for t in sp.Add.make_args(add)]
+        return parts[0] + "".join(
+            r" \\ &\qquad " + (p if p.startswith("-") else "+ " + p) for p in parts[1:]
+        )
+
+    if isinstance(form, sp.Add):
+        return terms(form)
+    if isinstance(form, sp.Mul):
+        long = [a for a in form.args if isinstance(a, sp.Add) and len(tex(a)) > 60]
+        if len(long) == 1:
+            rest = tex(sp.Mul(*(a for a in form.args if a is not long[0])))
+            return rest + r" \cdot \Big(" + terms(long[0]) + r" \Big)"
+    return tex(form)
 
 
 @dataclass(frozen=True)
