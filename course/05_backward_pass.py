@@ -151,7 +151,7 @@ CELLS = [
     ),
     code(
         """
-        Markdown(chains["dE/dw5"].markdown(LANG))
+        Markdown(chains["dE/dw5"].aligned_markdown(LANG))
         """
     ),
     code(
@@ -217,7 +217,7 @@ CELLS = [
     ),
     code(
         """
-        Markdown(chains["dE/dout_h1"].markdown(LANG) + "\\n" + chains["dE/dw1"].markdown(LANG))
+        Markdown(chains["dE/dout_h1"].aligned_markdown(LANG) + "\\n" + chains["dE/dw1"].aligned_markdown(LANG))
         """
     ),
     code(

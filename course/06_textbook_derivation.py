@@ -123,6 +123,14 @@ CELLS = [
         zh=r"""
         ## 2. 每个因子都只对一个定义求导
 
+        **先用手推一遍**（教材式5.7–5.14）。以$w_{hj}$为例：$w_{hj}$先影响$\beta_j$，再影响$\hat y_j$，最后影响$E_k$，所以
+
+        $$\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat y_j}\cdot\frac{\partial \hat y_j}{\partial \beta_j}\cdot\frac{\partial \beta_j}{\partial w_{hj}} = (\hat y_j - y_j)\cdot \hat y_j(1-\hat y_j)\cdot b_h .$$
+
+        记$g_j = \hat y_j(1-\hat y_j)(y_j-\hat y_j)$（式5.10），就得到$\Delta w_{hj} = -\eta\,\partial E_k/\partial w_{hj} = \eta\, g_j b_h$（式5.11）。$\theta_j$是减去的，少了最后一个因子、多了一个负号：$\Delta\theta_j = -\eta\, g_j$（式5.12）。隐藏层的$v_{ih}$经$b_h$影响**所有**输出，把各输出的贡献加起来，记$e_h = b_h(1-b_h)\sum_j w_{hj} g_j$（式5.15），就得到$\Delta v_{ih} = \eta\, e_h x_i$、$\Delta\gamma_h = -\eta\, e_h$（式5.13、5.14）。
+
+        下面让SymPy独立地把每一步再做一遍，作为检验。SymPy会按自己的规则重排各项，课程把它的结果按教材的顺序写出，并由测试证明两种写法相等。
+
         链式法则的好处是化整为零：整个$E_k$是一个很深的嵌套函数，但每个因子只需对**一个**简单的定义求导。SymPy对每个定义调用`sympy.diff`，再用$f'(x) = f(x)(1 - f(x))$（式5.9）把导数写成输出的形式。
 
         - 输出误差、Sigmoid函数的斜率、加权和对权重的导数——与上一课$w_5$的三个因子一一对应；
@@ -131,6 +139,23 @@ CELLS = [
         """,
         en=r"""
         ## 2. Each factor differentiates one definition
+
+        **By hand first** (the book's eqs. 5.7–5.14). Take $w_{hj}$: it changes $\beta_j$,
+        which changes $\hat y_j$, which changes $E_k$, so
+
+        $$\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat y_j}\cdot\frac{\partial \hat y_j}{\partial \beta_j}\cdot\frac{\partial \beta_j}{\partial w_{hj}} = (\hat y_j - y_j)\cdot \hat y_j(1-\hat y_j)\cdot b_h .$$
+
+        Naming $g_j = \hat y_j(1-\hat y_j)(y_j-\hat y_j)$ (eq. 5.10) gives
+        $\Delta w_{hj} = -\eta\,\partial E_k/\partial w_{hj} = \eta\, g_j b_h$ (eq. 5.11).
+        $\theta_j$ is subtracted: the last factor goes and a minus sign comes,
+        $\Delta\theta_j = -\eta\, g_j$ (eq. 5.12). A hidden weight $v_{ih}$ reaches
+        **every** output through $b_h$; adding the outputs' contributions and naming
+        $e_h = b_h(1-b_h)\sum_j w_{hj} g_j$ (eq. 5.15) gives $\Delta v_{ih} = \eta\, e_h x_i$
+        and $\Delta\gamma_h = -\eta\, e_h$ (eqs. 5.13, 5.14).
+
+        Now SymPy redoes every step on its own, as the check. SymPy reorders terms by its
+        own rules; the course writes its results in the book's order, and a test proves the
+        two forms equal.
 
         The chain rule divides and conquers: $E_k$ as a whole is a deeply nested function, but
         each factor differentiates **one** simple definition. SymPy applies `sympy.diff` to

@@ -62,57 +62,85 @@ CELLS = [
         zh=r"""
         ## 2. 公平的比较
 
-        网络为19-5-1（Sigmoid），3个种子，两种方法从**同一个**初始网络出发。标准BP每个样本更新一次，每轮17次更新；累积BP每轮只用整个训练集的平均误差更新一次。单次更新的步长不同，所以给累积BP更大的学习率（$\eta=5$，标准BP用$\eta=0.5$），并让它跑17倍的轮数，使两者的更新总数都是5100次。
+        网络为19-5-1（Sigmoid），3个种子，两种方法从**同一个**初始网络出发。标准BP每个样本更新一次，每轮17次更新；累积BP每轮只用整个训练集的平均误差更新一次。为了按更新次数比较，累积BP跑17倍的轮数（5100轮），标准BP跑300轮，两者的更新总数都是5100次。
+
+        学习率怎么定才公平？给累积BP更大的$\eta$再说它“按更新次数领先”是不公平的：领先可能只来自更大的步长。所以比两次：先用**相同的**$\eta$；再让每种方法在同一组$\eta$里各自选出最好的一个，用它们各自最好的$\eta$比较。
         """,
         en=r"""
         ## 2. A fair comparison
 
         A 19-5-1 sigmoid network, 3 seeds, both methods starting from the **same** initial
         network. Standard BP updates after every sample, 17 updates an epoch; accumulated BP
-        updates once an epoch, from the mean error over the whole training set. Their steps
-        differ in size, so accumulated BP gets a larger learning rate ($\eta = 5$, standard BP
-        $\eta = 0.5$) and 17 times the epochs, so both make 5100 updates in all.
+        updates once an epoch, from the mean error over the whole training set. To compare
+        per update, accumulated BP runs 17 times the epochs (5100) and standard BP 300, so
+        both make 5100 updates in all.
+
+        Which learning rate is fair? Giving accumulated BP a larger $\eta$ and then saying
+        it "wins per update" is not fair: the win may come from the larger step alone. So
+        we compare twice: first with the **same** $\eta$; then each method picks its own
+        best $\eta$ from the same small grid, and the two compete at their own best.
         """,
     ),
     code(
         """
-        seeds = (0, 1, 2)
-        runs = {"standard": [], "accumulated": []}
-        for s in seeds:
-            net = bpcore.Network.from_sizes((19, 5, 1), rng=s)
-            runs["standard"].append(bpcore.train(net, X, Y, eta=0.5, epochs=300, mode="standard"))
-            runs["accumulated"].append(bpcore.train(net, X, Y, eta=5.0, epochs=5100, mode="accumulated"))
-        per_epoch = {"standard": 17, "accumulated": 1}
+        seeds, etas = (0, 1, 2), (0.5, 2.0, 5.0)
+        epochs = {"standard": 300, "accumulated": 5100}  # zh: 都是5100次更新 / en: 5100 updates each
+        per_epoch = {"standard": 17, "accumulated": 1}   # zh: 每轮更新次数 / en: updates per epoch
+        runs = {(mode, eta): [bpcore.train(bpcore.Network.from_sizes((19, 5, 1), rng=s), X, Y,
+                                           eta=eta, epochs=epochs[mode], mode=mode) for s in seeds]
+                for mode in epochs for eta in etas}
 
-        print("E on the whole training set after k UPDATES (mean over seeds)")
-        for mode, hs in runs.items():
-            row = [np.mean([h.loss[k // per_epoch[mode]] for h in hs]) for k in (170, 1700, 5100)]
-            print(f"{mode:12s}", "  ".join(f"k={k}: {e:.4f}" for k, e in zip((170, 1700, 5100), row)))
-        print("E after k EPOCHS (mean over seeds)")
-        for mode, hs in runs.items():
-            row = [np.mean([h.loss[k] for h in hs]) for k in (10, 100, 300)]
-            print(f"{mode:12s}", "  ".join(f"k={k}: {e:.4f}" for k, e in zip((10, 100, 300), row)))
+
+        def after_updates(mode, eta, k):
+            # zh: 训练集上k次更新后的E，对种子取平均 / en: training-set E after k updates, mean over the seeds
+            return np.mean([h.loss[k // per_epoch[mode]] for h in runs[mode, eta]])
+
+
+        def after_epochs(mode, eta, k):
+            return np.mean([h.loss[k] for h in runs[mode, eta]])
+
+
+        def report(choice):
+            for label, at, ks in (("UPDATES", after_updates, (170, 1700, 5100)),
+                                  ("EPOCHS", after_epochs, (10, 100, 300))):
+                print(f"E after k {label} (mean over {len(seeds)} seeds)")
+                for mode, eta in choice.items():
+                    print(f"  {mode:12s} eta={eta:<4}", "  ".join(f"k={k}: {at(mode, eta, k):.4f}" for k in ks))
+
+
+        print("== the same eta = 0.5 ==")
+        report({"standard": 0.5, "accumulated": 0.5})
+        print("== sweep: E after 5100 updates for each eta ==")
+        for mode in epochs:
+            print(f"  {mode:12s}", "  ".join(f"eta={eta}: {after_updates(mode, eta, 5100):.4f}" for eta in etas))
+        best = {mode: min(etas, key=lambda eta: after_updates(mode, eta, 5100)) for mode in epochs}
+        print("== each method at its own best eta ==")
+        report(best)
         """
     ),
     md(
         zh=r"""
-        按轮次比，标准BP领先：同样一轮，它更新了17次。按更新次数比，这里反而是累积BP领先：它的学习率大10倍，每一步用的是全部17个样本的准确梯度；只有17个样本时，这样的一步很便宜。每次更新的代价不同（累积BP一次更新要算全部样本的梯度），所以还要按时间比。下面的单元格测一测每种方法的耗时（时间随机器变化，只作参考，不参与检查）。
+        **相同的$\eta = 0.5$**：按更新次数两者几乎一样；按轮次标准BP遥遥领先，因为同样一轮它更新了17次。这正是教材说的“累积BP更新频率低得多”。**各用最好的$\eta$**：在这组$\eta$里两者都选了最大的；按更新次数，累积BP在5100次后误差更低——它的每一步都沿着全部17个样本的准确梯度，大步长也稳；标准BP的大步长被单个样本来回拉扯。按轮次，标准BP仍然领先。每次更新的代价不同（累积BP一次更新要算全部样本的梯度），所以还要按时间比。下面的单元格测一测每种方法的耗时（时间随机器变化，只作参考，不参与检查）。
         """,
         en=r"""
-        Per epoch standard BP is ahead: in one epoch it updates 17 times. Per update it is
-        accumulated BP that is ahead here: its learning rate is 10 times larger and each step
-        follows the exact gradient of all 17 samples, which is cheap with only 17 samples.
-        The steps cost differently (one accumulated update computes the gradients of every
-        sample), so we also compare per second. The next cell times each
-        method (timings depend on the machine; for reference only, not checked).
+        **The same $\eta = 0.5$**: per update the two are nearly equal; per epoch standard
+        BP is far ahead, since in one epoch it updates 17 times. That is the book's "accumulated
+        BP updates far less often". **Each at its own best $\eta$**: on this grid both pick
+        the largest; per update, accumulated BP ends lower after 5100 updates: each of its
+        steps follows the exact gradient of all 17 samples, so a large step stays steady,
+        while standard BP's large steps are pulled back and forth by single samples. Per
+        epoch, standard BP still leads. The steps cost differently (one accumulated update
+        computes the gradients of every sample), so we also compare per second. The next
+        cell times each method (timings depend on the machine; for reference only, not
+        checked).
         """,
     ),
     code(
         """
         net = bpcore.Network.from_sizes((19, 5, 1), rng=0)
-        for mode, eta, epochs in (("standard", 0.5, 300), ("accumulated", 5.0, 5100)):
+        for mode in epochs:
             t0 = time.perf_counter()
-            bpcore.train(net, X, Y, eta=eta, epochs=epochs, mode=mode)
+            bpcore.train(net, X, Y, eta=best[mode], epochs=epochs[mode], mode=mode)
             print(f"{mode:12s} 5100 updates: {time.perf_counter() - t0:.3f} s")
         """,
         ignore_output=True,
@@ -121,7 +149,7 @@ CELLS = [
         zh=r"""
         ## 3. 教材的预言
 
-        教材§5.3说：累积BP读取整个训练集一遍后才更新一次，更新频率低得多；但累积误差下降到一定程度后，进一步下降会非常缓慢，这时标准BP往往更快得到较好的解，尤其是训练集很大时。在17个样本上，教材说的“训练集很大”并不成立，上面的表也没有显示累积BP在后期更慢。试试把两种方法的学习率设成一样，或者换种子，看结论怎样变。
+        教材§5.3说：累积BP读取整个训练集一遍后才更新一次，更新频率低得多；但累积误差下降到一定程度后，进一步下降会非常缓慢，这时标准BP往往更快得到较好的解，尤其是训练集很大时。在17个样本上，教材说的“训练集很大”并不成立，上面的表也没有显示累积BP在后期更慢。按轮次比，标准BP确实更快：这是教材预言中在这里成立的部分。试试换种子、把$\eta$网格加宽，或者只看前170次更新，看结论怎样变。
 
         ## 小结
 
@@ -143,8 +171,9 @@ CELLS = [
         falls very slowly, and standard BP then often reaches a good solution sooner,
         especially on a large training set. With 17 samples the book's
         "large training set" does not hold, and the tables above show no late slowdown of
-        accumulated BP. Give both methods the same learning rate, or other seeds, and see how
-        the conclusion changes.
+        accumulated BP. Per epoch standard BP is indeed faster: that part of the prediction
+        holds here. Try other seeds, a wider $\eta$ grid, or only the first 170 updates, and
+        see how the conclusion changes.
 
         ## Summary
 

@@ -19,7 +19,7 @@ import sympy as sp
 
 from ..errors import InputError
 
-__all__ = ["Derivation", "Proof", "Shown", "Step", "partial", "product", "render"]
+__all__ = ["Derivation", "Proof", "Shown", "Step", "in_order", "partial", "product", "render"]
 
 LANGS = ("en", "zh")
 
@@ -36,9 +36,36 @@ class Shown:
 
     text: str
     latex: str
+    #: The SymPy value the notation stands for, when it has one (see :func:`in_order`).
+    expr: object = None
 
     def __str__(self) -> str:
         return self.text
+
+
+def in_order(expr) -> Shown:
+    """An expression shown with its terms and factors in the order they were written.
+
+    SymPy sorts the terms of a sum and the factors of a product when it builds them, so
+    ŷ_j(1 − ŷ_j)(y_j − ŷ_j) comes out as (1 − ŷ_j)(−ŷ_j + y_j)ŷ_j. Build `expr` with
+    ``evaluate=False`` (``sympy.Mul(a, b, evaluate=False)``) and this prints it as built
+    (SymPy's ``order='none'``); ``.expr`` keeps the expression, so a test can check
+    that the shown form equals SymPy's own result.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> u = sympy.Symbol("u")
+    >>> shown = in_order(sympy.Mul(u, sympy.Add(1, -u, evaluate=False), evaluate=False))
+    >>> shown.text, sympy.expand(shown.expr - u * (1 - u))
+    ('u*(1 - u)', 0)
+    """
+    return Shown(sp.sstr(expr, order="none"), sp.latex(expr, order="none"), expr)
+
+
+def value(obj):
+    """The SymPy value of a form: the expression itself, or a :class:`Shown`'s ``expr``."""
+    return obj.expr if isinstance(obj, Shown) else obj
 
 
 def render(obj) -> tuple[str, str]:
@@ -72,14 +99,17 @@ def product(*factors) -> Shown:
     '(a + 1) · b'
     """
     texts, latexes = [], []
+    values = [value(fac) for fac in factors]
     for n, fac in enumerate(factors):
         t, tex = render(fac)
-        negative = isinstance(fac, sp.Expr) and n > 0 and fac.could_extract_minus_sign()
-        if isinstance(fac, sp.Add) or negative:
+        val = values[n]
+        negative = isinstance(val, sp.Expr) and n > 0 and val.could_extract_minus_sign()
+        if isinstance(val, sp.Add) or negative:
             t, tex = f"({t})", r"\left(" + tex + r"\right)"
         texts.append(t)
         latexes.append(tex)
-    return Shown(" · ".join(texts), r" \cdot ".join(latexes))
+    expr = None if any(v is None for v in values) else sp.Mul(*values, evaluate=False)
+    return Shown(" · ".join(texts), r" \cdot ".join(latexes), expr)
 
 
 @dataclass(frozen=True)
@@ -98,6 +128,9 @@ class Step:
         What the step does, in English and Chinese.
     eq : str
         Textbook equation number such as ``"5.9"``, or ``""``.
+    sympy_forms : tuple
+        Where forms are shown in the book's order (:func:`in_order`), SymPy's own forms
+        they replace, last to last; each equals its replacement (see the tests).
     """
 
     key: str
@@ -106,11 +139,13 @@ class Step:
     en: str
     zh: str
     eq: str = ""
+    sympy_forms: tuple = ()
 
     @property
     def result(self):
-        """The last form: the step's result as a SymPy expression (or :class:`Shown`)."""
-        return self.forms[-1]
+        """The last form as a SymPy expression (a :class:`Shown` without a value as is)."""
+        last = self.forms[-1]
+        return last.expr if isinstance(last, Shown) and last.expr is not None else last
 
     def label(self, lang: str = "en") -> str:
         """The step's label in ``lang`` ("en" or "zh"), with the equation number if any."""
@@ -134,8 +169,46 @@ class Step:
         """Markdown that JupyterLab renders: the label, then the display equation."""
         return f"{self.label(lang)}\n\n$$\n{self.latex()}\n$$\n"
 
+    def aligned_markdown(self, lang: str = "en") -> str:
+        """Like :meth:`markdown`, one form per line, long sums split over lines.
+
+        Each form starts a new ``&=`` line of an ``aligned`` block; a sum (or a product
+        with one sum inside) puts each term on its own line; products show their
+        factors with ``\\cdot``. For narrow notebooks: no horizontal scrolling.
+        """
+        rows = [render(self.lhs)[1] + " &= " + _split_latex(self.forms[0])]
+        rows += ["&= " + _split_latex(form) for form in self.forms[1:]]
+        if self.eq:
+            rows[-1] += r" \qquad (" + self.eq + ")"
+        body = " \\\\\n".join(rows)
+        return f"{self.label(lang)}\n\n$$\n\\begin{{aligned}}\n{body}\n\\end{{aligned}}\n$$\n"
+
     def __str__(self) -> str:
         return self.text()
+
+
+def _split_latex(form) -> str:
+    """LaTeX of a form with the terms of a sum on separate ``aligned`` lines."""
+    if isinstance(form, Shown) or not isinstance(form, sp.Expr):
+        return render(form)[1]
+
+    def tex(ex):
+        return sp.latex(ex, mul_symbol="dot")
+
+    def terms(add):
+        parts = [tex(t) for t in sp.Add.make_args(add)]
+        return parts[0] + "".join(
+            r" \\ &\qquad " + (p if p.startswith("-") else "+ " + p) for p in parts[1:]
+        )
+
+    if isinstance(form, sp.Add):
+        return terms(form)
+    if isinstance(form, sp.Mul):
+        long = [a for a in form.args if isinstance(a, sp.Add) and len(tex(a)) > 60]
+        if len(long) == 1:
+            rest = tex(sp.Mul(*(a for a in form.args if a is not long[0])))
+            return rest + r" \cdot \Big(" + terms(long[0]) + r" \Big)"
+    return tex(form)
 
 
 @dataclass(frozen=True)
