@@ -14,9 +14,8 @@ Design (why it looks like this):
   DejaVu Sans, which ships with matplotlib.
 * **Fast redraws.** :class:`LossPlot`, :class:`NetworkPlot` and :class:`BoundaryPlot` keep their
   figure and artists and only change data, so the playground can redraw ten or more times a
-  second.  Text, the costliest part of a redraw, goes through a glyph cache that draws
-  matplotlib's own pixels (:class:`_TextCache`, checked against matplotlib once per
-  process), and PNG bytes are written by :func:`_encode` (plain zlib, no filter search).
+  second; only matplotlib's public API is used (tests/test_plots.py checks the source), and
+  PNG bytes are written by :func:`_encode` (plain zlib, no filter search).
 * **Plots never compute gradients.**  They draw arrays they are given; the decision boundary
   asks a ``predict`` callable (the engine's forward pass) for the grid's outputs.
 
@@ -32,7 +31,6 @@ True
 from __future__ import annotations
 
 import io
-import itertools
 import math
 import struct
 import threading
@@ -41,14 +39,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties, font_family_aliases, fontManager
-from matplotlib.legend import Legend
-from matplotlib.lines import Line2D
-from matplotlib.offsetbox import DrawingArea, HPacker, TextArea, VPacker
-from matplotlib.text import Text
+from matplotlib.font_manager import FontProperties, fontManager
 from matplotlib.ticker import MaxNLocator, NullLocator
 
 from .i18n import DEFAULT_LANG, check_lang, t
@@ -123,14 +117,10 @@ def _text_kw(size: float = 9, weight: str = "normal") -> dict:
 
 
 def new_figure(figsize: tuple[float, float] = FIGSIZE, dpi: int = DPI) -> Figure:
-    """An empty ``Figure`` with an Agg canvas (no pyplot; nothing global is touched).
-
-    The canvas draws text through :class:`_TextCache` (the same pixels as matplotlib's own
-    Agg text, several times faster for the short labels the playground redraws).
-    """
+    """An empty ``Figure`` with an Agg canvas (no pyplot; nothing global is touched)."""
     register_font()
     fig = Figure(figsize=figsize, dpi=dpi, layout=None)
-    _Canvas(fig)
+    FigureCanvasAgg(fig)
     fig.patch.set_facecolor("white")
     return fig
 
@@ -220,455 +210,6 @@ def _png_pool():
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
     crc = zlib.crc32(data, zlib.crc32(kind))
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-
-# ---------------------------------------------------------------------------------------------
-# Fast text: matplotlib's own Agg text pixels, without shaping every string twice per draw
-# ---------------------------------------------------------------------------------------------
-class _TextCache:
-    """Glyph runs and glyph bitmaps of the course's labels, kept between draws.
-
-    Why: matplotlib >= 3.11 shapes a string with libraqm twice per drawn text (once for its
-    size, once to draw it), at about 20 µs a glyph, and renders every glyph again: a label
-    such as "w₁₂ −0.123" costs ~0.6 ms, and the playground redraws dozens of labels per
-    change of a slider.  Here a string is shaped once, and a string whose neighbouring
-    characters neither kern nor combine (numbers, names, most labels) is put together from
-    characters and pairs learned before, without shaping it at all; glyph bitmaps are kept
-    per sub-pixel position.  The pixels are the ones matplotlib draws: :func:`_fast_text_ok`
-    compares both once per process (matplotlib's text is used if they differ, or on a
-    matplotlib without this private API), and tests/test_plots.py compares them on hundreds
-    of strings.
-    """
-
-    MAX_RUNS = 4096
-    MAX_BITMAPS = 16384
-
-    def __init__(self):
-        self.lock = threading.RLock()
-        self.glyphs: dict = {}  # (face, path, glyph) -> (advance, ymin, ymax), 26.6 units
-        self.chars: dict = {}  # (face, char) -> (path, glyph), None once seen otherwise
-        self.pairs: dict = {}  # (face, a, b) -> True: "b" follows "a" by a's advance
-        self.runs: dict = {}  # (face, s) -> (glyphs, metrics)
-        self.bitmaps: dict = {}  # (path, size, dpi, flags, glyph, phase x, phase y)
-        self.misc: dict = {}  # font files per FontProperties, height metrics per font
-
-    @staticmethod
-    def _usable(item) -> bool:
-        # a glyph from a font file collection or matplotlib's "last resort" box font is
-        # drawn by matplotlib itself (which also warns about the missing glyph every time)
-        return (
-            item.glyph_index != 0
-            and item.ft_object.face_index == 0
-            and not item.ft_object.fname.endswith("LastResortHE-Regular.ttf")
-        )
-
-    def _compose(self, face, s):
-        """Glyphs and metrics of ``s`` from what earlier strings taught, or None.
-
-        Every character must be known and every neighbouring pair known to be unkerned
-        (the second glyph starts where the first one's advance ends)."""
-        chars, pairs, glyphs = self.chars, self.pairs, self.glyphs
-        out, x64, ymin, ymax, prev, advance = [], 0, 0, 0, None, 0
-        for c in s:
-            char = chars.get((face, c))
-            if char is None:
-                return None
-            if prev is not None:
-                if not pairs.get((face, prev, c)):
-                    return None
-                x64 += advance
-            advance, low, high = glyphs[(face, *char)]
-            if prev is None or low < ymin:
-                ymin = low
-            if prev is None or high > ymax:
-                ymax = high
-            out.append((char[0], char[1], x64 / 64.0, 0.0))
-            prev = c
-        # as FT2Font.set_text: the width ends at the last advance, height and descent come
-        # from the glyphs' boxes
-        return tuple(out), ((x64 + advance) / 64.0, (ymax - ymin) / 64.0, -ymin / 64.0)
-
-    def _learn_pairs(self, face, font, flags, s):
-        """Compose ``s`` after shaping its unseen neighbour pairs on their own.
-
-        A new number usually differs from the ones before by a pair or two of digits:
-        shaping those pairs (two glyphs each) costs a fraction of shaping the string, and
-        a string full of unseen pairs costs about what shaping it would, once.  A
-        pair is plain when, shaped alone, its second glyph starts at the first one's
-        advance: then no kerning applies to it in any string (a string can only stop
-        kerning, at a run boundary); kerned pairs (".e", "e-") keep a string on the
-        shaping path."""
-        if any(self.chars.get((face, c)) is None for c in s):
-            return None
-        pairs = [self.pairs.get((face, a, b)) for a, b in itertools.pairwise(s)]
-        if False in pairs or None not in pairs:
-            return None  # a kerned pair: shape; nothing unseen: _compose has answered
-        unseen = {(a, b) for a, b in itertools.pairwise(s) if (face, a, b) not in self.pairs}
-        for a, b in unseen:
-            first, second = self.chars[(face, a)], self.chars[(face, b)]
-            items = font._layout(a + b, flags=flags)
-            self.pairs[(face, a, b)] = (
-                len(items) == 2
-                and (items[0].ft_object.fname, items[0].glyph_index) == first
-                and (items[1].ft_object.fname, items[1].glyph_index) == second
-                and items[0].x == 0
-                and items[0].y == items[1].y == 0
-                and round(items[1].x * 64) == self.glyphs[(face, *first)][0]
-            )
-        return self._compose(face, s)
-
-    def _shape(self, face, font, flags, s):
-        """Glyphs and metrics of ``s`` as matplotlib computes them; learn its characters."""
-        items = font._layout(s, flags=flags)
-        if not items or not all(self._usable(item) for item in items):
-            return None
-        glyphs = tuple((it.ft_object.fname, it.glyph_index, it.x, it.y) for it in items)
-        font.set_text(s, 0.0, flags=flags)
-        w, h = font.get_width_height()
-        metrics = (w / 64.0, h / 64.0, font.get_descent() / 64.0)
-        # one glyph per character, on the baseline: the string teaches its characters and
-        # its kerned pairs.  Not its plain pairs: kerning stops where the shaper splits a
-        # string into runs (at a change of script, "轮/A"), so a pair plain here may be
-        # kerned elsewhere; plain pairs are learned on their own (_learn_pairs).
-        if (
-            len(items) == len(s)
-            and all(it.char == c and it.y == 0 for it, c in zip(items, s))
-            and items[0].x == 0
-        ):
-            for it in items:
-                key = (face, it.ft_object.fname, it.glyph_index)
-                if key not in self.glyphs:
-                    glyph = it.ft_object.load_glyph(it.glyph_index, flags)
-                    self.glyphs[key] = (glyph.horiAdvance, glyph.bbox[1], glyph.bbox[3])
-            for i, (it, c) in enumerate(zip(items, s)):
-                char = (it.ft_object.fname, it.glyph_index)
-                if self.chars.setdefault((face, c), char) != char:
-                    self.chars[(face, c)] = None  # context-dependent glyph: always shape
-                if i:
-                    prev = items[i - 1]
-                    advance = self.glyphs[(face, prev.ft_object.fname, prev.glyph_index)][0]
-                    if round(it.x * 64) - round(prev.x * 64) != advance:
-                        self.pairs[(face, s[i - 1], c)] = False
-            composed = self._compose(face, s)
-            if composed is not None and composed != (glyphs, metrics):
-                # the rule does not hold for this string: never compose its pairs
-                for a, b in itertools.pairwise(s):
-                    self.pairs[(face, a, b)] = False
-        return glyphs, metrics
-
-    def run(self, renderer, s: str, prop):
-        """``(glyphs, (width, height, descent))`` of ``s`` in ``prop``, or None."""
-        from matplotlib.backends.backend_agg import get_hinting_flag
-        from matplotlib.font_manager import get_font
-
-        if not s:
-            return None
-        flags = get_hinting_flag()
-        files = self.files(prop)
-        size = prop.get_size_in_points()
-        face = (tuple(files), size, renderer.dpi, flags)
-        key = (face, s)
-        run = self.runs.get(key)
-        if run is not None:
-            return run
-        with self.lock:
-            font = get_font(files)
-            font.clear()
-            font.set_size(size, renderer.dpi)
-            run = (
-                self._compose(face, s)
-                or self._learn_pairs(face, font, flags, s)
-                or self._shape(face, font, flags, s)
-            )
-            if run is not None:
-                if len(self.runs) >= self.MAX_RUNS:
-                    self.runs.clear()  # rare (thousands of strings): start again
-                self.runs[key] = run
-            return run
-
-    def files(self, prop) -> list:
-        """The font files matplotlib picks for ``prop`` (its lookup is costly per call)."""
-        family = tuple(prop.get_family())
-        if any(name.lower() in font_family_aliases for name in family):
-            return fontManager._find_fonts_by_props(prop)  # depends on rcParams: ask each time
-        key = (
-            "files",
-            family,
-            prop.get_style(),
-            prop.get_variant(),
-            prop.get_weight(),
-            prop.get_stretch(),
-            prop.get_file(),
-            len(fontManager.ttflist),
-        )
-        files = self.misc.get(key)
-        if files is None:
-            files = self.misc[key] = fontManager._find_fonts_by_props(prop)
-        return files
-
-    def height_metrics(self, prop, dpi):
-        """``(ascent, descent, line gap)`` of the font in pixels, as Text._get_layout
-        computes them from its OS/2 or hhea table (None, None, None: neither table)."""
-        from matplotlib.font_manager import get_font
-
-        files = self.files(prop)
-        size = prop.get_size_in_points()
-        key = ("height", tuple(files), size, dpi)
-        metrics = self.misc.get(key)
-        if metrics is None:
-            metrics = (None, None, None)
-            with self.lock:
-                font = get_font(files)
-                for table_name, gap, ascent, descent in (
-                    ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
-                    ("hhea", "lineGap", "ascent", "descent"),
-                ):
-                    table = font.get_sfnt_table(table_name)
-                    if table is None:
-                        continue
-                    scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * size * dpi / 72
-                    metrics = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
-                    break
-                self.misc[key] = metrics
-        return metrics
-
-    def bitmap(self, key):
-        """``(coverage, left, top, rows)`` of a glyph at sub-pixel phase (key[5], key[6]).
-
-        ``key`` is (path, size, dpi, flags, glyph, x phase, y phase), phases in 1/64 pixel;
-        left and top are relative to the whole-pixel part of the position: rendering is
-        invariant under whole-pixel shifts, so one bitmap serves every such position."""
-        from matplotlib.font_manager import get_font
-        from matplotlib.ft2font import RenderMode
-
-        path, size, dpi, flags, glyph, phase_x, phase_y = key
-        with self.lock:
-            font = get_font(path)
-            font.set_size(size, dpi)
-            font._set_transform([[0x10000, 0], [0, 0x10000]], [phase_x, phase_y])
-            image = font._render_glyph(glyph, flags, RenderMode.NORMAL)
-            if len(self.bitmaps) >= self.MAX_BITMAPS:
-                self.bitmaps.clear()  # rare (a long session of new sizes): start again
-            hit = self.bitmaps[key] = (image.buffer, image.left, image.top, image.buffer.shape[0])
-        return hit
-
-
-_text_cache = _TextCache()
-_fast_text_state: list = []  # [True/False] once checked
-
-
-class _Renderer(RendererAgg):
-    """Agg renderer whose plain text goes through :data:`_text_cache` (same pixels)."""
-
-    def _run(self, s, prop, ismath, mtext=None):
-        if ismath or not _fast_text_ok():
-            return None
-        if mtext is not None and (
-            getattr(mtext, "get_fontfeatures", lambda: None)()
-            or getattr(mtext, "get_language", lambda: None)()
-        ):
-            return None
-        return _text_cache.run(self, s, prop)
-
-    def _get_font_height_metrics(self, prop):
-        # Text._get_layout asks for this hook first (the PDF/PS backends have it) and
-        # otherwise reads the same numbers from the font's tables on every layout
-        if not _fast_text_ok():
-            return None, None, None
-        return _text_cache.height_metrics(prop, self.dpi)
-
-    def get_text_width_height_descent(self, s, prop, ismath):
-        run = self._run(s, prop, ismath)
-        if run is None:
-            return super().get_text_width_height_descent(s, prop, ismath)
-        return run[1]
-
-    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
-        run = None
-        if angle == 0 and gc.get_antialiased():
-            run = self._run(s, prop, ismath, mtext)
-        if run is None:
-            return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
-        from matplotlib.backends.backend_agg import get_hinting_flag
-
-        flags, size, dpi, height = (
-            get_hinting_flag(),
-            prop.get_size_in_points(),
-            self.dpi,
-            self.height,
-        )
-        bitmaps, draw = _text_cache.bitmaps, self._renderer.draw_text_image
-        for path, glyph, dx, dy in run[0]:
-            # positions exactly as RendererAgg._draw_text_glyphs_and_boxes computes them
-            px, py = round(0x40 * (x + dx)), round(0x40 * (height - y + dy))
-            key = (path, size, dpi, flags, glyph, px & 63, py & 63)
-            buffer, left, top, rows = bitmaps.get(key) or _text_cache.bitmap(key)
-            draw(buffer, left + (px >> 6), int(height) - top - (py >> 6) + rows, 0, gc)
-        return None
-
-
-class _Canvas(FigureCanvasAgg):
-    """An Agg canvas drawing with :class:`_Renderer`."""
-
-    def get_renderer(self, *args, **kwargs):
-        renderer = super().get_renderer(*args, **kwargs)
-        if type(renderer) is RendererAgg:
-            renderer.__class__ = _Renderer  # same object and state, faster text
-        return renderer
-
-
-class _Text(Text):
-    """A Text that keeps its layout until something the layout depends on changes.
-
-    ``Text._get_layout`` (size, line offsets and alignment, all independent of where the
-    text stands) is computed afresh on every call, and a legend calls it six times per
-    label and draw.  Keyed by every input the computation reads; wrapped text, whose lines
-    depend on its position, is laid out each time as before.
-    """
-
-    def _get_layout(self, renderer):
-        if self.get_wrap():
-            return super()._get_layout(renderer)
-        key = (
-            self._text,
-            hash(self._fontproperties),
-            self.get_rotation(),
-            self.get_rotation_mode(),
-            self._horizontalalignment,
-            self._verticalalignment,
-            self._multialignment,
-            self._linespacing,
-            self.get_usetex(),
-            self.get_parse_math(),
-            self.figure.dpi,  # (get_figure(root=True) needs matplotlib >= 3.10)
-        )
-        kept = self.__dict__.get("_bpcore_layout")
-        if kept is not None and kept[0] is renderer and kept[1] == key:
-            return kept[2]
-        layout = super()._get_layout(renderer)
-        self._bpcore_layout = (renderer, key, layout)
-        return layout
-
-
-def _keep_layouts(artist) -> None:
-    """Let every plain Text inside ``artist`` keep its layout (see :class:`_Text`)."""
-    for text in artist.findobj(lambda a: type(a) is Text):
-        text.__class__ = _Text
-
-
-_layout_memo = threading.local()  # the boxes' sizes during one legend draw
-
-
-class _MemoBox:
-    """An offset box whose size is computed once per draw of its legend.
-
-    A legend nests each label in four boxes, and every box asks all its children for their
-    size again when it is measured, placed and drawn: ~35 text layouts for seven labels.
-    Inside :meth:`_Legend.draw` nothing changes, so the first answer stands.
-    """
-
-    def get_bbox(self, renderer):
-        memo = getattr(_layout_memo, "boxes", None)
-        if memo is None:
-            return super().get_bbox(renderer)
-        bbox = memo.get(id(self))
-        if bbox is None:
-            bbox = memo[id(self)] = super().get_bbox(renderer)
-        return bbox
-
-
-_MEMO_BOXES = {
-    box: type(f"_Memo{box.__name__}", (_MemoBox, box), {})
-    for box in (HPacker, VPacker, TextArea, DrawingArea)
-}
-
-
-class _Legend(Legend):
-    """matplotlib's legend, laid out once per draw (same pixels; see :class:`_MemoBox`)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for box in self._legend_box.findobj(lambda a: type(a) in _MEMO_BOXES):
-            box.__class__ = _MEMO_BOXES[type(box)]
-        _keep_layouts(self)
-
-    def refill(self, handles, labels) -> bool:
-        """Show other entries in place of the current ones, if there are as many and all
-        are lines (False otherwise): what a new legend would draw, ~2 ms sooner."""
-        lines = getattr(self, "legend_handles", None)
-        if lines is None or len(lines) != len(handles) or len(self.texts) != len(labels):
-            return False
-        if not all(type(a) is Line2D and type(b) is Line2D for a, b in zip(lines, handles)):
-            return False
-        for line, handle, text, label in zip(lines, handles, self.texts, labels):
-            # as HandlerLine2D makes an entry: the handle's style, the legend's transform
-            transform = line.get_transform()
-            line.update_from(handle)
-            line.set_transform(transform)
-            line.set_clip_box(None)
-            line.set_clip_path(None)
-            text.set_text(label)
-        self.stale = True
-        return True
-
-    def draw(self, renderer):
-        outer = getattr(_layout_memo, "boxes", None)
-        _layout_memo.boxes = {}
-        try:
-            super().draw(renderer)
-        finally:
-            _layout_memo.boxes = outer
-
-
-_PROBE = "第 12 轮 w₁₂ −0.4567e+03 v.e γ₁ ŷ₁ (ab)"
-
-
-def _fast_text_ok() -> bool:
-    """True when :class:`_Renderer` draws exactly matplotlib's pixels here (checked once).
-
-    It relies on matplotlib 3.11's private text API; any other version, or any difference
-    in size or pixels on the probe strings, turns it off for the process.
-    """
-    if _fast_text_state:
-        return _fast_text_state[0]
-    register_font()  # before the lock: it takes the same lock
-    with _font_lock:
-        if not _fast_text_state:
-            _fast_text_state.append(False)  # while checking, and if the check fails
-            try:
-                ok = _compare_text_renderers()
-            except Exception:
-                ok = False
-            _fast_text_state[0] = ok
-    return _fast_text_state[0]
-
-
-def _compare_text_renderers() -> bool:
-    from matplotlib.ft2font import FT2Font
-
-    if not all(hasattr(FT2Font, name) for name in ("_layout", "_render_glyph", "_set_transform")):
-        return False
-    if not hasattr(RendererAgg, "_draw_text_glyphs_and_boxes"):
-        return False
-    fast, stock = _Renderer(240, 40, DPI), RendererAgg(240, 40, DPI)
-    _fast_text_state[0] = True  # let the fast renderer run for the comparison
-    try:
-        for size, weight in ((6.5, "normal"), (11, "bold")):
-            prop = font(size, weight)
-            for x, y in ((3.0, 30.0), (7.37, 21.81)):
-                for renderer in (fast, stock):
-                    gc = renderer.new_gc()
-                    gc.set_foreground("#2166ac")
-                    renderer.draw_text(gc, x, y, _PROBE, prop, 0)
-                    gc.restore()
-                metrics = [
-                    r.get_text_width_height_descent(_PROBE, prop, False) for r in (fast, stock)
-                ]
-                if metrics[0] != metrics[1]:
-                    return False
-        return bool(np.array_equal(np.asarray(fast.buffer_rgba()), np.asarray(stock.buffer_rgba())))
-    finally:
-        _fast_text_state[0] = False
 
 
 class _Blitter:
@@ -908,7 +449,6 @@ class LossPlot:
         self._diverged_at = None
         self._sticky = None  # (lo, hi) of the log axis, see _rescale
         self._relabel()
-        _keep_layouts(self.fig)
 
     # -- text ---------------------------------------------------------------------------
     def set_lang(self, lang: str) -> None:
@@ -931,26 +471,20 @@ class LossPlot:
         if handles or self._custom["label"]:
             handles.append(self.line)
         labels = [handle.get_label() for handle in handles]
-        if handles and self._legend is not None and self._legend.refill(handles, labels):
-            return  # as many entries as before: the same legend shows the new ones
         if self._legend is not None:
             self._blit.discard(self._legend)
             self._legend.remove()
             self._legend = None
         if handles:
-            # as ax.legend(handles=...) makes it, with the faster layout
-            self._legend = _Legend(
-                self.ax,
-                handles,
-                labels,
+            self._legend = self.ax.legend(
+                handles=handles,
+                labels=labels,
                 loc="lower left",
                 prop=font(7.5),
                 framealpha=0.85,
                 handlelength=1.4,
                 borderaxespad=0.3,
             )
-            self._legend._remove_method = self.ax._remove_legend
-            self.ax.legend_ = self._legend
             self._blit.add(self._legend)
 
     def _refresh_text(self) -> None:
@@ -1371,7 +905,6 @@ class NetworkPlot:
             0.99, 0.01, "", ha="right", va="bottom", color="#666666", **_text_kw(6.5)
         )
         self._relabel()
-        _keep_layouts(self.fig)
 
     def _relabel(self) -> None:
         lang, n = self.lang, len(self.sizes)
@@ -1677,7 +1210,6 @@ class BoundaryPlot:
         self._blit = _Blitter(self.fig)
         self._blit.add(self.image, *self._markers, *self.ax.spines.values())
         self._relabel()
-        _keep_layouts(self.fig)
 
     def _relabel(self) -> None:
         self._blit.invalidate()
@@ -1698,7 +1230,6 @@ class BoundaryPlot:
             handletextpad=0.2,
             borderaxespad=0.1,
         )
-        _keep_layouts(self._legend)
 
     def set_lang(self, lang: str) -> None:
         self.lang = check_lang(lang)
@@ -1710,15 +1241,10 @@ class BoundaryPlot:
             Z = np.asarray(predict(self.grid), dtype=float).reshape(self.gx.shape)
         self.image.set_data(np.nan_to_num(Z, nan=0.5))
         crosses = bool(np.isfinite(Z).all() and Z.min() < 0.5 < Z.max())
-        if self._level is not None:
-            self._level.set_visible(crosses)
-            if crosses:
-                try:
-                    self._level.set_paths([self._level_path(Z)])
-                except Exception:  # another matplotlib: make the line afresh
-                    self._blit.discard(self._level)
-                    self._level.remove()
-                    self._level = None
+        if self._level is not None:  # ContourSet has no public way to take new data
+            self._blit.discard(self._level)
+            self._level.remove()
+            self._level = None
         if crosses and self._level is None:
             self._level = self.ax.contour(
                 self.gx, self.gy, Z, levels=[0.5], colors="#111111", linewidths=1.4, zorder=3
@@ -1729,26 +1255,6 @@ class BoundaryPlot:
     def _contour(self):
         """The ŷ = 0.5 line, or None where the output does not cross 0.5."""
         return self._level if self._level is not None and self._level.get_visible() else None
-
-    def _level_path(self, Z):
-        """The ŷ = 0.5 line of ``Z`` as ``ax.contour`` computes it (contourpy, called with
-        the same arguments): one contour set is made once and then only given new paths,
-        about 0.1 ms instead of 1.2 ms."""
-        import contourpy
-        from matplotlib.path import Path
-
-        level = self._level
-        generator = contourpy.contour_generator(
-            self.gx,
-            self.gy,
-            Z,
-            name=level._algorithm,
-            corner_mask=level._corner_mask,
-            line_type=contourpy.LineType.SeparateCode,
-            chunk_size=level.nchunk,
-        )
-        vertices, codes = generator.create_contour(0.5)
-        return Path(np.concatenate(vertices), np.concatenate(codes))
 
     def png(self, *, later: bool = False):
         """The figure as PNG bytes (the axes are drawn once; each call redraws the picture);
