@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FONT_DIR = ROOT / "bpcore" / "fonts"
 
-#: The private family name; also hard-coded in bpcore/plots.py (FONT_FAMILY).
+#: The private family name; also hard-coded in bpcore/plots/style.py (FONT_FAMILY).
 #: "Noto" is a Google trademark and "Source" an OFL Reserved Font Name of the source, so
 #: the modified font uses neither.
 FAMILY = "bpcore Sans SC"

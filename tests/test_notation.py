@@ -1,7 +1,6 @@
 """bpcore.notation: the one home of symbols and number formatting.
 
-bpcore.plots still has its own fmt/sub/symbols until the plots split is merged; until then
-they are the oracle that the moved copies agree with, value for value.
+bpcore.plots, bpcore.tables and bpcore.symbolic.notation re-export these functions.
 """
 
 import pytest
@@ -16,22 +15,37 @@ def test_tables_and_symbolic_reexport_the_one_definition():
     assert symbolic_notation.latex_name is notation.latex_name
 
 
-@pytest.mark.parametrize("x", [0.0, -0.0, 1.5, -0.000123456, 12345.678, float("inf"), -1e-300])
-def test_fmt_agrees_with_the_plots_copy(x):
-    assert notation.fmt(x) == plots.fmt(x)
+def test_plots_use_the_one_definition():
+    assert plots.fmt is notation.fmt and plots.sub is notation.sub
+    assert plots.symbols is notation.symbols
 
 
 @pytest.mark.parametrize(
-    "sizes, offsets",
+    "x, shown",
+    # 4 significant digits (format "g"), "-0" folded into "0", U+2212 as the minus sign.
     [
-        ((2, 2, 1), ("threshold", "threshold")),
-        ((2, 3, 2), ("bias", "bias")),
-        ((3, 4, 4, 2), ("bias",) * 3),
+        (0.0, "0"),
+        (-0.0, "0"),
+        (1.5, "1.5"),
+        (-0.000123456, "−0.0001235"),
+        (12345.678, "1.235e+04"),
+        (float("inf"), "∞"),
+        (-1e-300, "−1e−300"),
     ],
 )
-def test_symbols_agree_with_the_plots_copy(sizes, offsets):
-    assert notation.symbols(sizes, offsets) == plots.symbols(sizes, offsets)
-    assert notation.sub(1, 12) == plots.sub(1, 12) == "₁,₁₂"
+def test_fmt(x, shown):
+    assert notation.fmt(x) == shown
+
+
+def test_symbols_are_the_textbooks_for_one_hidden_layer():
+    # Zhou Zhihua ch. 5: v_ih, w_hj, thresholds gamma_h, theta_j; b_h, y_hat_j; alpha, beta; e, g.
+    names = notation.symbols((2, 2, 1), ("threshold", "threshold"))
+    assert names["W"] == [[["v₁₁", "v₁₂"], ["v₂₁", "v₂₂"]], [["w₁₁"], ["w₂₁"]]]
+    assert names["offset"] == [["γ₁", "γ₂"], ["θ₁"]]
+    assert names["units"] == [["x₁", "x₂"], ["b₁", "b₂"], ["ŷ₁"]]
+    assert names["sum"] == [["α₁", "α₂"], ["β₁"]]
+    assert names["delta"] == [["e₁", "e₂"], ["g₁"]]
+    assert notation.sub(1, 12) == "₁,₁₂" and notation.sub(1, 2) == "₁₂"
 
 
 def test_numbers_use_the_minus_sign():

@@ -14,8 +14,8 @@ Design (why it looks like this):
   DejaVu Sans, which ships with matplotlib.
 * **Fast redraws.** :class:`LossPlot`, :class:`NetworkPlot` and :class:`BoundaryPlot` keep their
   figure and artists and only change data, so the playground can redraw ten or more times a
-  second; only matplotlib's public API is used (tests/test_plots.py checks the source), and
-  PNG bytes are written by :func:`_encode` (plain zlib, no filter search).
+  second; only matplotlib's public API is used (tests/test_public_matplotlib.py checks the
+  source), and PNG bytes are written by :func:`_encode` (plain zlib, no filter search).
 * **Plots never compute gradients.**  They draw arrays they are given; the decision boundary
   asks a ``predict`` callable (the engine's forward pass) for the grid's outputs.
 
