@@ -847,10 +847,10 @@ def measure_slider(epochs: int, repeat: int = 15) -> dict:
     # what each panel's numbers weigh as JSON (the browser draws them)
     panels = {
         "loss": {"curve": pg.loss_panel.curve, "runs": pg.loss_panel.runs},
-        "network": pg.network_panel.data,
+        "network": pg.network_panel.shown(),
     }
     if pg.has_boundary:
-        panels["boundary"] = pg.boundary_panel.data
+        panels["boundary"] = pg.boundary_panel.shown()
     return {
         "panels": {name: {"bytes": len(json.dumps(d))} for name, d in panels.items()},
         "epochs": epochs,

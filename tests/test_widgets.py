@@ -95,8 +95,8 @@ def controls_enabled(pg):
 # --- building -----------------------------------------------------------------------------
 def test_first_picture_at_once_and_static_fallback():
     pg = make("xor", lang="zh")
-    assert pg.loss_panel.curve["values"] and pg.network_panel.data["sizes"] == [2, 3, 1]
-    assert pg.boundary_panel.data["n"] == 25 and pg.loss_panel.alt and pg.network_panel.alt
+    assert pg.loss_panel.curve["values"] and pg.network_panel.shown()["sizes"] == [2, 3, 1]
+    assert pg.boundary_panel.shown()["n"] == 25 and pg.loss_panel.alt and pg.network_panel.alt
     ex = examples.get("t001_xor")
     loss0 = ex.network.loss(ex.X, ex.Y, "mean")
     assert t("status.ready", "zh", loss=loss0) in pg.status.value
@@ -567,6 +567,29 @@ def test_oscillation_and_no_progress_are_reported():
     first, last = slow.history.loss[0], slow.history.loss[-1]
     assert last > 0.99 * first
     assert t("status.no_progress", "en", first=first, last=last) in slow.status.value
+
+
+def test_a_training_frame_sends_only_the_numbers_that_changed():
+    # names, titles and the data points ride in `fixed`; an equal assignment syncs nothing
+    pg = make("xor", lang="en")
+    pg.train()
+    changes = {"fixed": 0, "data": 0}
+
+    def count(change):
+        changes[change["name"]] += 1
+
+    for panel in (pg.network_panel, pg.boundary_panel):
+        panel.observe(count, names=["fixed", "data"])
+    for _ in range(3):
+        pg.session.train_chunk(50)
+        pg._render_network()
+        pg._render_boundary()
+    # the weights move every chunk (three network frames); the 8-bit boundary map may not
+    assert changes["fixed"] == 0 and 3 <= changes["data"] <= 6
+    assert (
+        "weight_names" in pg.network_panel.shown() and "weight_names" not in pg.network_panel.data
+    )
+    assert "X" in pg.boundary_panel.shown() and "X" not in pg.boundary_panel.data
 
 
 def test_flat_map_has_no_boundary_line_and_says_so():

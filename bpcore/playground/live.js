@@ -184,7 +184,7 @@ function colorOf(v, scale) {
 }
 
 function drawNetwork(el, model, canvas) {
-  const d = model.get("data") || {};
+  const d = { ...(model.get("fixed") || {}), ...(model.get("data") || {}) };
   const sizes = d.sizes || [1, 1];
   const W = 520, H = 300;
   const ctx = setup(canvas, W, H);
@@ -257,7 +257,7 @@ function drawNetwork(el, model, canvas) {
 
 // ---- the decision boundary -----------------------------------------------------------------
 function drawBoundary(el, model, canvas) {
-  const d = model.get("data") || {};
+  const d = { ...(model.get("fixed") || {}), ...(model.get("data") || {}) };
   const W = 300, H = 300, L = 44, R = W - 14, TOP = 28, B = H - 40;
   const ctx = setup(canvas, W, H);
   label(ctx, canvas, d.title || "", 8, 14, { bold: true, size: 13 });
@@ -334,7 +334,7 @@ function render({ model, el }) {
     model.set("curve", { ...cur });  // local only: the kernel keeps its own copy
     later();
   });
-  for (const name of ["curve", "runs", "texts", "data", "lang", "alt"]) model.on(`change:${name}`, later);
+  for (const name of ["curve", "runs", "texts", "fixed", "data", "lang", "alt"]) model.on(`change:${name}`, later);
   draw();
   return () => {};
 }

@@ -44,9 +44,23 @@ def _classes():
         runs = traitlets.List().tag(sync=True)
 
     class DataPanel(_Panel):
-        """The network or the decision boundary: one dict of numbers and texts."""
+        """The network or the decision boundary: numbers and texts, drawn as ``{**fixed, **data}``.
 
+        ``fixed`` holds what stays the same while a run trains (names, titles, the data points),
+        ``data`` what changes each frame. A trait assigned an equal value sends nothing, so a
+        frame of a running net carries only its new numbers.
+        """
+
+        fixed = traitlets.Dict().tag(sync=True)
         data = traitlets.Dict().tag(sync=True)
+
+        def shown(self) -> dict:
+            """What the browser draws: ``fixed`` updated by ``data``."""
+            return {**self.fixed, **self.data}
+
+        def show(self, fixed: dict, data: dict) -> None:
+            self.fixed = fixed
+            self.data = data
 
     return LossPanel, DataPanel
 
