@@ -14,6 +14,8 @@ Imported on use only (``import bpcore`` never loads SymPy). Submodules:
   ``lambdify`` with ``cse``.
 * :mod:`~bpcore.symbolic.crossentropy` — ∂E/∂β = ŷ − y for sigmoid + binary cross-entropy
   and softmax + cross-entropy, proven.
+* :mod:`~bpcore.symbolic.accumulated` — accumulated BP (5.16): ∂E/∂w_hj = (1/m) Σ_k ∂E_k/∂w_hj,
+  so the accumulated update is the mean of the standard-BP updates, proven.
 
 The fast path that prints training steps from these gradients lives in :mod:`bpcore.fastpath`
 (``bpcore.symbolic.compiled`` and ``make_step`` / ``make_epochs_runner`` / ``make_loss`` here
@@ -49,6 +51,8 @@ _EXPORTS = {
     "make_epochs_runner": "compiled",
     "make_loss": "compiled",
     "output_delta_proofs": "crossentropy",
+    "accumulated_error": "accumulated",
+    "prove_accumulated_updates": "accumulated",
     "derive_all": "lesson",
     "all_proofs": "lesson",
     "Derivation": "derivation",
