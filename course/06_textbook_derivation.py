@@ -433,6 +433,27 @@ CELLS = [
         thresholds), the same learning rate $\eta = 2$, 3000 epochs each.
         """,
     ),
+    md(
+        zh=r"""
+        为什么累积BP的更新是平均？求导是线性的：$\frac{\partial E}{\partial w_{hj}} = \frac1m\sum_{k=1}^{m}\frac{\partial E_k}{\partial w_{hj}}$，所以累积BP的一步$\Delta w_{hj} = \eta\,\frac1m\sum_{k} g_j^{k} b_h^{k}$正是$m$个标准BP更新的平均（$\theta_j$同理，$\Delta\theta_j = -\eta\,\frac1m\sum_k g_j^{k}$）。下面让SymPy对一个2-2-1网络、3个符号样本的整个$E$直接求导，和这个平均相减，差化简为0：
+        """,
+        en=r"""
+        Why is accumulated BP's update a mean? Differentiation is linear:
+        $\frac{\partial E}{\partial w_{hj}} = \frac1m\sum_{k=1}^{m}\frac{\partial E_k}{\partial w_{hj}}$,
+        so one accumulated step $\Delta w_{hj} = \eta\,\frac1m\sum_{k} g_j^{k} b_h^{k}$ is the mean of
+        the $m$ standard-BP updates (and $\Delta\theta_j = -\eta\,\frac1m\sum_k g_j^{k}$). Below SymPy
+        differentiates the whole $E$ of a 2-2-1 net with 3 symbolic samples and subtracts the mean:
+        the difference simplifies to 0.
+        """,
+    ),
+    code(
+        """
+        from bpcore.symbolic import prove_accumulated_updates
+
+        proofs = prove_accumulated_updates(m=3, sizes=(2, 2, 1))
+        {name: proof.holds for name, proof in proofs.items()}
+        """
+    ),
     code(
         """
         xor = examples.get("t001_xor")
