@@ -13,9 +13,10 @@ Design (why it looks like this):
   ``[FONT_FAMILY, "DejaVu Sans"]``, so the few symbols the subset lacks (ŷ, x₁) come from
   DejaVu Sans, which ships with matplotlib.
 * **Fast redraws.** :class:`LossPlot`, :class:`NetworkPlot` and :class:`BoundaryPlot` keep their
-  figure and artists and only change data, so the playground can redraw ten or more times a
-  second; only matplotlib's public API is used (tests/test_public_matplotlib.py checks the
-  source), and PNG bytes are written by :func:`_encode` (plain zlib, no filter search).
+  figure and artists and only change data, so the small widgets of lessons 01 and 04 redraw
+  quickly (the playground's live panels are drawn in the browser, :mod:`bpcore.playground`);
+  only matplotlib's public API is used (tests/test_public_matplotlib.py checks the source),
+  and PNG bytes are written by :func:`_encode` (plain zlib, no filter search).
 * **Plots never compute gradients.**  They draw arrays they are given; the decision boundary
   asks a ``predict`` callable (the engine's forward pass) for the grid's outputs.
 
