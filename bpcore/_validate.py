@@ -7,6 +7,7 @@ import numbers
 import numpy as np
 
 from .errors import InputError
+from .i18n import Text
 
 
 def _describe(value):
@@ -48,15 +49,8 @@ def as_array(name, value, dtype=None):
     except (ValueError, TypeError) as exc:
         rows = _row_lengths(value)
         if rows is not None and ("sequence" in str(exc) or "inhomogeneous" in str(exc)):
-            raise InputError(
-                f"{name} must be a rectangular array of numbers, every row of the same "
-                f"length; got rows of lengths {rows}",
-                f"{name} 应为规整的数值数组，每一行长度相同；实际各行长度为 {rows}",
-            ) from None
-        raise InputError(
-            f"{name} must be a number or an array of numbers; got {_describe(value)}",
-            f"{name} 应为数或数值数组；实际为 {_describe(value)}",
-        ) from None
+            raise InputError("err.validate.as_array.rectangular", name=name, rows=rows) from None
+        raise InputError("err.validate.as_array.number", name=name, got=_describe(value)) from None
 
 
 def choice(name, value, options):
@@ -64,20 +58,14 @@ def choice(name, value, options):
     if isinstance(value, str) and value in options:
         return value
     listed = ", ".join(repr(o) for o in options)
-    raise InputError(
-        f"{name} must be one of {listed}; got {_describe(value)}",
-        f"{name} 应为 {listed} 之一；实际为 {_describe(value)}",
-    )
+    raise InputError("err.validate.choice", name=name, listed=listed, got=_describe(value))
 
 
 def positive_number(name, value):
     """A finite real number > 0 (a learning rate η, an ε)."""
     ok = isinstance(value, numbers.Real) and not isinstance(value, bool)
     if not ok or not math.isfinite(value) or value <= 0:
-        raise InputError(
-            f"{name} must be a finite number greater than 0; got {_describe(value)}",
-            f"{name} 应为大于 0 的有限实数；实际为 {_describe(value)}",
-        )
+        raise InputError("err.validate.positive_number", name=name, got=_describe(value))
     return float(value)
 
 
@@ -91,9 +79,9 @@ def count(name, value, *, minimum=1, maximum=None, what_max=None):
     if what_max:
         upper_en += f" ({what_max[0]})"
         upper_zh += f"（{what_max[1]}）"
+    upper = Text(upper_zh, upper_en)
     raise InputError(
-        f"{name} must be an integer of at least {minimum}{upper_en}; got {_describe(value)}",
-        f"{name} 应为不小于 {minimum} 的整数{upper_zh}；实际为 {_describe(value)}",
+        "err.validate.count", name=name, minimum=minimum, upper=upper, got=_describe(value)
     )
 
 
@@ -116,13 +104,16 @@ def real_array(name, value, *, ndim=None, shape=None, allow_int=True):
         or arr.dtype.kind not in ("f", "i", "u")
         or (not allow_int and arr.dtype.kind != "f")
     ):
-        kind_en = "floating-point numbers" if not allow_int else "real numbers"
-        kind_zh = "浮点数" if not allow_int else "实数"
-        hint_en = " (write 1.0, not 1, or pass dtype=float)" if not allow_int else ""
-        hint_zh = "（请写 1.0 而不是 1，或指定 dtype=float）" if not allow_int else ""
+        if allow_int:
+            kind, hint = Text("实数", "real numbers"), ""
+        else:
+            kind = Text("浮点数", "floating-point numbers")
+            hint = Text(
+                "（请写 1.0 而不是 1，或指定 dtype=float）",
+                " (write 1.0, not 1, or pass dtype=float)",
+            )
         raise InputError(
-            f"{name} must be an array of {kind_en}{hint_en}; got {_describe(value)}",
-            f"{name} 应为{kind_zh}数组{hint_zh}；实际为 {_describe(value)}",
+            "err.validate.real_array.array", name=name, kind=kind, hint=hint, got=_describe(value)
         )
     arr = arr.astype(float)  # always a fresh copy: callers may keep and mutate theirs
     if ndim is not None:
@@ -130,29 +121,19 @@ def real_array(name, value, *, ndim=None, shape=None, allow_int=True):
         if arr.ndim not in dims:
             want = " or ".join(f"{d}-D" for d in dims)
             raise InputError(
-                f"{name} must be {want}; got {_describe(value)}",
-                f"{name} 应为 {want} 数组；实际为 {_describe(value)}",
+                "err.validate.real_array.other", name=name, want=want, got=_describe(value)
             )
     if shape is not None and (
         arr.ndim != len(shape) or any(s is not None and s != a for s, a in zip(shape, arr.shape))
     ):
         parts = ["any" if s is None else str(s) for s in shape]
         want = "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
-        raise InputError(
-            f"{name} must have shape {want}; got shape {arr.shape}",
-            f"{name} 的形状应为 {want}；实际为 {arr.shape}",
-        )
+        raise InputError("err.validate.real_array.have", name=name, want=want, arr_shape=arr.shape)
     if arr.size == 0:
-        raise InputError(
-            f"{name} must not be empty; got {_describe(value)}",
-            f"{name} 不能为空；实际为 {_describe(value)}",
-        )
+        raise InputError("err.validate.real_array.empty", name=name, got=_describe(value))
     if not np.all(np.isfinite(arr)):
         bad = int(np.sum(~np.isfinite(arr)))
-        raise InputError(
-            f"{name} must contain only finite numbers; got {bad} NaN or infinite value(s)",
-            f"{name} 只能包含有限数；其中有 {bad} 个 NaN 或无穷大",
-        )
+        raise InputError("err.validate.real_array.contain", name=name, bad=bad)
     return arr
 
 
@@ -160,7 +141,9 @@ def same_length(name_x, X, name_y, Y):
     """X and Y must hold the same number of samples."""
     if X.shape[0] != Y.shape[0]:
         raise InputError(
-            f"{name_x} and {name_y} must have the same number of samples (rows); "
-            f"got {X.shape[0]} and {Y.shape[0]}",
-            f"{name_x} 与 {name_y} 的样本数（行数）应相同；实际为 {X.shape[0]} 和 {Y.shape[0]}",
+            "err.validate.same_length",
+            name_x=name_x,
+            name_y=name_y,
+            X_shape_0=X.shape[0],
+            Y_shape_0=Y.shape[0],
         )

@@ -147,10 +147,7 @@ def softmax(z):
     """
     z = check.as_array("z", z, float)
     if z.ndim == 0:
-        raise check.InputError(
-            "softmax needs a vector of scores z (shape (l,) or (m, l)); got a scalar",
-            "softmax 需要一组得分 z（形状 (l,) 或 (m, l)）；实际为标量",
-        )
+        raise check.InputError("err.activations.softmax")
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 

@@ -45,11 +45,7 @@ def check_lam(lam):
         return 1.0
     ok = isinstance(lam, numbers.Real) and not isinstance(lam, bool)
     if not ok or not (0.0 < float(lam) <= 1.0):
-        raise InputError(
-            f"lam (λ of eq. 5.17, the weight on the error) must be a number with "
-            f"0 < lam ≤ 1; got {lam!r}",
-            f"lam（式5.17的λ，误差项的权重）应为满足 0 < lam ≤ 1 的数；实际为 {lam!r}",
-        )
+        raise InputError("err.decay.check_lam", lam=lam)
     return float(lam)
 
 

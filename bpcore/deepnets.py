@@ -80,10 +80,7 @@ def deep_network(sizes, *, activation="sigmoid", output_activation="sigmoid", in
     """
     sizes = [check.count(f"sizes[{k}]", s) for k, s in enumerate(sizes)]
     if len(sizes) < 2:
-        raise check.InputError(
-            f"sizes needs at least 2 entries (inputs and outputs); got {sizes}",
-            f"sizes 至少要有 2 项（输入层和输出层）；实际为 {sizes}",
-        )
+        raise check.InputError("err.deepnets.deep_network", sizes=sizes)
     rng = np.random.default_rng(rng)
     layers = []
     for k in range(len(sizes) - 1):
@@ -204,8 +201,5 @@ def swap_inputs(X):
     """
     X = check.real_array("X", X, ndim=2)
     if X.shape[1] < 2:
-        raise check.InputError(
-            f"X needs at least 2 columns to swap x₁ and x₂; got shape {X.shape}",
-            f"X 至少要有 2 列才能交换x₁和x₂；实际形状为 {X.shape}",
-        )
+        raise check.InputError("err.deepnets.swap_inputs", X_shape=X.shape)
     return X[:, [1, 0, *range(2, X.shape[1])]]

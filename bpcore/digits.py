@@ -56,10 +56,10 @@ def one_hot(labels, n_classes):
     labels = check.real_array("labels", labels, ndim=1)
     if np.any(labels != np.round(labels)) or np.any(labels < 0) or np.any(labels >= n_classes):
         raise check.InputError(
-            f"labels must be integers from 0 to {n_classes - 1}; got values from "
-            f"{labels.min():g} to {labels.max():g}",
-            f"labels 应为 0 到 {n_classes - 1} 的整数；"
-            f"实际取值从 {labels.min():g} 到 {labels.max():g}",
+            "err.digits.one_hot",
+            largest=n_classes - 1,
+            labels_min=labels.min(),
+            labels_max=labels.max(),
         )
     return np.eye(n_classes)[labels.astype(int)]
 
@@ -76,10 +76,7 @@ def train_test_split(n, test_fraction=0.25, rng=None):
     n = check.count("n", n)
     test_fraction = check.positive_number("test_fraction", test_fraction)
     if not test_fraction < 1:
-        raise check.InputError(
-            f"test_fraction must be between 0 and 1; got {test_fraction}",
-            f"test_fraction 应在 0 和 1 之间；实际为 {test_fraction}",
-        )
+        raise check.InputError("err.digits.train_test_split", test_fraction=test_fraction)
     order = np.random.default_rng(rng).permutation(n)
     k = round(n * test_fraction)
     return np.sort(order[k:]), np.sort(order[:k])

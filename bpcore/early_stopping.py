@@ -81,10 +81,7 @@ def holdout_split(X, Y, *, validation=0.25, rng=0, stratify=False):
     check.same_length("X", X, "Y", Y)
     share = validation
     if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 < share < 1:
-        raise check.InputError(
-            f"validation must be a share of the rows strictly between 0 and 1; got {share!r}",
-            f"validation 应为严格介于 0 和 1 之间的比例；实际为 {share!r}",
-        )
+        raise check.InputError("err.early_stopping.holdout_split.validation", share=share)
     gen = np.random.default_rng(rng)
     if stratify:
         _, groups = np.unique(Y, axis=0, return_inverse=True)
@@ -98,8 +95,7 @@ def holdout_split(X, Y, *, validation=0.25, rng=0, stratify=False):
         val = np.sort(gen.permutation(len(X))[: _held_out(len(X), share)])
     if len(val) == 0 or len(val) == len(X):
         raise check.InputError(
-            f"validation={share} leaves an empty training or validation set for {len(X)} rows",
-            f"validation={share} 使 {len(X)} 行数据的训练集或验证集为空",
+            "err.early_stopping.holdout_split.validation_leaves", share=share, len_X=len(X)
         )
     rest = np.setdiff1d(np.arange(len(X)), val)
     return Split(X[rest], Y[rest], X[val], Y[val], rest, val)
@@ -177,17 +173,13 @@ def train_early_stopping(net, split, *, eta, epochs, patience=None, **train_kwar
     """
     if not isinstance(split, Split):
         raise check.InputError(
-            f"split must be the result of holdout_split(X, Y, ...); got {type(split).__name__}",
-            f"split 应为 holdout_split(X, Y, ...) 的返回值；实际为 {type(split).__name__}",
+            "err.early_stopping.train_early_stopping.split", got_type=type(split).__name__
         )
     if patience is not None:
         patience = check.count("patience", patience)
     for key in ("callback", "callback_every"):
         if key in train_kwargs:
-            raise check.InputError(
-                f"train_early_stopping sets {key} itself; do not pass it",
-                f"train_early_stopping 自己设置 {key}，请不要传入",
-            )
+            raise check.InputError("err.early_stopping.train_early_stopping.train", key=key)
     reduction = train_kwargs.get("reduction", "mean")
     loss = train_kwargs.get("loss", "half_sse")
     network = getattr(net, "network", net)

@@ -64,9 +64,7 @@ def numeric_gradient(f, x, eps=1e-4, order=2):
     """
     eps = check.positive_number("eps", eps)
     if order not in (2, 4):
-        raise check.InputError(
-            f"order must be 2 or 4; got {order!r}", f"order 应为 2 或 4；实际为 {order!r}"
-        )
+        raise check.InputError("err.gradcheck.numeric_gradient", order=order)
     # (offset in units of ε, weight) of each stencil point, over the denominator
     stencil = [(1, 1.0), (-1, -1.0)] if order == 2 else [(2, -1.0), (1, 8.0), (-1, -8.0), (-2, 1.0)]
     denom = 2 * eps if order == 2 else 12 * eps
@@ -179,16 +177,11 @@ def step_valley(eps, errors, factor=3.0):
     errors = check.as_array("errors", errors, float)
     if eps.ndim != 1 or eps.shape != errors.shape or len(eps) < 2:
         raise check.InputError(
-            f"eps and errors must be 1-D of the same length ≥ 2; got shapes {eps.shape} "
-            f"and {errors.shape}",
-            f"eps 与 errors 应为长度相同（≥ 2）的一维数组；"
-            f"实际形状为 {eps.shape} 和 {errors.shape}",
+            "err.gradcheck.step_valley.eps", eps_shape=eps.shape, errors_shape=errors.shape
         )
     factor = check.positive_number("factor", factor)
     if factor <= 1:
-        raise check.InputError(
-            f"factor must be > 1; got {factor}", f"factor 应大于 1；实际为 {factor}"
-        )
+        raise check.InputError("err.gradcheck.step_valley.factor", factor=factor)
     best = int(np.argmin(errors))
     floor = factor * errors[best]
     lo = hi = best

@@ -103,13 +103,10 @@ def multistart(make_net, X, Y, seeds, **train_kwargs):
     (3, True)
     """
     if not callable(make_net):
-        raise check.InputError(
-            f"make_net must be a function of a seed that returns a network; got {make_net!r}",
-            f"make_net 应为以种子为参数、返回网络的函数；实际为 {make_net!r}",
-        )
+        raise check.InputError("err.local_minima.multistart", make_net=make_net)
     seeds = [check.count("seed", s, minimum=0) for s in seeds]
     if not seeds:
-        raise check.InputError("seeds must not be empty", "seeds 不能为空")
+        raise check.InputError("err.local_minima.multistart.seeds")
     result = Multistart(seeds)
     for seed in seeds:
         result.histories.append(train(make_net(seed), X, Y, **train_kwargs))
@@ -138,10 +135,7 @@ def acceptance_probability(delta_E, T):
     """
     dE = np.asarray(delta_E, dtype=float)
     if T < 0:
-        raise check.InputError(
-            f"T must be a temperature of at least 0; got {T!r}",
-            f"T 应为不小于 0 的温度；实际为 {T!r}",
-        )
+        raise check.InputError("err.local_minima.acceptance_probability", T=T)
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
         worse = np.exp(-dE / T) if T > 0 else np.zeros_like(dE)
     p = np.where(dE <= 0, 1.0, worse)
@@ -185,10 +179,7 @@ def _fraction(name, value, *, inclusive_one=False):
     if (ok and 0 < value < 1) or (inclusive_one and ok and value == 1):
         return float(value)
     upper = "≤ 1" if inclusive_one else "< 1"
-    raise check.InputError(
-        f"{name} must be a number with 0 < {name} {upper}; got {value!r}",
-        f"{name} 应为满足 0 < {name} {upper} 的数；实际为 {value!r}",
-    )
+    raise check.InputError("err.local_minima.fraction", name=name, upper=upper, value=value)
 
 
 def anneal(energy, x0, *, steps, T0, cooling, scale, rng=None):
@@ -217,10 +208,7 @@ def anneal(energy, x0, *, steps, T0, cooling, scale, rng=None):
     x = check.real_array("x0", x0, allow_int=True)
     steps = check.count("steps", steps)
     if not isinstance(T0, numbers.Real) or isinstance(T0, bool) or not T0 >= 0:
-        raise check.InputError(
-            f"T0 must be a temperature of at least 0; got {T0!r}",
-            f"T0 应为不小于 0 的温度；实际为 {T0!r}",
-        )
+        raise check.InputError("err.local_minima.anneal", T0=T0)
     cooling = _fraction("cooling", cooling, inclusive_one=True)
     scale = check.positive_number("scale", scale)
     gen = np.random.default_rng(rng)

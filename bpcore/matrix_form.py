@@ -115,10 +115,7 @@ def _network(net):
 
     network = getattr(net, "network", net)
     if not isinstance(network, Network):
-        raise check.InputError(
-            f"net must be a bpcore.Network or TextbookNet; got {type(net).__name__}",
-            f"net 应为 bpcore.Network 或 TextbookNet；实际为 {type(net).__name__}",
-        )
+        raise check.InputError("err.matrix_form.network", got_type=type(net).__name__)
     return network
 
 

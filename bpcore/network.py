@@ -173,17 +173,15 @@ class Network:
     def __init__(self, layers):
         layers = list(layers)
         if not layers or not all(isinstance(layer, Layer) for layer in layers):
-            raise check.InputError(
-                "layers must be a non-empty list of bpcore.Layer",
-                "layers 应为非空的 bpcore.Layer 列表",
-            )
+            raise check.InputError("err.network.init.layers")
         for k, (prev, nxt) in enumerate(itertools.pairwise(layers)):
             if prev.W.shape[1] != nxt.W.shape[0]:
                 raise check.InputError(
-                    f"layer {k + 1} has {nxt.W.shape[0]} inputs but layer {k} has "
-                    f"{prev.W.shape[1]} outputs; they must match",
-                    f"第 {k + 1} 层有 {nxt.W.shape[0]} 个输入，而第 {k} 层有 "
-                    f"{prev.W.shape[1]} 个输出；两者应相等",
+                    "err.network.init",
+                    next_k=k + 1,
+                    n_in=nxt.W.shape[0],
+                    k=k,
+                    n_out=prev.W.shape[1],
                 )
         self.layers = layers
 
@@ -214,10 +212,7 @@ class Network:
         """
         sizes = [check.count(f"sizes[{k}]", s) for k, s in enumerate(sizes)]
         if len(sizes) < 2:
-            raise check.InputError(
-                f"sizes needs at least 2 entries (inputs and outputs); got {sizes}",
-                f"sizes 至少要有 2 项（输入层和输出层）；实际为 {sizes}",
-            )
+            raise check.InputError("err.network.from_sizes", sizes=sizes)
         rng = np.random.default_rng(rng)
         layers = []
         for k, (n_in, n_out) in enumerate(itertools.pairwise(sizes)):
@@ -253,10 +248,7 @@ class Network:
         X2 = X.reshape(1, -1) if X.ndim == 1 else X
         if X2.shape[1] != self.n_inputs:
             raise check.InputError(
-                f"{name} must have {self.n_inputs} feature(s) per sample "
-                f"(shape (m, {self.n_inputs}) or ({self.n_inputs},)); got shape {X.shape}",
-                f"{name} 的每个样本应有 {self.n_inputs} 个特征"
-                f"（形状 (m, {self.n_inputs}) 或 ({self.n_inputs},)）；实际形状为 {X.shape}",
+                "err.network.inputs", name=name, self_n_inputs=self.n_inputs, X_shape=X.shape
             )
         return X2
 
@@ -267,11 +259,7 @@ class Network:
             # one sample of l outputs, or m samples of a single output
             Y = Y.reshape(1, -1) if (m == 1 and Y.size == l) else Y.reshape(-1, 1)
         if Y.shape != (m, l):
-            raise check.InputError(
-                f"{name} must have shape ({m}, {l}) to match {m} sample(s) and {l} output(s); "
-                f"got shape {Y.shape}",
-                f"{name} 的形状应为 ({m}, {l})，对应 {m} 个样本和 {l} 个输出；实际为 {Y.shape}",
-            )
+            raise check.InputError("err.network.targets", name=name, m=m, l=l, Y_shape=Y.shape)
         return Y
 
     def check_data(self, X, Y):
@@ -590,10 +578,7 @@ class TextbookNet:
                 "threshold",
             )
         ):
-            raise check.InputError(
-                f"TextbookNet needs 2 sigmoid layers with thresholds; got {network!r}",
-                f"TextbookNet 需要两层带阈值的 sigmoid 网络；实际为 {network!r}",
-            )
+            raise check.InputError("err.network.from_network", network=network)
         (l1, l2) = network.layers
         return cls(l1.W, l1.offset, l2.W, l2.offset)
 

@@ -177,10 +177,7 @@ def train_perceptron(X, y, *, eta=0.5, w=None, theta=0.0, mode="standard", max_e
     y = check.real_array("y", y, ndim=1)
     check.same_length("X", X, "y", y)
     if not np.all((y == 0.0) | (y == 1.0)):
-        raise InputError(
-            f"y must contain only the labels 0 and 1; got {np.unique(y).tolist()}",
-            f"y 只能包含标签 0 和 1；实际为 {np.unique(y).tolist()}",
-        )
+        raise InputError("err.perceptron.train_perceptron", labels=np.unique(y).tolist())
     eta = check.positive_number("eta", eta)
     mode = check.choice("mode", mode, MODES)
     max_epochs = check.count("max_epochs", max_epochs)

@@ -152,10 +152,7 @@ def sweep(net, X, Y, etas, *, epochs, train_offsets=True, reduction="mean", **cr
     X, Y = network.check_data(X, Y)
     etas = check.real_array("etas", etas, ndim=1)
     if etas.size == 0 or not (np.isfinite(etas).all() and (etas > 0).all()):
-        raise check.InputError(
-            f"etas must be a non-empty 1-D array of finite numbers > 0, got {etas!r}",
-            f"etas 必须是非空的一维数组，元素为大于 0 的有限数，收到 {etas!r}",
-        )
+        raise check.InputError("err.sweep.sweep", etas=etas)
     epochs = check.count("epochs", epochs)
     reduction = check.choice("reduction", reduction, ("mean", "sum"))
     R, n = etas.size, X.shape[0]
@@ -325,12 +322,9 @@ def edge(etas, ok):
     etas = np.asarray(etas, dtype=float)
     ok = np.asarray(ok, dtype=bool)
     if etas.shape != ok.shape or etas.ndim != 1:
-        raise check.InputError(
-            f"etas and ok must be 1-D of one length, got shapes {etas.shape} and {ok.shape}",
-            f"etas 与 ok 应为等长的一维数组，收到形状 {etas.shape} 和 {ok.shape}",
-        )
+        raise check.InputError("err.sweep.edge", etas_shape=etas.shape, ok_shape=ok.shape)
     if np.any(np.diff(etas) <= 0):
-        raise check.InputError("etas must be strictly increasing", "etas 必须严格递增")
+        raise check.InputError("err.sweep.edge.etas")
     good = np.flatnonzero(ok)
     if good.size == 0:
         return None
@@ -384,10 +378,7 @@ def find_edge(net, X, Y, lo, hi, *, epochs, criterion="stable", runs=32, rounds=
     lo = check.positive_number("lo", lo)
     hi = check.positive_number("hi", hi)
     if not lo < hi:
-        raise check.InputError(
-            f"lo must be below hi, got lo={lo!r}, hi={hi!r}",
-            f"lo 必须小于 hi，收到 lo={lo!r}，hi={hi!r}",
-        )
+        raise check.InputError("err.sweep.find_edge", lo=lo, hi=hi)
     runs = check.count("runs", runs, minimum=3)
     rounds = check.count("rounds", rounds)
     bracket = None
@@ -400,13 +391,9 @@ def find_edge(net, X, Y, lo, hi, *, epochs, criterion="stable", runs=32, rounds=
             ok[0], ok[-1] = True, False
         found = edge(etas, ok)
         if found is None:
+            which = "every" if ok.all() else "none"
             raise check.InputError(
-                f"no edge between lo={lo!r} and hi={hi!r}: "
-                + ("every learning rate works" if ok.all() else "no learning rate works")
-                + f" ({criterion!r}, {epochs} epochs); widen the range",
-                f"在 lo={lo!r} 与 hi={hi!r} 之间没有边界："
-                + ("每个学习率都可以" if ok.all() else "没有一个学习率可以")
-                + f"（{criterion!r}，{epochs} 轮）；请扩大范围",
+                f"err.sweep.find_edge.{which}", lo=lo, hi=hi, criterion=criterion, epochs=epochs
             )
         bracket = found
     return Edge(bracket[0], bracket[1], result)

@@ -154,8 +154,7 @@ class History:
         """The network as it was after `epoch` (must be one of ``snapshot_epochs``)."""
         if epoch not in self.snapshot_epochs:
             raise check.InputError(
-                f"no snapshot at epoch {epoch}; snapshots exist at {self.snapshot_epochs}",
-                f"第 {epoch} 轮没有快照；已保存的轮次为 {self.snapshot_epochs}",
+                "err.train.snapshot", epoch=epoch, self_snapshot_epochs=self.snapshot_epochs
             )
         network = getattr(self.net, "network", self.net).with_flat(
             self.snapshots[self.snapshot_epochs.index(epoch)]
@@ -175,10 +174,7 @@ def _batch_size(mode, batch_size, n):
     if mode == "accumulated":
         return n
     if batch_size is None:
-        raise check.InputError(
-            "mode='minibatch' needs batch_size (an integer from 1 to the number of samples)",
-            "mode='minibatch' 需要 batch_size（1 到样本数之间的整数）",
-        )
+        raise check.InputError("err.train.batch_size")
     return check.count(
         "batch_size", batch_size, maximum=n, what_max=("the number of samples", "样本数")
     )
@@ -301,10 +297,7 @@ def train(
         fast = False  # no compiled step for this loss, these activations or weight decay
     fast = _choose_fast(fast, network, n, B, epochs, bool(train_offsets), reduction)
     if fast and lam < 1.0:
-        raise check.InputError(
-            "fast=True (the compiled SymPy step) has no weight decay; use lam with fast=False",
-            "fast=True（编译的 SymPy 步骤）不支持权重衰减；使用 lam 时请设 fast=False",
-        )
+        raise check.InputError("err.train.train")
     loss = _loss_for_path(loss, fast, network)
     settings = dict(
         eta=eta,
@@ -389,10 +382,7 @@ def _choose_fast(fast, network, n, B, epochs, train_offsets=True, reduction="mea
     if isinstance(fast, (bool, np.bool_)):
         return bool(fast)
     if fast != "auto":
-        raise check.InputError(
-            f"fast must be True, False or 'auto', got {fast!r}",
-            f"fast 必须是 True、False 或 'auto'，收到 {fast!r}",
-        )
+        raise check.InputError("err.train.choose_fast", fast=fast)
     import importlib.util
 
     P = network.spec.n_params
@@ -462,11 +452,7 @@ def _loss_for_path(loss, fast, network):
     loss = _loss_name(loss)
     if fast and not _compiled_supports(loss, network):
         raise check.InputError(
-            f"fast=True (the compiled SymPy step) supports loss='half_sse' with elementwise "
-            f"activations only; got loss={loss!r}, activations {network.spec.activations}. "
-            "Use fast=False",
-            f"fast=True（编译的 SymPy 步骤）只支持 loss='half_sse' 和逐元素激活函数；"
-            f"实际为 loss={loss!r}，激活函数 {network.spec.activations}。请用 fast=False",
+            "err.train.loss_for_path", loss=loss, activations=network.spec.activations
         )
     return loss
 

@@ -10,7 +10,7 @@ Which characters (documented in ``bpcore/fonts/README.md``):
 * the base set: GB 2312 level 1 (the 3,755 most common hanzi), generated reproducibly by
   decoding the GB 2312 byte ranges 0xB0A1–0xD7F9 with Python's ``gb2312`` codec, plus GB 2312
   rows 1–9 (punctuation, full-width forms, Greek, Cyrillic, pinyin, box drawing);
-* every character of the message catalogue (``bpcore/i18n.py``), of every notebook
+* every character of the message catalogue (``bpcore/i18n/``), of every notebook
   (``notebooks/**/*.ipynb``) and of ``README*.md``;
 * ASCII, Latin-1 and Latin Extended-A (so ŷ and mixed zh/en labels use one face), Greek,
   general punctuation, super- and subscripts, arrows, mathematical operators, CJK symbols and
@@ -82,11 +82,19 @@ def gb2312_chars() -> set[str]:
 
 
 def catalogue_text() -> str:
-    """The message catalogue's text, loading bpcore/i18n.py by path (no bpcore import)."""
-    spec = importlib.util.spec_from_file_location("_bpcore_i18n", ROOT / "bpcore" / "i18n.py")
+    """The message catalogue's text, loading the bpcore/i18n package by path (no bpcore import)."""
+    package = ROOT / "bpcore" / "i18n"
+    spec = importlib.util.spec_from_file_location(
+        "_bpcore_i18n", package / "__init__.py", submodule_search_locations=[str(package)]
+    )
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.catalogue_text()
+    sys.modules[spec.name] = module  # its relative imports (the catalogue) resolve through it
+    try:
+        spec.loader.exec_module(module)
+        return module.catalogue_text()
+    finally:
+        for name in [n for n in sys.modules if n == spec.name or n.startswith(spec.name + ".")]:
+            del sys.modules[name]
 
 
 def notebook_text(path: Path) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import string
 import subprocess
 import sys
 import warnings
@@ -96,7 +97,20 @@ def _sample_texts() -> list[str]:
         l=2,
         l1=3,
     )
-    return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
+    # Error messages have many fields of their own: any other field shows a typical number.
+    fill = _Typical(fields)
+    return [
+        string.Formatter().vformat(MESSAGES[key][lang], (), fill)
+        for key in sorted(MESSAGES)
+        for lang in LANGS
+    ]
+
+
+class _Typical(dict):
+    """The sample fields, and 0.5 (formatted by any spec, shown by !r) for every other name."""
+
+    def __missing__(self, name):
+        return 0.5
 
 
 def _render(texts, families, weight="normal") -> None:

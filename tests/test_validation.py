@@ -23,8 +23,10 @@ def raises(fn, *fragments):
     text = str(err)
     for fragment in fragments:
         assert fragment in text, (fragment, text)
-    _en, zh = text.split("\n")
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), zh  # the second line is Chinese
+    zh, en = text.split("\n")  # Chinese first, the order of bpcore.i18n.LANGS
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), zh
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in en), en
+    assert (zh, en) == (err.zh, err.en) and err.key.startswith("err.")
     return err
 
 

@@ -162,14 +162,10 @@ def _check_args(key, train_offsets, reduction, batch_size, what="batch_size"):
     k = spec_key(key) if not isinstance(key, tuple) else key
     if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
         raise InputError(
-            f"{what} must be a positive integer; got {batch_size!r}",
-            f"{what} 应为正整数；实际为 {batch_size!r}",
+            "err.fastpath.codegen.check_args.positive", what=what, batch_size=batch_size
         )
     if reduction not in REDUCTIONS:
-        raise InputError(
-            f"reduction must be 'mean' or 'sum'; got {reduction!r}",
-            f"reduction 应为 'mean' 或 'sum'；实际为 {reduction!r}",
-        )
+        raise InputError("err.fastpath.codegen.check_args.reduction", reduction=reduction)
     return k, bool(train_offsets)
 
 
@@ -181,12 +177,13 @@ def _bad_call(n_p, n_x, n_y, p, x, y):
             return repr(type(a).__name__)
 
     raise InputError(
-        f"expected p, x, y as sequences of {n_p}, {n_x}, {n_y} floats "
-        f"(parameters in Network.flat() order, inputs and targets flattened row-major); "
-        f"got lengths {size(p)}, {size(x)}, {size(y)}",
-        f"p、x、y 应分别为 {n_p}、{n_x}、{n_y} 个浮点数的序列"
-        f"（参数按 Network.flat() 顺序，输入与目标按行展平）；"
-        f"实际长度为 {size(p)}、{size(x)}、{size(y)}",
+        "err.fastpath.codegen.bad_call",
+        n_p=n_p,
+        n_x=n_x,
+        n_y=n_y,
+        size_p=size(p),
+        size_x=size(x),
+        size_y=size(y),
     )
 
 
@@ -547,7 +544,6 @@ def make_epochs_runner(
     _check_args(key, train_offsets, reduction, batch_size)
     if batch_size > n_samples:
         raise InputError(
-            f"batch_size must be at most n_samples ({n_samples}); got {batch_size}",
-            f"batch_size 不能超过 n_samples（{n_samples}）；实际为 {batch_size}",
+            "err.fastpath.codegen.make_epochs_runner", n_samples=n_samples, batch_size=batch_size
         )
     return _make_runner(key, n_samples, batch_size, train_offsets, reduction, bool(record_batches))

@@ -12,8 +12,8 @@ Examples
 >>> read_integer("2.5", "epochs", 1, 1_000_000)
 Traceback (most recent call last):
 ...
-bpcore.errors.InputError: epochs: “2.5” is not a whole number; not used (expected 1 to 1000000).
-epochs：“2.5”不是整数，未采用（应为 1 到 1000000 的整数）。
+bpcore.errors.InputError: epochs：“2.5”不是整数，未采用（应为 1 到 1000000 的整数）。
+epochs: “2.5” is not a whole number; not used (expected 1 to 1000000).
 >>> read_number("0.25", "η", 1e-3, 31.6)
 0.25
 """
@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 
 from ..errors import InputError
-from ..i18n import t
 
 #: Characters people type inside numbers that carry no value: thin and ordinary spaces and
 #: Python's digit separator.  A comma is refused: "1,5" means 1.5 in much of the world.
@@ -32,7 +31,7 @@ _MINUS = ("\u2212", "\uff0d")  # the minus sign and the full-width hyphen-minus
 
 
 def _error(key: str, **fields) -> InputError:
-    return InputError(t(key, "en", **fields), t(key, "zh", **fields))
+    return InputError(key, **fields)
 
 
 def _clean(text) -> str:

@@ -35,10 +35,7 @@ def _sig(z):
 
 def _check_m(m):
     if isinstance(m, bool) or not isinstance(m, int) or m < 1:
-        raise InputError(
-            f"m must be a positive integer (number of samples); got {m!r}",
-            f"m 应为正整数（样本数）；实际为 {m!r}",
-        )
+        raise InputError("err.symbolic.accumulated.check_m", m=m)
     return m
 
 

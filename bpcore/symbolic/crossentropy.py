@@ -100,10 +100,7 @@ def softmax_proof(l: int = 3, j: int = 0) -> Proof:
     True
     """
     if not (isinstance(l, int) and l >= 2 and isinstance(j, int) and 0 <= j < l):
-        raise InputError(
-            f"softmax_proof needs an integer l >= 2 and 0 <= j < l; got l={l!r}, j={j!r}",
-            f"softmax_proof 需要整数 l >= 2 且 0 <= j < l；实际为 l={l!r}，j={j!r}",
-        )
+        raise InputError("err.symbolic.crossentropy.softmax_proof", l=l, j=j)
     b = sp.symbols(f"beta_1:{l + 1}", real=True)
     t = list(sp.symbols(f"y_1:{l}", real=True))
     t.append(1 - sum(t))  # Σ_k y_k = 1

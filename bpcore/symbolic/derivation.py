@@ -265,10 +265,7 @@ class Proof:
 
 def _pick(lang: str, en: str, zh: str) -> str:
     if lang not in LANGS:
-        raise InputError(
-            f"unknown language {lang!r}; expected 'en' or 'zh'",
-            f"未知语言 {lang!r}；应为 'en' 或 'zh'",
-        )
+        raise InputError("err.symbolic.derivation.pick", lang=lang)
     return en if lang == "en" else zh
 
 

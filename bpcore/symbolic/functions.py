@@ -232,7 +232,8 @@ def activation_derivative(name: str = "sigmoid") -> Derivation:
         build = _BUILDERS[name]
     except KeyError:
         raise InputError(
-            f"unknown activation {name!r}; expected one of {sorted(_BUILDERS)}",
-            f"未知激活函数 {name!r}；应为 {sorted(_BUILDERS)} 之一",
+            "err.symbolic.functions.activation_derivative",
+            name=name,
+            known=sorted(_BUILDERS),
         ) from None
     return build()

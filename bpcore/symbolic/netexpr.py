@@ -104,35 +104,22 @@ def spec_key(spec) -> tuple:
         acts = tuple(spec.activations)
         offs = tuple(spec.offsets)
     except (AttributeError, TypeError, ValueError):
-        raise InputError(
-            f"spec must be a bpcore.NetSpec (sizes, activations, offsets); got {spec!r}",
-            f"spec 应为 bpcore.NetSpec（sizes、activations、offsets）；实际为 {spec!r}",
-        ) from None
+        raise InputError("err.symbolic.netexpr.spec_key.spec", spec=spec) from None
     if len(sizes) < 2 or min(sizes) < 1:
-        raise InputError(
-            f"spec.sizes must hold at least 2 positive layer widths; got {sizes}",
-            f"spec.sizes 应至少包含 2 个正的层宽；实际为 {sizes}",
-        )
+        raise InputError("err.symbolic.netexpr.spec_key.spec_sizes", sizes=sizes)
     n = len(sizes) - 1
     if len(acts) != n or len(offs) != n:
         raise InputError(
-            f"spec needs one activation and one offset kind per weight layer ({n}); "
-            f"got {len(acts)} and {len(offs)}",
-            f"spec 的每个权重层（共 {n} 层）需要一个激活函数和一种偏移；"
-            f"实际为 {len(acts)} 和 {len(offs)}",
+            "err.symbolic.netexpr.spec_key.spec_needs", n=n, len_acts=len(acts), len_offs=len(offs)
         )
     for a in acts:
         if a not in ACTIVATION_NAMES:
             raise InputError(
-                f"activation {a!r} is not supported; expected one of {ACTIVATION_NAMES}",
-                f"不支持激活函数 {a!r}；应为 {ACTIVATION_NAMES} 之一",
+                "err.symbolic.netexpr.spec_key.activation", a=a, ACTIVATION_NAMES=ACTIVATION_NAMES
             )
     for o in offs:
         if o not in OFFSET_NAMES:
-            raise InputError(
-                f"offset kind {o!r} is not supported; expected 'bias' or 'threshold'",
-                f"不支持偏移类型 {o!r}；应为 'bias' 或 'threshold'",
-            )
+            raise InputError("err.symbolic.netexpr.spec_key.offset", o=o)
     return sizes, acts, offs
 
 

@@ -787,10 +787,7 @@ def _check_sizes(sizes):
         if min(n_in, n_hid, n_out) < 1:
             raise ValueError
     except (TypeError, ValueError):
-        raise InputError(
-            f"sizes must be three positive integers (d, q, l); got {sizes!r}",
-            f"sizes 应为三个正整数 (d, q, l)；实际为 {sizes!r}",
-        ) from None
+        raise InputError("err.symbolic.textbook.check_sizes", sizes=sizes) from None
     return n_in, n_hid, n_out
 
 

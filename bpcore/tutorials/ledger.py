@@ -253,8 +253,9 @@ def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True
     unknown = [c for c in columns if c not in LEDGER_COLUMNS]
     if unknown:
         raise InputError(
-            f"unknown ledger columns {unknown}; choose from {list(LEDGER_COLUMNS)}",
-            f"核对表没有这些列：{unknown}；可选 {list(LEDGER_COLUMNS)}",
+            "err.tutorials.ledger.ledger_table",
+            unknown=unknown,
+            columns=list(LEDGER_COLUMNS),
         )
     text = {k: b(lang) for k, b in LEDGER_TEXT.items()}
     cells, reasons = [], []

@@ -112,10 +112,7 @@ class ParamRef:
         """
         value = float(value)
         if not math.isfinite(value):
-            raise InputError(
-                f"{self} must be set to a finite number; got {value!r}",
-                f"{self} 只能设为有限的数；收到 {value!r}",
-            )
+            raise InputError("err.tutorials.model.set", self=self, value=value)
         network = getattr(net, "network", net)
         getattr(network.layers[self.layer], self.array)[self.index] = value
         return net
@@ -147,12 +144,7 @@ class ParamRef:
             names = (("v", "gamma"), ("w", "theta"))[self.layer]
             array = getattr(gradients, names[0] if self.array == "W" else names[1])
         else:
-            raise InputError(
-                "gradients must come from Network.gradients or TextbookNet.gradients; "
-                f"got {type(gradients).__name__}",
-                "gradients 应来自 Network.gradients 或 TextbookNet.gradients；"
-                f"收到 {type(gradients).__name__}",
-            )
+            raise InputError("err.tutorials.model.grad", got_type=type(gradients).__name__)
         return float(array[self.index])
 
 
@@ -232,19 +224,17 @@ class Example:
         """The value of the tutorial's parameter `name` (e.g. ``"w5"``) in `net`."""
         if name not in self.parameters:
             raise InputError(
-                f"{self.name} has no parameter {name!r}; its parameters are "
-                f"{', '.join(self.parameters)}",
-                f"{self.name} 没有参数 {name!r}；它的参数为 {', '.join(self.parameters)}",
+                "err.tutorials.model.param",
+                self_name=self.name,
+                name=name,
+                parameters=", ".join(self.parameters),
             )
         return self.parameters[name].get(net)
 
     def train(self, epochs=1, **overrides):
         """Train the example's network as the tutorial does; returns a :class:`bpcore.History`."""
         if self.kind != "network":
-            raise InputError(
-                f"{self.name} is not a network example and cannot be trained with bpcore.train",
-                f"{self.name} 不是网络例子，不能用 bpcore.train 训练",
-            )
+            raise InputError("err.tutorials.model.train", self_name=self.name)
         kwargs = dict(
             eta=self.eta,
             epochs=epochs,
@@ -261,8 +251,7 @@ class Example:
             if p.quantity == quantity:
                 return p
         raise InputError(
-            f"{self.name} publishes no quantity {quantity!r}",
-            f"{self.name} 没有公布名为 {quantity!r} 的量",
+            "err.tutorials.model.published_value", self_name=self.name, quantity=quantity
         )
 
 
@@ -322,10 +311,7 @@ def get(name):
     if isinstance(name, str) and name in EXAMPLES:
         return EXAMPLES[name]
     listed = ", ".join(EXAMPLES)
-    raise InputError(
-        f"there is no example named {name!r}; available examples: {listed}",
-        f"没有名为 {name!r} 的例子；可用的例子：{listed}",
-    )
+    raise InputError("err.tutorials.model.get", name=name, listed=listed)
 
 
 def notation_table(example=None, lang="en"):

@@ -75,10 +75,10 @@ class StepTrace:
             if s.key == key:
                 return s
         raise InputError(
-            f"trace {self.example} has no section {key!r}; it has "
-            f"{', '.join(s.key for s in self.sections)}",
-            f"{self.example} 的计算表没有 {key!r} 部分；"
-            f"已有 {', '.join(s.key for s in self.sections)}",
+            "err.tutorials.trace.section",
+            self_example=self.example,
+            key=key,
+            sections=", ".join(s.key for s in self.sections),
         )
 
     def markdown(self, lang="en"):
