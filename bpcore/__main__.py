@@ -3,8 +3,9 @@
 Tables are aligned by *display* width (:mod:`bpcore.tables`): a CJK character takes two
 terminal columns, a combining mark none.
 
-Exit codes: 0 on success, 2 for bad arguments (the message is printed in English and
-Chinese on stderr).
+Exit codes: 0 on success, 2 for bad arguments (the message is printed in Chinese and
+English on stderr, in the order of :data:`bpcore.i18n.LANGS`). Texts are the catalogue's
+``cli.`` keys (:mod:`bpcore.i18n.catalogue.cli`).
 
 Examples
 --------
@@ -18,67 +19,12 @@ import json
 import re
 import sys
 
+from .i18n import LANGS, t
 from .tables import Table
 
-LANGS = ("en", "zh")
-
-_TEXT = {
-    "description": {
-        "en": "Backpropagation course engine: the tutorials' published numbers, recomputed.",
-        "zh": "反向传播课程引擎：重算各教程公布的数值。",
-    },
-    "epilog": {
-        "en": "Examples: python -m bpcore ledger --lang zh | python -m bpcore trace "
-        "t000_batch_321 --json | python -m bpcore list",
-        "zh": "示例：python -m bpcore ledger --lang zh | python -m bpcore trace "
-        "t000_batch_321 --json | python -m bpcore list",
-    },
-    "lang": {
-        "en": "output language: zh (Chinese) or en (English, the default)",
-        "zh": "输出语言：zh（中文）或 en（英文，默认）",
-    },
-    "json": {
-        "en": "print JSON instead of a table (both languages unless --lang is given)",
-        "zh": "输出 JSON 而不是表格（未指定 --lang 时两种语言都输出）",
-    },
-    "ledger": {
-        "en": "every published number: published, recomputed, verdict, reason",
-        "zh": "每个公布的数值：公布值、重算值、结论、原因",
-    },
-    "example_opt": {"en": "only this example's rows", "zh": "只显示这个例子的行"},
-    "trace": {
-        "en": "one step of an example as tables, with the tutorial's own names",
-        "zh": "以表格逐步展示一个例子，使用教程自己的记号",
-    },
-    "name": {
-        "en": "example name (see: python -m bpcore list)",
-        "zh": "例子名称（见 python -m bpcore list）",
-    },
-    "list": {"en": "list the examples", "zh": "列出所有例子"},
-    "help": {"en": "show this help message and exit", "zh": "显示帮助并退出"},
-    "commands": {"en": "commands", "zh": "命令"},
-    "positionals": {"en": "positional arguments", "zh": "位置参数"},
-    "options": {"en": "options", "zh": "选项"},
-    "version": {"en": "show bpcore's version and exit", "zh": "显示bpcore的版本并退出"},
-    # list
-    "col.name": {"en": "name", "zh": "名称"},
-    "col.tutorial": {"en": "tutorial", "zh": "教程"},
-    "col.title": {"en": "title", "zh": "标题"},
-    "col.published_n": {"en": "published numbers", "zh": "公布的数值"},
-    # errors
-    "err.usage": {
-        "en": "bad arguments: {msg}. Run python -m bpcore --help for usage.",
-        "zh": "参数有误：{msg}。运行 python -m bpcore --help 查看用法。",
-    },
-    "err.command": {
-        "en": "a command is required: ledger, trace or list",
-        "zh": "需要一个命令：ledger、trace 或 list",
-    },
-}
-
-
-def _t(key, lang, **fields):
-    return _TEXT[key][lang].format(**fields)
+#: The command line speaks English unless --lang says otherwise: a terminal's help and
+#: errors are read where a CJK font may be missing (the course itself defaults to Chinese).
+CLI_LANG = "en"
 
 
 # ---------------------------------------------------------------------------------------
@@ -97,7 +43,8 @@ def _list_text(lang):
     rows = [
         [ex.name, ex.tutorial, ex.title(lang), str(len(ex.published))] for ex in EXAMPLES.values()
     ]
-    headers = [_t(k, lang) for k in ("col.name", "col.tutorial", "col.title", "col.published_n")]
+    keys = ("cli.col.name", "cli.col.tutorial", "cli.col.title", "cli.col.published_n")
+    headers = [t(k, lang) for k in keys]
     return Table(headers, rows, aligns=["<", "<", "<", ">"]).grid()
 
 
@@ -122,14 +69,14 @@ def _help_lang(argv):
             return argv[k + 1]
         if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGS:
             return arg.split("=", 1)[1]
-    return "en"
+    return CLI_LANG
 
 
 def _common_options(group, lang):
     """--lang and --json, in a subcommand's own (translated) options section."""
-    group.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=_t("lang", lang))
+    group.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=t("cli.lang", lang))
     group.add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS, help=_t("json", lang)
+        "--json", action="store_true", default=argparse.SUPPRESS, help=t("cli.json", lang)
     )
 
 
@@ -138,36 +85,36 @@ def _build_parser(lang):
     # default groups stay empty, and empty sections are not printed.
     parser = _Parser(
         prog="python -m bpcore",
-        description=_t("description", lang),
-        epilog=_t("epilog", lang),
+        description=t("cli.description", lang),
+        epilog=t("cli.epilog", lang),
         add_help=False,
     )
-    options = parser.add_argument_group(_t("options", lang))
-    options.add_argument("-h", "--help", action="help", help=_t("help", lang))
+    options = parser.add_argument_group(t("cli.options", lang))
+    options.add_argument("-h", "--help", action="help", help=t("cli.help", lang))
     options.add_argument(
-        "--version", action="version", version=f"bpcore {version()}", help=_t("version", lang)
+        "--version", action="version", version=f"bpcore {version()}", help=t("cli.version", lang)
     )
-    options.add_argument("--lang", choices=LANGS, default=None, help=_t("lang", lang))
-    sub = parser.add_subparsers(dest="command", title=_t("commands", lang), parser_class=_Parser)
+    options.add_argument("--lang", choices=LANGS, default=None, help=t("cli.lang", lang))
+    sub = parser.add_subparsers(dest="command", title=t("cli.commands", lang), parser_class=_Parser)
 
     def add(name, help_key):
         p = sub.add_parser(
-            name, help=_t(help_key, lang), description=_t(help_key, lang), add_help=False
+            name, help=t(help_key, lang), description=t(help_key, lang), add_help=False
         )
-        group = p.add_argument_group(_t("options", lang))
-        group.add_argument("-h", "--help", action="help", help=_t("help", lang))
+        group = p.add_argument_group(t("cli.options", lang))
+        group.add_argument("-h", "--help", action="help", help=t("cli.help", lang))
         _common_options(group, lang)
         return p, group
 
-    _ledger, ledger_options = add("ledger", "ledger")
+    _ledger, ledger_options = add("ledger", "cli.ledger")
     ledger_options.add_argument(
-        "--example", metavar="NAME", default=None, help=_t("example_opt", lang)
+        "--example", metavar="NAME", default=None, help=t("cli.example_opt", lang)
     )
-    trace, _ = add("trace", "trace")
-    trace.add_argument_group(_t("positionals", lang)).add_argument(
-        "name", metavar="NAME", help=_t("name", lang)
+    trace, _ = add("trace", "cli.trace")
+    trace.add_argument_group(t("cli.positionals", lang)).add_argument(
+        "name", metavar="NAME", help=t("cli.name", lang)
     )
-    add("list", "list")
+    add("list", "cli.list")
     return parser
 
 
@@ -191,8 +138,8 @@ _ARGPARSE_ZH = (
 
 
 def _zh_argparse(message):
-    if message == _t("err.command", "en"):
-        return _t("err.command", "zh")
+    if message == t("cli.err.command", "en"):
+        return t("cli.err.command", "zh")
     for pattern, template in _ARGPARSE_ZH:
         m = pattern.fullmatch(message)
         if m:
@@ -200,13 +147,13 @@ def _zh_argparse(message):
     return message
 
 
+#: The program's name before a message, with each language's colon.
+_PROG = {"zh": "python -m bpcore：", "en": "python -m bpcore: "}
+
+
 def _bilingual_usage_error(message):
-    return "\n".join(
-        [
-            "python -m bpcore: " + _t("err.usage", "en", msg=message),
-            "python -m bpcore：" + _t("err.usage", "zh", msg=_zh_argparse(message)),
-        ]
-    )
+    msg = {"zh": _zh_argparse(message), "en": message}
+    return "\n".join(_PROG[lang] + t("cli.err.usage", lang, msg=msg[lang]) for lang in LANGS)
 
 
 def main(argv=None):
@@ -218,19 +165,19 @@ def main(argv=None):
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise _UsageError(_t("err.command", "en"))
+            raise _UsageError(t("cli.err.command", "en"))
     except _UsageError as e:
         print(parser.format_usage().rstrip(), file=sys.stderr)
         print(_bilingual_usage_error(str(e)), file=sys.stderr)
         return 2
 
     lang_given = getattr(args, "lang", None)
-    lang = lang_given or "en"
+    lang = lang_given or CLI_LANG
     as_json = getattr(args, "json", False)
     try:
         text = _run(args, lang, lang_given, as_json)
     except InputError as e:
-        print(f"python -m bpcore: {e.en}\npython -m bpcore：{e.zh}", file=sys.stderr)
+        print("\n".join(_PROG[lang] + e.message(lang) for lang in LANGS), file=sys.stderr)
         return 2
     try:
         print(text)

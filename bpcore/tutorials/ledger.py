@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..i18n import Message, t
 from ..tables import Table, number, whole_or
 from .model import EXAMPLES, FINDINGS, Bi, get
 
@@ -157,31 +158,9 @@ def ledger(name=None):
     return rows
 
 
-#: Words of the ledger's table, in both languages.
-LEDGER_TEXT = {
-    "title": Bi(
-        "Ledger: every published number of the tutorials, recomputed by bpcore",
-        "核对表：教程公布的每个数值，由 bpcore 重新计算",
-    ),
-    "title_some": Bi(
-        "Ledger: published numbers, recomputed by bpcore",
-        "核对表：公布的数值，由 bpcore 重新计算",
-    ),
-    "summary": Bi(
-        "{n} numbers: {agree} agree, {differ} differ at the published precision.",
-        "共 {n} 个数值：在公布精度下 {agree} 个一致，{differ} 个不符。",
-    ),
-    "summary_one": Bi(
-        "1 number: it {verdict} at the published precision.",
-        "共 1 个数值：在公布精度下{verdict}。",
-    ),
-    "reasons": Bi("Why they differ", "不符的原因"),
-    "alternative": Bi("alternative", "另一种算法"),
-    "agrees": Bi("agrees", "一致"),
-    "differs": Bi("differs", "不符"),
-    "stated": Bi("the stated method", "所述方法"),
-    "nothing": Bi("nothing (see the reason below)", "都不能（见下文原因）"),
-}
+#: Words of the ledger's table (the catalogue's ``ledger.table.`` keys without fields).
+_TABLE_WORDS = ("title", "title_some", "reasons", "alternative", "agrees", "differs", "stated")
+LEDGER_TEXT = {k: Message(f"ledger.table.{k}") for k in (*_TABLE_WORDS, "nothing")}
 
 #: The ledger's columns: key → header.
 LEDGER_COLUMNS = {
@@ -288,9 +267,10 @@ def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True
     if notes:
         differ = sum(r.verdict == "differs" for r in rows)
         if len(rows) == 1:
-            summary = text["summary_one"].format(verdict=text[rows[0].verdict])
+            summary = t("ledger.table.summary_one", lang, verdict=text[rows[0].verdict])
         else:
-            summary = text["summary"].format(n=len(rows), agree=len(rows) - differ, differ=differ)
+            n, agree = len(rows), len(rows) - differ
+            summary = t("ledger.table.summary", lang, n=n, agree=agree, differ=differ)
         paragraphs.append(summary)
         if reasons:
             colon = "：" if lang == "zh" else ": "

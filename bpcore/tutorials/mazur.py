@@ -10,7 +10,7 @@ import numpy as np
 from .. import _validate as check
 from .ledger import Finding as _Finding
 from .model import Bi, get
-from .text import Message, reason
+from .text import reason
 
 _B = Bi  # short alias for the many headers below
 
@@ -95,7 +95,7 @@ def _findings_mazur(ex):
         "引擎：标准 BP，η = 0.5，偏置不训练；E_total = ½ Σ (out − target)²",
     )
     post = f"{MAZUR_POST['author']}, “{MAZUR_POST['title']}”, {MAZUR_POST['url']}"
-    fix = Message("ledger.mazur.fix", {"code": MAZUR_POST["code"], "commit": MAZUR_POST["fix"]})
+    fix = reason("mazur.fix", code=MAZUR_POST["code"], commit=MAZUR_POST["fix"])
 
     def fixed(x, decimals):  # at the published precision
         return f"{x:.{decimals}f}"
