@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from .i18n import DEFAULT_LANG
+
 MINUS = "\u2212"
 DASH = "—"
 
@@ -46,7 +48,7 @@ BOOK = {
 # ---------------------------------------------------------------------------------------
 # Numbers
 # ---------------------------------------------------------------------------------------
-def number(x, decimals=6, lang="en"):
+def number(x, decimals=6, lang=DEFAULT_LANG):
     """A number with `decimals` decimals and the sign U+2212.
 
     Whole numbers print without decimals when ``decimals == 0``; a value that is not finite

@@ -37,6 +37,8 @@ import numbers
 import unicodedata
 from collections.abc import Sequence
 
+from .i18n import DEFAULT_LANG
+
 # Number formatting lives in bpcore.notation; re-exported here (tables.number is used widely).
 from .notation import DASH, MINUS, number, whole_or  # noqa: F401
 
@@ -50,7 +52,7 @@ def is_bilingual(c):
     return callable(c) and hasattr(c, "zh") and hasattr(c, "en")
 
 
-def text_in(c, lang="en"):
+def text_in(c, lang=DEFAULT_LANG):
     """`c` as a string in `lang`: a bilingual text is called with `lang`; None gives ``""``.
 
     Examples
@@ -88,7 +90,7 @@ def is_number(c):
     return isinstance(c, (numbers.Number, bool)) or (hasattr(c, "dtype") and not isinstance(c, str))
 
 
-def cell(c, decimals=6, lang="en"):
+def cell(c, decimals=6, lang=DEFAULT_LANG):
     """One table cell as text.
 
     ====================  ===================================================
@@ -256,7 +258,9 @@ class Table(_Shown):
     −2.0  0.1192
     """
 
-    def __init__(self, columns, rows, *, title=None, notes=(), aligns=None, decimals=6, lang="en"):
+    def __init__(
+        self, columns, rows, *, title=None, notes=(), aligns=None, decimals=6, lang=DEFAULT_LANG
+    ):
         self.lang = lang
         self.columns = [text_in(c, lang) for c in columns]
         n = len(self.columns)

@@ -17,6 +17,7 @@ Examples
 import numpy as np
 
 from . import _validate as check
+from .i18n import DEFAULT_LANG
 
 #: The table as the book prints it (copies with typos circulate, e.g. 0.744 for melon 2's
 #: density; this is table 4.3): 编号, 色泽, 根蒂, 敲声, 纹理, 脐部, 触感, 密度, 含糖率, 好瓜.
@@ -61,7 +62,7 @@ def rows():
     return out
 
 
-def feature_names(lang="en"):
+def feature_names(lang=DEFAULT_LANG):
     """Names of X's 19 columns, ``attribute=value`` then density and sugar."""
     lang = check.choice("lang", lang, ("zh", "en"))
     i = 0 if lang == "zh" else 1

@@ -31,7 +31,10 @@ def test_arrays_and_hints_in_both_languages():
     assert compare(np.array([0.1, 0.2]), [0.1, 0.2]).ok
     r = compare(9.0, 1.0, lang="zh", hint="ex.hint.chain_x")
     assert MESSAGES["ex.hint.chain_x"]["zh"] in r.message and r.verdict == "wrong"
-    assert MESSAGES["ex.hint.chain_x"]["en"] in compare(9.0, 1.0, hint="ex.hint.chain_x").message
+    assert (
+        MESSAGES["ex.hint.chain_x"]["en"]
+        in compare(9.0, 1.0, lang="en", hint="ex.hint.chain_x").message
+    )
 
 
 def test_the_older_call_with_a_value_first_still_compares():

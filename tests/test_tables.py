@@ -240,6 +240,6 @@ def test_ledger_table_title_says_whether_it_is_every_number():
 
 
 def test_without_notes_no_verdict_points_at_a_reason():
-    table = ledger_table(example="t000_batch_321", columns=("verdict",), notes=False)
+    table = ledger_table(example="t000_batch_321", columns=("verdict",), notes=False, lang="en")
     assert table.notes == []
     assert {row[0] for row in table.cells} == {"agrees", "differs"}

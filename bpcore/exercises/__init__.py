@@ -21,6 +21,7 @@ True
 差一点：符号反了。检查梯度下降的方向：Δw = −η ∂E/∂w。
 """
 
+from ..i18n import DEFAULT_LANG
 from ._feedback import CheckResult, compare
 from ._registry import ID, get, grade, ids
 
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 
-def check(exercise, answer=None, *args, lang="en", **kwargs):
+def check(exercise, answer=None, *args, lang=DEFAULT_LANG, **kwargs):
     """Check `answer` for the exercise `exercise` and explain what is wrong.
 
     Parameters

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..i18n import LANGS, t
+from ..i18n import DEFAULT_LANG, LANGS, t
 
 VERDICTS = ("right", "almost", "wrong", "missing")
 _MARK = {"right": "✔", "almost": "≈", "wrong": "✘", "missing": "…"}
@@ -88,7 +88,7 @@ def describe(value, limit=60):
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def compare(answer, expected, *, lang="en", decimals=None, rtol=1e-6, hint=None):
+def compare(answer, expected, *, lang=DEFAULT_LANG, decimals=None, rtol=1e-6, hint=None):
     """Compare a number or array `answer` with `expected` and explain the difference.
 
     Parameters

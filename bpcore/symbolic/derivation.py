@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from ..errors import InputError
+from ..i18n import DEFAULT_LANG, LANGS
 
 __all__ = ["Derivation", "Proof", "Shown", "Step", "in_order", "partial", "product", "render"]
-
-LANGS = ("en", "zh")
 
 
 @dataclass(frozen=True)
@@ -147,7 +146,7 @@ class Step:
         last = self.forms[-1]
         return last.expr if isinstance(last, Shown) and last.expr is not None else last
 
-    def label(self, lang: str = "en") -> str:
+    def label(self, lang: str = DEFAULT_LANG) -> str:
         """The step's label in ``lang`` ("en" or "zh"), with the equation number if any."""
         text = _pick(lang, self.en, self.zh)
         if self.eq:
@@ -165,11 +164,11 @@ class Step:
             body += r" \qquad (" + self.eq + ")"
         return body
 
-    def markdown(self, lang: str = "en") -> str:
+    def markdown(self, lang: str = DEFAULT_LANG) -> str:
         """Markdown that JupyterLab renders: the label, then the display equation."""
         return f"{self.label(lang)}\n\n$$\n{self.latex()}\n$$\n"
 
-    def aligned_markdown(self, lang: str = "en") -> str:
+    def aligned_markdown(self, lang: str = DEFAULT_LANG) -> str:
         """Like :meth:`markdown`, one form per line, long sums split over lines.
 
         Each form starts a new ``&=`` line of an ``aligned`` block; a sum (or a product
@@ -282,7 +281,7 @@ class Derivation:
     zh: str
     steps: tuple = ()
     proofs: tuple = ()
-    lang: str = "en"
+    lang: str = DEFAULT_LANG
     notes: dict = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Step:

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..i18n import Message, t
+from ..i18n import DEFAULT_LANG, Message, t
 from ..tables import Table, number, whole_or
 from .model import EXAMPLES, FINDINGS, Bi, get
 
@@ -184,7 +184,9 @@ def _shown(x, decimals, lang):
     return number(x, whole_or(x, decimals), lang)
 
 
-def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True, title=None):
+def ledger_table(
+    rows=None, lang=DEFAULT_LANG, example=None, *, columns=None, notes=True, title=None
+):
     """The ledger as a table: published and recomputed numbers side by side, with reasons.
 
     Parameters
@@ -214,7 +216,8 @@ def ledger_table(rows=None, lang="en", example=None, *, columns=None, notes=True
 
     Examples
     --------
-    >>> t = ledger_table(example="t001_xor", columns=("quantity", "published", "verdict"))
+    >>> columns = ("quantity", "published", "verdict")
+    >>> t = ledger_table(example="t001_xor", columns=columns, lang="en")
     >>> t.columns, t.cells[1]
     (['quantity', 'published', 'verdict'], ['cost for input (0, 0)', '−4', 'differs [2]'])
     >>> t.notes[0]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import InputError
+from ..i18n import DEFAULT_LANG, Text
 from ..tables import Code, Table
 from ..train import train
 
@@ -20,15 +21,21 @@ from ..train import train
 # ---------------------------------------------------------------------------------------
 # Data types
 # ---------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Bi:
-    """A short text in both languages (a table cell or header)."""
+class Bi(Text):
+    """:class:`bpcore.i18n.Text` written English first: ``Bi(en, zh)``.
 
-    en: str
-    zh: str
+    The tutorials' data were written in this order before bpcore had one text type; ``Bi``
+    keeps those ~120 cells readable as they are. It is a :class:`~bpcore.i18n.Text` (called
+    with the language, ``.zh`` and ``.en``); new code writes ``Text(zh, en)``.
+    """
 
-    def __call__(self, lang):
-        return self.zh if lang == "zh" else self.en
+    __slots__ = ()
+
+    def __init__(self, en: str, zh: str):
+        super().__init__(zh, en)
+
+    def __repr__(self):
+        return f"Bi({self.en!r}, {self.zh!r})"
 
 
 @dataclass(frozen=True)
@@ -314,7 +321,7 @@ def get(name):
     raise InputError("err.tutorials.model.get", name=name, listed=listed)
 
 
-def notation_table(example=None, lang="en"):
+def notation_table(example=None, lang=DEFAULT_LANG):
     """The notation map as a table: each tutorial's names, the textbook's, the engine's.
 
     Parameters

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
+from ..i18n import DEFAULT_LANG
 from ..tables import Table, Tables
 from .model import STEPS, Bi, get
 
@@ -29,7 +30,7 @@ class Section:
     decimals: int = 6
     note: Bi | None = None
 
-    def markdown(self, lang="en"):
+    def markdown(self, lang=DEFAULT_LANG):
         """The section as a :class:`bpcore.tables.Table` in `lang`.
 
         It displays as Markdown in a notebook (``str()`` is the Markdown text) and
@@ -81,7 +82,7 @@ class StepTrace:
             sections=", ".join(s.key for s in self.sections),
         )
 
-    def markdown(self, lang="en"):
+    def markdown(self, lang=DEFAULT_LANG):
         """Every section as tables under the trace's title (:class:`bpcore.tables.Tables`).
 
         Displays as Markdown in a notebook; ``.text()`` is what ``python -m bpcore trace``

@@ -1,0 +1,325 @@
+"""The glossary's data type and its first terms (the network, the forward pass, derivatives).
+
+:mod:`bpcore.glossary` holds the rest and the functions; ``bpcore.glossary.TERMS`` is the
+whole glossary in lesson order.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    """One concept: its Chinese and English term, its symbol and its meaning in both."""
+
+    zh: str
+    en: str
+    symbol: str
+    meaning_zh: str
+    meaning_en: str
+
+
+def _t(key, zh, en, symbol, meaning_zh, meaning_en):
+    return key, Term(zh, en, symbol, meaning_zh, meaning_en)
+
+
+#: The first terms of :data:`bpcore.glossary.TERMS`, as (key, Term) pairs in lesson order.
+CORE_TERMS = [
+    _t(
+        "neuron",
+        "神经元",
+        "neuron",
+        "",
+        "对输入加权求和再经激活函数输出的单元",
+        "a unit that weights and sums its inputs and passes the sum through an activation",
+    ),
+    _t(
+        "input_layer",
+        "输入层",
+        "input layer",
+        "x_i",
+        "接收样本特征的一层",
+        "the layer that holds a sample's features",
+    ),
+    _t(
+        "hidden_layer",
+        "隐藏层",
+        "hidden layer",
+        "b_h",
+        "输入层与输出层之间的层（西瓜书称“隐层”）",
+        "a layer between input and output",
+    ),
+    _t(
+        "output_layer",
+        "输出层",
+        "output layer",
+        "ŷ_j",
+        "给出预测的一层",
+        "the layer that gives the prediction",
+    ),
+    _t(
+        "weight",
+        "权重",
+        "weight",
+        "v_ih, w_hj",
+        "连接上的乘数，训练要学习的参数（西瓜书称“连接权”）",
+        "the multiplier on a connection, learned by training",
+    ),
+    _t(
+        "bias",
+        "偏置",
+        "bias",
+        "b",
+        "加到加权和上的偏移：f(net + b)",
+        "an offset added to the weighted sum: f(net + b)",
+    ),
+    _t(
+        "threshold",
+        "阈值",
+        "threshold",
+        "γ_h, θ_j",
+        "从加权和中减去的偏移：f(β − θ)",
+        "an offset subtracted from the weighted sum: f(β − θ)",
+    ),
+    _t(
+        "activation",
+        "激活函数",
+        "activation function",
+        "f",
+        "把加权和变成神经元输出的函数",
+        "the function that turns a weighted sum into a neuron's output",
+    ),
+    _t(
+        "sigmoid",
+        "Sigmoid函数",
+        "sigmoid function",
+        "f(x) = 1/(1+e^(−x))",
+        "把任意实数压到 (0, 1) 的 S 形函数，f'(x) = f(x)(1 − f(x))",
+        "the S-shaped function onto (0, 1), with f'(x) = f(x)(1 − f(x))",
+    ),
+    _t(
+        "forward",
+        "前向传播",
+        "forward pass",
+        "α, b, β, ŷ",
+        "从输入逐层算出输出",
+        "computing the output layer by layer from the input",
+    ),
+    _t(
+        "backprop",
+        "反向传播",
+        "backpropagation",
+        "g, e",
+        "用链式法则从输出层往回逐层计算梯度（西瓜书称“误差逆传播”）",
+        "computing gradients layer by layer backwards with the chain rule",
+    ),
+    _t(
+        "loss",
+        "损失函数",
+        "loss function",
+        "E",
+        "衡量预测与目标差距的函数",
+        "a function measuring how far predictions are from targets",
+    ),
+    _t(
+        "mse",
+        "均方误差",
+        "mean squared error",
+        "E = Σ(ŷ − y)²/(2m)",
+        "误差平方的平均（本课程带 ½）",
+        "the mean of squared errors (this course keeps the ½)",
+    ),
+    _t(
+        "gradient",
+        "梯度",
+        "gradient",
+        "∂E/∂w",
+        "损失对各参数的偏导数组成的向量",
+        "the vector of partial derivatives of the loss with respect to the parameters",
+    ),
+    _t(
+        "partial",
+        "偏导数",
+        "partial derivative",
+        "∂",
+        "只让一个变量变化时的导数",
+        "the derivative when only one variable changes",
+    ),
+    _t(
+        "chain_rule",
+        "链式法则",
+        "chain rule",
+        "∂E/∂w = ∂E/∂ŷ · ∂ŷ/∂β · ∂β/∂w",
+        "复合函数的导数等于各环节导数之积",
+        "the derivative of a composition is the product of the links' derivatives",
+    ),
+    _t(
+        "graph",
+        "计算图",
+        "computational graph",
+        "",
+        "把计算拆成基本运算的有向图",
+        "a directed graph of elementary operations",
+    ),
+    _t(
+        "gd",
+        "梯度下降",
+        "gradient descent",
+        "w ← w − η ∂E/∂w",
+        "沿负梯度方向更新参数",
+        "updating parameters against the gradient",
+    ),
+    _t(
+        "learning_rate",
+        "学习率",
+        "learning rate",
+        "η",
+        "每步更新的步长",
+        "the step size of each update",
+    ),
+    _t(
+        "standard_bp",
+        "标准BP",
+        "standard BP",
+        "",
+        "每个样本更新一次参数",
+        "one update after every sample",
+    ),
+    _t(
+        "accumulated_bp",
+        "累积BP",
+        "accumulated BP",
+        "",
+        "读完整个训练集后按累积误差更新一次",
+        "one update from the error accumulated over the whole training set",
+    ),
+    _t(
+        "minibatch",
+        "小批量",
+        "mini-batch",
+        "B",
+        "每次用 B 个样本计算梯度",
+        "computing each gradient from B samples",
+    ),
+    _t(
+        "epoch",
+        "轮次",
+        "epoch",
+        "",
+        "把训练集完整过一遍",
+        "one full pass over the training set",
+    ),
+    _t("batch", "批次", "batch", "", "一次迭代所用的样本", "the samples used by one iteration"),
+    _t(
+        "batch_size",
+        "批量大小",
+        "batch size",
+        "B",
+        "一个批次的样本数",
+        "how many samples a batch holds",
+    ),
+    _t("iteration", "迭代", "iteration", "", "一次参数更新", "one parameter update"),
+    _t(
+        "perceptron",
+        "感知机",
+        "perceptron",
+        "y = f(Σ w_i x_i − θ)",
+        "只有一层功能神经元的最简单网络",
+        "the simplest network, one layer of functional neurons",
+    ),
+    _t(
+        "xor",
+        "异或",
+        "XOR",
+        "⊕",
+        "两个输入不同时输出 1",
+        "outputs 1 when its two inputs differ",
+    ),
+    _t(
+        "decision_boundary",
+        "决策边界",
+        "decision boundary",
+        "ŷ = 0.5",
+        "把输入空间分成两类的边界",
+        "the line that splits the input space into two classes",
+    ),
+    _t(
+        "central_difference",
+        "中心差分",
+        "central difference",
+        "(E(w+ε) − E(w−ε))/(2ε)",
+        "用数值方法近似导数",
+        "a numerical approximation of a derivative",
+    ),
+    _t(
+        "relative_error",
+        "相对误差",
+        "relative error",
+        "|a − n| / max(|a|, |n|)",
+        "两个数之差相对于它们大小的比例",
+        "a difference measured against the size of the numbers",
+    ),
+    _t(
+        "gradient_check",
+        "梯度检验",
+        "gradient check",
+        "",
+        "用中心差分验证反向传播算出的梯度",
+        "verifying backpropagated gradients by central differences",
+    ),
+    _t(
+        "divergence",
+        "发散",
+        "divergence",
+        "",
+        "学习率过大时损失越来越大直至溢出",
+        "the loss growing without bound when the learning rate is too large",
+    ),
+    _t(
+        "sample",
+        "样本",
+        "sample",
+        "(x_k, y_k)",
+        "一组输入及其目标",
+        "one input with its target",
+    ),
+    _t(
+        "target",
+        "目标值",
+        "target",
+        "y_j, t",
+        "希望网络输出的值",
+        "the value the network should output",
+    ),
+    _t(
+        "derivative",
+        "导数",
+        "derivative",
+        "f'(x)",
+        "函数随输入变化的瞬时变化率",
+        "the instantaneous rate of change of a function",
+    ),
+    _t(
+        "local_derivative",
+        "局部导数",
+        "local derivative",
+        "∂u/∂v",
+        "计算图中一个结点的输出对其直接输入的导数",
+        "the derivative of one node of a computational graph with respect to its direct input",
+    ),
+    _t(
+        "composite",
+        "复合函数",
+        "composite function",
+        "f(g(x))",
+        "把一个函数的输出作为另一个函数的输入",
+        "a function whose input is another function's output",
+    ),
+    _t(
+        "elementary",
+        "初等函数",
+        "elementary function",
+        "exp, +, ×, 1/x",
+        "计算图中不再拆分的基本运算",
+        "a basic operation a computational graph does not split further",
+    ),
+]
