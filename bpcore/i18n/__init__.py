@@ -31,8 +31,6 @@ from __future__ import annotations
 
 import string
 
-from .catalogue import MESSAGES
-
 __all__ = [
     "DEFAULT_LANG",
     "LANGS",
@@ -51,6 +49,20 @@ LANGS: tuple[str, ...] = ("zh", "en")
 
 #: Language used when none is given: the course is written first in Chinese.
 DEFAULT_LANG = "zh"
+
+
+def _messages() -> dict[str, dict[str, str]]:
+    """The merged catalogue, loaded on first use (``import bpcore`` does not read it)."""
+    from .catalogue import MESSAGES
+
+    return MESSAGES
+
+
+def __getattr__(name: str):
+    # MESSAGES (key -> {"zh": ..., "en": ...}) is read from the catalogue when first asked for.
+    if name == "MESSAGES":
+        return _messages()
+    raise AttributeError(f"module 'bpcore.i18n' has no attribute {name!r}")
 
 
 def check_lang(lang: str) -> str:
@@ -106,7 +118,7 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
     """
     check_lang(lang)
     try:
-        entry = MESSAGES[key]
+        entry = _messages()[key]
     except KeyError:
         raise KeyError(both("err.key", key=key)) from None
     return entry[lang].format(**fields)
@@ -120,7 +132,7 @@ def both(key: str, /, **fields: object) -> str:
     >>> both("btn.reset")
     '重置 / Reset'
     """
-    return " / ".join(MESSAGES[key][lang].format(**fields) for lang in LANGS)
+    return " / ".join(_messages()[key][lang].format(**fields) for lang in LANGS)
 
 
 def placeholders(template: str) -> set[str]:
@@ -136,7 +148,7 @@ def placeholders(template: str) -> set[str]:
 
 def catalogue_text() -> str:
     """Every catalogue text of every language joined: what the CJK font subset must cover."""
-    return "\n".join(text for entry in MESSAGES.values() for text in entry.values())
+    return "\n".join(text for entry in _messages().values() for text in entry.values())
 
 
 class Text:
@@ -205,7 +217,7 @@ class Message:
     __slots__ = ("fields", "key")
 
     def __init__(self, key: str, /, **fields: object):
-        if key not in MESSAGES:
+        if key not in _messages():
             raise KeyError(both("err.key", key=key))
         self.key = key
         self.fields = fields
@@ -215,7 +227,7 @@ class Message:
         values = {
             k: v(lang) if isinstance(v, (Text, Message)) else v for k, v in self.fields.items()
         }
-        return MESSAGES[self.key][lang].format(**values)
+        return _messages()[self.key][lang].format(**values)
 
     @property
     def zh(self) -> str:

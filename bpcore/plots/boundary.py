@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ..i18n import DEFAULT_LANG, check_lang, t
+from ..i18n import DEFAULT_LANG, both, check_lang, t
 from .blit import _Blitter
 from .style import (
     DPI,
@@ -178,7 +178,7 @@ def boundary_figure(
     """
     network = getattr(net, "network", net)
     if network.n_inputs != 2 or network.n_outputs != 1:
-        raise ValueError(" / ".join(t("plot.boundary.unavailable", la) for la in ("zh", "en")))
+        raise ValueError(both("plot.boundary.unavailable"))
     plot = BoundaryPlot(X, Y, lang, figsize=(4.1, 3.2), dpi=dpi)
     plot.update(network.predict)
     if title is not None:
