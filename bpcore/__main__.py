@@ -45,7 +45,7 @@ def _list_text(lang):
     ]
     keys = ("cli.col.name", "cli.col.tutorial", "cli.col.title", "cli.col.published_n")
     headers = [t(k, lang) for k in keys]
-    return Table(headers, rows, aligns=["<", "<", "<", ">"]).grid()
+    return Table(headers, rows, aligns=["<", "<", "<", ">"], lang=lang).grid()
 
 
 # ---------------------------------------------------------------------------------------
