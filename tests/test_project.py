@@ -328,6 +328,38 @@ def test_test_tools_are_not_runtime_and_the_lite_kernel_has_its_own_extra():
     assert not {n for n in test if n.startswith("jupyterlite")}
 
 
+def _third_party_imports(path: Path) -> set[str]:
+    """Top-level modules ``path`` imports that are neither the standard library nor bpcore."""
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return {n for n in names if n not in sys.stdlib_module_names and n != "bpcore"}
+
+
+def test_the_site_builder_declares_what_it_imports_in_the_site_extra():
+    import importlib.metadata
+
+    extras = _pyproject()["project"]["optional-dependencies"]
+    site, test = _requirements(extras["site"]), _requirements(extras["test"])
+    runtime = _requirements(_pyproject()["project"]["dependencies"])
+    imported = _third_party_imports(REPO / "scripts" / "build_site.py")
+    assert {"nbconvert", "nbformat"} <= imported, imported  # the parser sees the lazy imports
+    dists = importlib.metadata.packages_distributions()
+    needed = {canonicalize_name(dists.get(m, [m])[0]) for m in imported}
+    # Declared, not borrowed from JupyterLab's own dependencies; not a student's runtime need.
+    assert needed <= set(site), f"scripts/build_site.py imports undeclared {needed - set(site)}"
+    assert not set(site) & set(runtime)
+    env, _ = _environment()
+    assert not set(site) & set(env), "the site builder is not a student's need"
+    # tests/test_site.py runs the builder: the test extra carries the same bounds.
+    assert {k: test.get(k) for k in site} == site
+
+
 def test_environment_pins_a_python_that_pyproject_accepts():
     env, _ = _environment()
     pinned = env["python"].lstrip("=")
