@@ -832,6 +832,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "自定义网络需要训练数据 X 和 Y。",
         "en": "A custom network needs training data X and Y.",
     },
+    # python -m bpcore.lab (README's course command) when run as root
+    "lab.root": {
+        "zh": "bpcore.lab：当前是root用户（例如在Docker容器里），Jupyter默认拒绝以root运行，"
+        "所以已自动加上--allow-root。最好改用普通用户运行。",
+        "en": "bpcore.lab: running as root (in a Docker container, say), which Jupyter refuses "
+        "by default, so --allow-root was added. Better: run it as an ordinary user.",
+    },
 }
 
 

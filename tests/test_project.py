@@ -64,7 +64,8 @@ def test_course_command_installs_and_opens_jupyterlab_on_localhost_with_a_token(
     cmd = ci_readme.command("course")
     assert cmd.startswith("python3 -m venv .venv && ")
     assert ".venv/bin/python -m pip install -e . " in cmd
-    assert re.search(r"\.venv/bin/jupyter lab .*--ip=127\.0\.0\.1", cmd)
+    # JupyterLab through bpcore's launcher (it allows root only for root: see below)
+    assert re.search(r"\.venv/bin/python -m bpcore\.lab .*--ip=127\.0\.0\.1", cmd)
     assert cmd.rstrip().endswith("notebooks/")
     # The token stays on: nothing may switch authentication off.
     assert not re.search(r"token\s*=\s*(''|\"\"|\s|$)|--no-token|disable_check_xsrf", cmd)
@@ -92,10 +93,56 @@ def test_windows_section_has_the_same_two_commands_in_windows_form(readme):
 @pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
 def test_readme_says_what_to_do_as_root_and_how_to_reset_a_notebook(readme):
     text = readme.read_text(encoding="utf-8")
-    # Jupyter refuses to run as root without --allow-root; the course command stays root-free.
+    # Jupyter refuses to run as root without --allow-root: the launcher adds it for root only,
+    # so the course command itself never carries it; README says so.
     assert "--allow-root" in text and "--allow-root" not in ci_readme.command("course")
+    assert "bpcore.lab" in text
     assert "git checkout -- notebooks/" in text  # a local copy
     assert "build_handout.py tree" in text and "origin/students:notebooks/" in text  # teachers
+
+
+def test_the_launcher_allows_root_for_root_only_and_says_why():
+    from bpcore import i18n
+    from bpcore.lab import lab_arguments
+
+    argv = ["--ip=127.0.0.1", "notebooks/"]
+    for euid in (1000, 501, None):  # an ordinary user (Linux, macOS), Windows (no euid)
+        assert lab_arguments(argv, euid) == (argv, None)
+    args, note = lab_arguments(argv, 0)
+    assert args == ["--allow-root", *argv]
+    # the note: both languages, each naming the option it added
+    assert note.splitlines() == [i18n.t("lab.root", "zh"), i18n.t("lab.root", "en")]
+    assert all("--allow-root" in line for line in note.splitlines())
+    # a root user who allowed root already gets nothing added and no note
+    for given in ("--allow-root", "--ServerApp.allow_root=True"):
+        assert lab_arguments([given, *argv], 0) == ([given, *argv], None)
+
+
+@pytest.mark.parametrize("euid", [0, 1000])
+def test_the_launcher_hands_the_arguments_to_jupyterlab(euid, capsys):
+    from bpcore.lab import main
+
+    got = []
+    assert main(["--ip=127.0.0.1", "notebooks/"], euid=euid, launch=got.append) == 0
+    err = capsys.readouterr().err
+    assert got == [["--allow-root"] * (euid == 0) + ["--ip=127.0.0.1", "notebooks/"]]
+    assert ("--allow-root" in err) == (euid == 0)
+
+
+def test_the_launcher_runs_jupyterlab_itself():
+    # The real route (this process's user, root or not): JupyterLab answers --version.
+    import jupyterlab
+
+    out = subprocess.run(
+        [sys.executable, "-m", "bpcore.lab", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == jupyterlab.__version__
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    assert ("--allow-root" in out.stderr) == as_root, out.stderr
 
 
 def test_command_extraction_rejects_a_missing_or_doubled_block():
