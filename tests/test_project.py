@@ -363,6 +363,30 @@ def test_binder_environment_pins_every_dependency_exactly_inside_pyprojects_boun
     assert outside == {}, f"binder pins outside pyproject's bounds: {outside}"
 
 
+def test_binder_pins_are_releases_no_newer_than_the_tested_environment():
+    # conda-forge cannot be reached from the machines that build and test this project, so no
+    # test can ask it whether a pin exists (scripts/check_binder_pins.py asked PyPI when the
+    # pins were renewed; binder/environment.yml's header records the result).  What can be
+    # checked offline: each pin is a plain release number, and no pin is ahead of what pip
+    # installed here from pyproject's bounds (it installs the newest release): a pin newer
+    # than every installable release, such as a typo numpy=24.6, fails.  Renew the pins from
+    # this environment: `pip list` in the test venv.
+    import importlib.metadata
+
+    from packaging.version import Version
+
+    pinned, _ = _environment("binder/environment.yml")
+    pinned.pop("python"), pinned.pop("pip")
+    ahead = {}
+    for name, spec in pinned.items():
+        pin = Version(spec.lstrip("="))
+        assert not (pin.is_prerelease or pin.is_devrelease or pin.local), f"{name}={pin}"
+        installed = Version(importlib.metadata.version(name))
+        if pin > installed:
+            ahead[name] = (str(pin), str(installed))
+    assert ahead == {}, f"binder pins newer than the tested environment (pin, installed): {ahead}"
+
+
 def test_test_tools_are_not_runtime_and_the_lite_kernel_has_its_own_extra():
     extras = _pyproject()["project"]["optional-dependencies"]
     test, lite = _requirements(extras["test"]), _requirements(extras["lite"])
