@@ -594,11 +594,21 @@ class PlaygroundHandle:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of process ``pid`` so far, read from ``/proc/PID/stat`` (Linux).
+    """CPU time process ``pid`` has used so far, in seconds, read from ``/proc`` (Linux).
 
-    Fields 14 and 15 (utime, stime) in clock ticks; the command name (field 2) may contain
-    spaces, so the fields are counted after its closing parenthesis.
+    The sum over its threads of ``/proc/PID/task/TID/schedstat``'s first field (time on a CPU,
+    in nanoseconds); where the kernel keeps no schedstat, ``/proc/PID/stat``'s utime + stime
+    (fields 14 and 15, in clock ticks of usually 10 ms, counted after the command name's
+    closing parenthesis because the name may contain spaces).
     """
+    tasks = sorted(Path(f"/proc/{pid}/task").glob("*/schedstat"))
+    try:
+        return sum(int(p.read_text().split()[0]) for p in tasks) / 1e9 if tasks else _stat(pid)
+    except (FileNotFoundError, ProcessLookupError):  # a thread ended while being read
+        return _stat(pid)
+
+
+def _stat(pid: int) -> float:
     text = Path(f"/proc/{pid}/stat").read_text()
     fields = text[text.rindex(")") + 2 :].split()
     utime, stime = int(fields[11]), int(fields[12])  # fields 14, 15 of the whole line
