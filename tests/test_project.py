@@ -145,6 +145,21 @@ def test_the_launcher_runs_jupyterlab_itself():
     assert ("--allow-root" in out.stderr) == as_root, out.stderr
 
 
+@pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
+def test_readme_students_per_core_is_the_measured_figure(readme):
+    # README rounds benchmarks/bench_hub.py's figures (RESULTS.md's marked hub section):
+    # the headline within 10 % of the measured "counting everything" students per core.
+    results = (REPO / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8")
+    section = results.split("<!-- bench_hub:start -->", 1)[1].split("<!-- bench_hub:end -->")[0]
+    measured = [int(n) for n in re.findall(r"\*\*(\d+)(?: students)?\*\*", section)]
+    assert len(measured) == 2, measured  # kernels alone, then everything
+    text = readme.read_text(encoding="utf-8")
+    shown = re.search(r"\*\*(\d+)\s*(?:students|名学生)\*\*", text)
+    assert shown, "README's teacher section states the students one core serves"
+    assert abs(int(shown[1]) - measured[1]) <= 0.1 * measured[1], (shown[1], measured)
+    assert "benchmarks/RESULTS.md" in text and "bench_hub.py" in text
+
+
 def test_command_extraction_rejects_a_missing_or_doubled_block():
     block = "<!-- command:test -->\n```bash\necho hi\n```\n"
     assert ci_readme.command("test", block) == "echo hi"
