@@ -384,8 +384,10 @@ def test_binder_pins_are_releases_no_newer_than_the_tested_environment():
     # pins were renewed; binder/environment.yml's header records the result).  What can be
     # checked offline: each pin is a plain release number, and no pin is ahead of what pip
     # installed here from pyproject's bounds (it installs the newest release): a pin newer
-    # than every installable release, such as a typo numpy=24.6, fails.  Renew the pins from
-    # this environment: `pip list` in the test venv.
+    # than every installable release, such as a typo numpy=24.6, fails.  In the workflow's
+    # conda job (environment.yml from conda-forge) the same check reads conda-forge's newest
+    # builds: a pin conda-forge does not have yet fails there, as Binder's build would.
+    # Renew the pins from the tested environment (`pip list` in the test venv).
     import importlib.metadata
 
     from packaging.version import Version
