@@ -13,7 +13,6 @@ their own, through the hub's login form:
   next release (a changed English lesson and README); each student deletes one notebook
   (README's way to reset it) and follows the same link again.  The new release arrived,
   each student's own edit is still there, the deleted notebook is back as released;
-
 * the playground (lesson 10) for every student at once: each runs the lesson in a kernel of
   their own (one process each, under their own server), then moves the learning-rate slider
   with the keyboard, student k by k steps, all at the same time; each sees a new run of their
