@@ -41,7 +41,8 @@ def chart(run, path: Path) -> None:
             if t is not None:
                 xs.append(c_i - 0.4 + (n + 0.5) * width)
                 ys.append(t * 1e6)
-        ax.bar(xs, ys, width, color=colours.get(impl.key, "#999999"), label=impl.short)
+        if xs:  # a path with no figure (not installed, n/a) gets no legend entry
+            ax.bar(xs, ys, width, color=colours.get(impl.key, "#999999"), label=impl.short)
     ax.set_yscale("log")
     ax.axhline(
         TINY_STEP_TARGET * 1e6,

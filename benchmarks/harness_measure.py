@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # =================================================================================================
 @dataclass
 class Timing:
-    """Seconds per step: the median (and min, max) over `runs`, each of `number` calls."""
+    """Seconds per step of each of `runs` (each run `number` calls of `steps` steps)."""
 
     runs: list
     number: int
@@ -41,10 +41,6 @@ class Timing:
     @property
     def median(self) -> float:
         return statistics.median(self.runs)
-
-    @property
-    def best(self) -> float:
-        return min(self.runs)
 
 
 def _timed(prep: Prepared, number: int, collect: bool = False) -> float:
@@ -70,13 +66,6 @@ def calibrate(prep: Prepared, min_time: float, collect: bool = False) -> int:
         number = max(number * 2, math.ceil(number * 1.2 * min_time / max(spent, 1e-9)))
         spent = _timed(prep, number, collect)
     return number
-
-
-def measure(prep: Prepared, *, repeat: int, min_time: float, collect: bool = False) -> Timing:
-    """Median of `repeat` runs; each run repeats ``prep.call`` until it lasts >= `min_time`."""
-    number = calibrate(prep, min_time, collect)
-    runs = [_timed(prep, number, collect) / (number * prep.steps) for _ in range(repeat)]
-    return Timing(runs, number, prep.steps)
 
 
 # When the runs of a case differ by more than this (slowest ÷ fastest run of any path), another
