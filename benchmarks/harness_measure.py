@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from harness_cases import IMPLS, Case, Prepared, _micrograd, have
+from harness_cases import IMPL, IMPLS, Case, Prepared, have
 from reference import NumpyReference
 
 import bpcore
@@ -162,7 +162,7 @@ def micrograd_with_gc(case: Case) -> float:
 
     CPython's collector runs a full pass every so many allocations and each pass walks every
     live graph node, so with 10^5 nodes per step the cost grows faster than the graph."""
-    prep = _micrograd(case, 1)
+    prep = IMPL["micrograd"].prepare(case, 1)
     prep.call()
     gc.collect()
     t0 = time.perf_counter()

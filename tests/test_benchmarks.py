@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import subprocess
 import sys
 from pathlib import Path
 
@@ -169,3 +170,17 @@ def test_smoke_mode_runs_the_whole_harness_and_writes_results_and_chart(tmp_path
     assert "![Time per training step" in text
     assert (tmp_path / "results.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "wrote " in capsys.readouterr().out
+
+
+def test_harness_modules_stay_small_and_simple():
+    # issue 15: no file over ~600 lines, no function over cyclomatic complexity 10
+    files = [BENCH / "run.py", *sorted(BENCH.glob("harness_*.py"))]
+    assert all(len(p.read_text(encoding="utf-8").splitlines()) <= 600 for p in files)
+    rules = ["--select", "C901", "--config", "lint.mccabe.max-complexity = 10"]
+    ruff = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", *rules, *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ruff.returncode == 0, ruff.stdout[-2000:]
