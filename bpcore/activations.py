@@ -91,7 +91,9 @@ def sigmoid_prime(z):
 
 def sigmoid_grad(y_hat):
     """f'(z) written with the output y_hat = f(z): y_hat (1 − y_hat)."""
-    return y_hat * (1.0 - y_hat)
+    g = 1.0 - y_hat
+    g *= y_hat  # in place: one new array, not two (this runs on every backward pass)
+    return g
 
 
 def identity(z):
@@ -196,7 +198,9 @@ class Activation:
         """δ = ∂E/∂z from ∂E/∂out: d_out · f'(z) elementwise, or the softmax product."""
         if self.backward is not None:
             return self.backward(out, d_out)
-        return d_out * self.grad(out)
+        delta = self.grad(out)  # a new array for every activation here: scaled in place
+        delta *= d_out
+        return delta
 
 
 ACTIVATIONS = {
