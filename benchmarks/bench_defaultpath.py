@@ -6,6 +6,10 @@ then run 2, …, so a change in load hits all alike): ``train(epochs=K) ÷ K`` w
 ``train(fast=False, epochs=K) ÷ K`` (the NumPy path), the engine's internals
 (batch_forward + batch_backward + step) and one step of benchmarks/reference.py.
 
+Each run is timed twice: wall time (``perf_counter``, as run.py) and the process's CPU time
+(``process_time``: all its threads, but not the time other processes hold the cores), so
+that on a loaded machine the CPU-time ratio shows what the code costs.
+
 Run: ``python3 benchmarks/bench_defaultpath.py [--repeat 9] [--cases 2-16-1,xor]``. Prints
 medians, the ratios to the reference and the load average; nothing is asserted.
 """
@@ -13,10 +17,12 @@ medians, the ratios to the reference and the load average; nothing is asserted.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import os
 import statistics
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,8 +36,20 @@ def _run_module():
     return module
 
 
+def _timed(call, number):
+    """(wall seconds, CPU seconds) for `number` calls, the garbage collector off."""
+    gc.disable()
+    try:
+        w0, c0 = time.perf_counter(), time.process_time()
+        for _ in range(number):
+            call()
+        return time.perf_counter() - w0, time.process_time() - c0
+    finally:
+        gc.enable()
+
+
 def measure(run, case, repeat, min_time):
-    """Median seconds per step of each path on `case`, runs interleaved."""
+    """Median seconds per step of each path on `case` (wall, CPU), runs interleaved."""
     k = run.steps_per_call(case, quick=False)
     preps = {
         "default": run._default_train(case, k),
@@ -40,11 +58,14 @@ def measure(run, case, repeat, min_time):
         "reference": run._numpy_reference(case, k),
     }
     numbers = {key: run.calibrate(p, min_time) for key, p in preps.items()}
-    runs = {key: [] for key in preps}
+    runs = {key: ([], []) for key in preps}
     for _ in range(repeat):
         for key, p in preps.items():
-            runs[key].append(run._timed(p, numbers[key]) / (numbers[key] * p.steps))
-    return {key: statistics.median(v) for key, v in runs.items()}, runs
+            wall, cpu = _timed(p.call, numbers[key])
+            runs[key][0].append(wall / (numbers[key] * p.steps))
+            runs[key][1].append(cpu / (numbers[key] * p.steps))
+    med = {key: tuple(statistics.median(v) for v in pair) for key, pair in runs.items()}
+    return med, runs
 
 
 def main(argv=None):
@@ -58,20 +79,23 @@ def main(argv=None):
     if args.cases:
         cases = [c for c in cases if c.key in set(args.cases.split(","))]
     print("load average at start: " + ", ".join(f"{v:.2f}" for v in os.getloadavg()))
-    print("| case | default | train(fast=False) | internals | NumPy reference "
+    print("| case | clock | default | train(fast=False) | internals | NumPy reference "
           "| default ÷ reference | fast=False ÷ reference | spread |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     rows = {}
     for case in cases:
         med, runs = measure(run, case, args.repeat, args.min_time)
         rows[case.key] = med
-        spread = max(max(v) / min(v) for v in runs.values())
-        ref = med["reference"]
-        print(
-            f"| {case.label} | {run.fmt_time(med['default'])} | {run.fmt_time(med['numpy'])} "
-            f"| {run.fmt_time(med['internals'])} | {run.fmt_time(ref)} "
-            f"| {med['default'] / ref:.2f}× | {med['numpy'] / ref:.2f}× | {spread:.2f} |"
-        )
+        for i, clock in enumerate(("wall", "CPU")):
+            m = {key: v[i] for key, v in med.items()}
+            spread = max(max(v[i]) / min(v[i]) for v in runs.values())
+            ref = m["reference"]
+            print(
+                f"| {case.label} | {clock} | {run.fmt_time(m['default'])} "
+                f"| {run.fmt_time(m['numpy'])} | {run.fmt_time(m['internals'])} "
+                f"| {run.fmt_time(ref)} | {m['default'] / ref:.2f}× | {m['numpy'] / ref:.2f}× "
+                f"| {spread:.2f} |"
+            )
     print("load average at end: " + ", ".join(f"{v:.2f}" for v in os.getloadavg()))
     return rows
 
