@@ -6,9 +6,10 @@ then run 2, …, so a change in load hits all alike): ``train(epochs=K) ÷ K`` w
 ``train(fast=False, epochs=K) ÷ K`` (the NumPy path), the engine's internals
 (batch_forward + batch_backward + step) and one step of benchmarks/reference.py.
 
-Each run is timed twice: wall time (``perf_counter``, as run.py) and the process's CPU time
-(``process_time``: all its threads, but not the time other processes hold the cores), so
-that on a loaded machine the CPU-time ratio shows what the code costs.
+Each run is timed twice: wall time (``perf_counter``, as run.py) and the CPU time of the
+timing thread (``thread_time``: not the time other processes hold the cores, so on a loaded
+machine it shows what the code itself costs; BLAS worker threads are not counted, which
+matters on 784-64-10 only).
 
 Run: ``python3 benchmarks/bench_defaultpath.py [--repeat 9] [--cases 2-16-1,xor]``. Prints
 medians, the ratios to the reference and the load average; nothing is asserted.
@@ -40,10 +41,10 @@ def _timed(call, number):
     """(wall seconds, CPU seconds) for `number` calls, the garbage collector off."""
     gc.disable()
     try:
-        w0, c0 = time.perf_counter(), time.process_time()
+        w0, c0 = time.perf_counter(), time.thread_time()
         for _ in range(number):
             call()
-        return time.perf_counter() - w0, time.process_time() - c0
+        return time.perf_counter() - w0, time.thread_time() - c0
     finally:
         gc.enable()
 
