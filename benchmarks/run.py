@@ -1269,9 +1269,10 @@ def markdown(res, cases, slider, imports, course, info, breakdowns, args, loads)
         add("## Where the default path's time goes")
         add("")
         add(
-            "One epoch of `train()` on a full batch runs `batch_backward` (which also computes "
-            "the batch loss with `half_sse`), `step`, then `batch_forward` and `half_sse` for the "
-            "epoch's loss. Medians of the pieces on their own:"
+            "One epoch of `train()` on a full batch runs `batch_backward` (its batch loss is the "
+            "epoch's loss, already measured on the same forward pass), `step`, then "
+            "`batch_forward` and `half_sse` for the epoch's loss. Medians of the pieces on "
+            "their own:"
         )
         add("")
         add(
@@ -1399,18 +1400,31 @@ def why(res, cases, slider, imports, breakdowns) -> list[str]:
             f"run; bpcore's own modules add {fmt_time(bi - ni)}. The machine's load inflates "
             "both."
         )
-    tiny = [c for c in cases if c.tiny and (c.key, "default") in res.timings]
+    mid, bm = next((c for c in cases if c.key == "2-16-1"), None), breakdowns.get("2-16-1")
+    if mid is not None and bm and _t(res, mid.key, "default") and _t(res, mid.key, "numpy"):
+        r = _t(res, mid.key, "default") / _t(res, mid.key, "numpy")
+        out.append(
+            f"- **{mid.label}, default (the NumPy path) vs NumPy reference ({r:.2f}×).** A "
+            f"default epoch is `batch_forward` {fmt_time(bm['forward'])} + `batch_backward` "
+            f"{fmt_time(bm['backward'])} + `step` {fmt_time(bm['step'])} + `half_sse` "
+            f"{fmt_time(bm['half_sse'])}; the reference step takes "
+            f"{fmt_time(bm['reference_step'])}. The overflow-safe sigmoid (bit for bit "
+            f"`readable_sigmoid`) costs {fmt_time(bm['sigmoid_bpcore'])} against "
+            f"{fmt_time(bm['sigmoid_plain'])} for 1/(1 + e^(−z)) on the ({mid.m}, 16) hidden layer."
+        )
+    tiny = [c for c in cases if c.tiny and (c.key, "numpy_train") in res.timings]
     if tiny and all(k in breakdowns for k in (c.key for c in tiny)):
         c = tiny[-1]
         bd = breakdowns[c.key]
         out.append(
-            f"- **No target, but worth knowing: the default path on the tiny nets** "
-            f"({fmt_time(_t(res, c.key, 'default'))} a step on {c.label}, "
-            f"{_t(res, c.key, 'default') / _t(res, c.key, 'numpy'):.1f}× the NumPy reference). "
-            f"Each piece is a handful of small NumPy calls at ~1 µs each plus Python objects: "
-            f"`batch_forward` {fmt_time(bd['forward'])}, `_backward` {fmt_time(bd['backward'])} "
-            f"(including `half_sse` {fmt_time(bd['half_sse'])}, which runs again for the epoch "
-            f"loss), `step` {fmt_time(bd['step'])}; the overflow-safe sigmoid alone "
+            f"- **No target, but worth knowing: the NumPy path on the tiny nets** (the default "
+            f"takes the compiled step there; `train(fast=False)` "
+            f"{fmt_time(_t(res, c.key, 'numpy_train'))} a step on {c.label}, "
+            f"{_t(res, c.key, 'numpy_train') / _t(res, c.key, 'numpy'):.1f}× the NumPy "
+            f"reference). Each piece is a handful of small NumPy calls at ~1 µs each plus Python "
+            f"objects: `batch_forward` {fmt_time(bd['forward'])}, `batch_backward` "
+            f"{fmt_time(bd['backward'])}, `step` {fmt_time(bd['step'])}, `half_sse` "
+            f"{fmt_time(bd['half_sse'])}; the overflow-safe sigmoid alone "
             f"{fmt_time(bd['sigmoid_bpcore'])} against {fmt_time(bd['sigmoid_plain'])}."
         )
     if out:
