@@ -351,9 +351,10 @@ def section_breakdown(run: Run) -> list[str]:
     return [
         "## Where the default path's time goes",
         "",
-        "One epoch of `train()` on a full batch runs `batch_backward` (which also computes "
-        "the batch loss with `half_sse`), `step`, then `batch_forward` and `half_sse` for the "
-        "epoch's loss. Medians of the pieces on their own:",
+        "One epoch of `train()` on a full batch runs `batch_backward` (its batch loss is the "
+        "epoch's loss, already measured on the same forward pass), `step`, then "
+        "`batch_forward` and `half_sse` for the epoch's loss. Medians of the pieces on "
+        "their own:",
         "",
         "| case | train() per epoch | batch_forward | batch_backward | step | half_sse | "
         "bpcore sigmoid / plain | unused ∂E/∂X of layer 1 | NumPy reference step |",
@@ -486,19 +487,19 @@ def _why_import(run: Run) -> list[str]:
 
 
 def _why_tiny(run: Run) -> list[str]:
-    tiny = [c for c in run.cases if c.tiny and (c.key, "default") in run.res.timings]
+    tiny = [c for c in run.cases if c.tiny and (c.key, "numpy_train") in run.res.timings]
     if not tiny or not all(c.key in run.breakdowns for c in tiny):
         return []
     c = tiny[-1]
-    bd, d = run.breakdowns[c.key], _t(run.res, c.key, "default")
+    bd, d = run.breakdowns[c.key], _t(run.res, c.key, "numpy_train")
     return [
-        f"- **No target, but worth knowing: the default path on the tiny nets** "
-        f"({fmt_time(d)} a step on {c.label}, "
-        f"{d / _t(run.res, c.key, 'numpy'):.1f}× the NumPy reference). "
+        f"- **No target, but worth knowing: the NumPy path on the tiny nets** (the default "
+        f"takes the compiled step there; `train(fast=False)` {fmt_time(d)} a step on "
+        f"{c.label}, {d / _t(run.res, c.key, 'numpy'):.1f}× the NumPy reference). "
         f"Each piece is a handful of small NumPy calls at ~1 µs each plus Python objects: "
-        f"`batch_forward` {fmt_time(bd['forward'])}, `_backward` {fmt_time(bd['backward'])} "
-        f"(including `half_sse` {fmt_time(bd['half_sse'])}, which runs again for the epoch "
-        f"loss), `step` {fmt_time(bd['step'])}; the overflow-safe sigmoid alone "
+        f"`batch_forward` {fmt_time(bd['forward'])}, `batch_backward` "
+        f"{fmt_time(bd['backward'])}, `step` {fmt_time(bd['step'])}, `half_sse` "
+        f"{fmt_time(bd['half_sse'])}; the overflow-safe sigmoid alone "
         f"{fmt_time(bd['sigmoid_bpcore'])} against {fmt_time(bd['sigmoid_plain'])}."
     ]
 
