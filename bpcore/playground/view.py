@@ -165,6 +165,10 @@ class Playground:
         self._last_error: BaseException | None = None
         self._sent = 0  # sampled points of the current curve already in the browser
         self._sent_run = None
+        # where the time of a retrain went (ms), sent once with its finished curve: read by
+        # benchmarks/bench_browser.py from the loss panel's data-kernel attribute
+        self._t_event: float | None = None
+        self._timing: dict | None = None
         s = self.session.settings
 
         # ---- controls -----------------------------------------------------------------------
@@ -586,6 +590,7 @@ class Playground:
 
     def _changed(self, **changes):
         """New settings: cancel the running job, archive the run, train the newest settings."""
+        self._t_event = time.perf_counter()
         self.runner.cancel()
         self.session.update(**changes)
         self._after_change()
@@ -610,6 +615,7 @@ class Playground:
     @_safe
     def train(self) -> None:
         """Train from the initial values for the chosen number of epochs (live curve)."""
+        self._t_event = time.perf_counter()
         self.runner.cancel()
         with self.session.lock:
             self.session.archive()
@@ -738,6 +744,9 @@ class Playground:
     def _train_work(self, job, target: int):
         """The job: chunks of bpcore.train, a frame for the browser about every 1/30 s."""
         s = self.session
+        t_job = time.perf_counter()
+        t_event, self._t_event = self._t_event, None
+        trained = framing = 0.0
         with s.lock:
             if job.cancelled:
                 return
@@ -763,10 +772,13 @@ class Playground:
                 chunk = min(chunk, target - s.epochs_run)
                 started = time.perf_counter()
                 s.train_chunk(chunk)
-                rate = chunk / max(time.perf_counter() - started, 1e-6)
+                took = time.perf_counter() - started
+                trained += took
+                rate = chunk / max(took, 1e-6)
                 now = time.perf_counter()
                 if now >= last_frame + FRAME_INTERVAL - 0.002:
                     last_frame = now
+                    framing -= now
                     frames += 1
                     slow = frames % SLOW_EVERY == 0
                     self._render_loss(alt=slow)
@@ -782,11 +794,20 @@ class Playground:
                         )
                         self._render_network()
                         self._render_boundary()
+                    framing += time.perf_counter()
             yield
         with s.lock:
             if job.cancelled or s.run_id != run_id:
                 return
             s.remember()
+            if t_event is not None:
+                self._timing = {
+                    "queue": round((t_job - t_event) * 1e3, 2),
+                    "train": round(trained * 1e3, 2),
+                    "frames": frames,
+                    "framing": round(framing * 1e3, 2),
+                    "done": round((time.perf_counter() - t_event) * 1e3, 2),
+                }
             self._render_all()
             self._status()
 
@@ -820,7 +841,7 @@ class Playground:
                 self.loss_panel.runs = runs
             values = panels.sampled(s.loss, stride)
             settings = s.run_settings or s.settings
-            self.loss_panel.curve = {
+            curve = {
                 "id": s.run_id,
                 "stride": stride,
                 "target": target,
@@ -832,6 +853,9 @@ class Playground:
                 "diverged_at": s.diverged_at,
                 "note": self._curve_note(),
             }
+            if self._timing is not None:  # a finished retrain: where its time went
+                curve["timing"], self._timing = self._timing, None
+            self.loss_panel.curve = curve
             self._sent, self._sent_run = len(values), (s.run_id, stride)
         else:
             values = panels.sampled(s.loss, stride, self._sent * stride)
