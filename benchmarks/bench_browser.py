@@ -69,8 +69,8 @@ QUIET_MS = 600
 ARM = """([root, epochs]) => {
     const panels = [...root.querySelectorAll('.bpcore-live')];
     const loss = root.querySelector('.bpcore-live-loss');
-    const st = { t0: null, tSend: null, tLoss: null, tPaint: null, kernel: "", last: {},
-                 runBefore: loss.dataset.run, epochs };
+    const st = { t0: null, tSend: null, tFirst: null, tLoss: null, tPaint: null, kernel: "",
+                 last: {}, runBefore: loss.dataset.run, epochs };
     // the first websocket message out after the key: the slider's new value to the kernel
     const send = WebSocket.prototype.send;
     WebSocket.prototype.send = function (...args) {
@@ -85,9 +85,15 @@ ARM = """([root, epochs]) => {
             if (r.attributeName !== 'data-frames') continue;
             const kind = [...el.classList].find(c => c.startsWith('bpcore-live-')).slice(12);
             st.last[kind] = now;
+            // the kernel's account of the run comes with its finished curve (maybe after a
+            // last live frame already showed the final epoch)
+            if (kind === 'loss' && el.dataset.run !== st.runBefore && el.dataset.kernel)
+                st.kernel = el.dataset.kernel;
+            if (kind === 'loss' && st.tFirst === null && el.dataset.run !== st.runBefore
+                && Number(el.dataset.epoch) > 0) st.tFirst = now;
             if (kind === 'loss' && st.tLoss === null && el.dataset.run !== st.runBefore
                 && Number(el.dataset.epoch) === st.epochs) {
-                st.tLoss = now; st.kernel = el.dataset.kernel || "";
+                st.tLoss = now;
                 // drawn inside an animation frame; the paint follows that frame's callbacks
                 setTimeout(() => { st.tPaint = performance.now(); }, 0);
             }
@@ -105,7 +111,7 @@ ARM = """([root, epochs]) => {
 # In the page: true once the loss panel showed the run and every panel has been quiet a while.
 SETTLED = """quiet => {
     const st = window.__bpBench;
-    if (st.tLoss === null || st.tPaint === null) return false;
+    if (st.tLoss === null || st.tPaint === null || !st.kernel) return false;
     const lastAny = Math.max(...Object.values(st.last));
     return performance.now() - lastAny > quiet && st.kinds.every(k => k in st.last);
 }"""
@@ -113,7 +119,7 @@ SETTLED = """quiet => {
 READ = """() => {
     const st = window.__bpBench; st.stop();
     return { loss: st.tLoss - st.t0, all: Math.max(...Object.values(st.last)) - st.t0,
-             send: st.tSend - st.t0, paint: st.tPaint - st.t0,
+             send: st.tSend - st.t0, paint: st.tPaint - st.t0, first: st.tFirst - st.t0,
              kernel: st.kernel ? JSON.parse(st.kernel) : null };
 }"""
 
@@ -194,7 +200,11 @@ def breakdown(results: list[dict]) -> str:
     legs = {
         "key→message out": [r["send"] for r in results],
         "kernel: message in→job starts": [r["kernel"]["queue"] for r in results],
+        "kernel: message in→new run begun (empty curve sent)": [
+            r["kernel"]["start"] for r in results
+        ],
         "kernel: training": [r["kernel"]["train"] for r in results],
+        "kernel: making live frames": [r["kernel"]["framing"] for r in results],
         "kernel: message in→finished curve sent": [r["kernel"]["done"] for r in results],
         "wire + browser (message out→drawn, less the kernel)": [
             r["loss"] - r["send"] - r["kernel"]["done"] for r in results
@@ -248,7 +258,7 @@ def time_to_usable(lab, relpath: str, lang: str) -> dict:
 def live_windows(pg: Driver, page, pid: int, repeats: int) -> tuple[list[dict], list]:
     """``repeats`` one-second windows of a running LONG_RUN: frames drawn, kernel CPU (/proc).
     A window counts only if the run was training from its start to its end; when the run
-    finishes, Train starts it again (the fast path can do 10⁶ XOR epochs in a few seconds)."""
+    finishes, a new η and Train start another (the fast path can do 10⁶ XOR epochs in ~10 s)."""
     windows: list[dict] = []
     log = page.ws_log = []
     deadline = time.monotonic() + DEADLINE_MS / 1000
@@ -256,6 +266,8 @@ def live_windows(pg: Driver, page, pid: int, repeats: int) -> tuple[list[dict], 
         before = pg.shown()
         if before["epoch"] >= LONG_RUN or not pg.match_status("status.running", epochs=LONG_RUN):
             page.ws_log = None
+            # a new η first: the same settings again would come from the cache at once
+            pg.control("eta").get_by_role("slider").press("ArrowRight")
             pg.button("train").click()
             pg.wait_status("status.running", epochs=LONG_RUN)
             page.ws_log = log
@@ -293,12 +305,14 @@ def test_bench_browser(lab, pytestconfig):
             results = [slider_once(pg, handle, epochs) for _ in range(repeats)]
             loss = [r["loss"] for r in results]
             every = [r["all"] for r in results]
+            first = [r["first"] for r in results]
+            out.append(f"(a) key → first picture of the new run, {epochs}: {summary(first)}")
             out.append(f"(a) key → loss curve, {epochs} epochs: {summary(loss)}")
             paint = [r["paint"] for r in results]
             out.append(f"(a) key → after the paint, {epochs} epochs: {summary(paint)}")
             out.append(f"(a) where the time goes (medians, ms), {epochs}: {breakdown(results)}")
             out.append(f"(b) key → every panel, {epochs} epochs: {summary(every)}")
-            print("\n".join(out[-4:]), flush=True)
+            print("\n".join(out[-5:]), flush=True)
         # (c) a long run: live frames per second, bytes and kernel CPU per curve frame
         pg.checkbox("auto").uncheck()
         pg.type_into("epochs", str(LONG_RUN))
