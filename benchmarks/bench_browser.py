@@ -13,12 +13,23 @@ It runs pytest on this file (the fixtures are pytest fixtures) and prints every 
 What is timed, in the page (``performance.now()``, so the polling of Playwright does not count):
 
 (a) a keydown on the η slider's handle (ArrowRight: one step of 0.01 in log10 η, a new η each
-    time, so nothing is cached) until the loss panel draws the finished new run (its
-    ``data-run`` changed and ``data-epoch`` equals the epochs), at 3,000 and 10,000 XOR epochs;
+    time, so nothing is cached) until the loss panel first draws the new run (its first
+    chunk), until it draws the finished run (``data-run`` changed, ``data-epoch`` equals the
+    epochs) and until after that paint, at 3,000 and 10,000 XOR epochs; and where that time
+    goes: key → the websocket message out (page), the kernel's own account sent with the
+    finished curve (``data-kernel``: message in → job start, → empty new run sent, training,
+    making live frames, → finished curve sent), the rest (wire both ways, JupyterLab, the
+    animation frame, drawing) and drawn → after the paint;
 (b) the same keydown until the last drawing of every panel (loss, network, boundary) for that
     run (each must have drawn since the key; read after 0.6 s of quiet);
-(c) a 1,000,000-epoch run started with Train: loss-panel drawings per second over one-second
-    windows, and the websocket bytes the page received per curve frame (``"tail"`` message).
+(c) 1,000,000-epoch runs started with Train: loss-panel drawings per second over one-second
+    windows of a running run (when a run ends, a new η and Train start another), the kernel
+    process's CPU time per drawn frame (``/proc/<pid>/stat``, training included), the
+    websocket bytes the page received per curve frame (``"tail"`` message), and the kernel's
+    own time for making each live frame;
+(d) time to usable: a fresh kernel, Run All on lesson 10, a key on the first playground's η
+    slider as soon as it has drawn, until the new curve is drawn; from the moment Run All
+    reached the playground's cell (the cell before it got its number) and from the Run All key.
 
 Medians and min–max over ``--repeats`` (≥ 10); the load (``uptime``) before and after.
 Nothing is asserted about speed.

@@ -55,6 +55,7 @@ class Painter:
         self.lang = lang
         self._sent = 0  # sampled points of the current curve already in the browser
         self._sent_run = None
+        self._runs_sent: dict = {}  # earlier runs as sent, by (id, lang): they never change
         #: where the time of a finished retrain went (ms): sent once with its curve, read by
         #: benchmarks/bench_browser.py from the loss panel's data-kernel attribute
         self.timing: dict | None = None
@@ -84,17 +85,7 @@ class Painter:
         target = s.target or max(s.settings["epochs"], s.epochs_run)
         stride = panels.stride_for(max(target, s.epochs_run))
         if full or self._sent_run != (s.run_id, stride):
-            runs = []
-            for run in s.runs:
-                st = panels.stride_for(len(run.loss) - 1)
-                runs.append(
-                    {
-                        "label": s.run_label(run.settings, lang),
-                        "stride": st,
-                        "values": panels.sampled(run.loss, st),
-                        "last": [len(run.loss) - 1, panels._sig(run.loss[-1])],
-                    }
-                )
+            runs = [self._archived(run, lang) for run in s.runs]
             if self.loss_panel.runs != runs:
                 self.loss_panel.runs = runs
             values = panels.sampled(s.loss, stride)
@@ -128,6 +119,23 @@ class Painter:
             self.loss_panel.alt = t(
                 "plot.loss.alt", lang, runs=len(s.runs) + 1, epoch=s.epochs_run, loss=s.loss[-1]
             )
+
+    def _archived(self, run, lang: str) -> dict:
+        """An earlier run as the loss panel draws it (sampled once: archived runs are fixed)."""
+        key = (id(run), lang)
+        cached = self._runs_sent.get(key)
+        if cached is None or cached[0] is not run:
+            st = panels.stride_for(len(run.loss) - 1)
+            entry = {
+                "label": self.session.run_label(run.settings, lang),
+                "stride": st,
+                "values": panels.sampled(run.loss, st),
+                "last": [len(run.loss) - 1, panels._sig(run.loss[-1])],
+            }
+            live = {id(r) for r in self.session.runs}
+            self._runs_sent = {k: v for k, v in self._runs_sent.items() if k[0] in live}
+            self._runs_sent[key] = cached = (run, entry)
+        return cached[1]
 
     def _curve_note(self) -> str:
         s = self.session
