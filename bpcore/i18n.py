@@ -832,6 +832,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "自定义网络需要训练数据 X 和 Y。",
         "en": "A custom network needs training data X and Y.",
     },
+    # --- lesson code cells (bpcore.lessons): "lesson.NN.name"; "lesson.all.name" for several ---
+    "lesson.all.max_rel_err": {"zh": "最大相对误差", "en": "max relative error"},
+    "lesson.01.numeric": {"zh": "中心差分 ", "en": "numeric  "},
+    "lesson.01.w": {"zh": "参数 w", "en": "parameter w"},
+    "lesson.01.E": {"zh": "损失 E(w)", "en": "loss E(w)"},
+    "lesson.01.k": {"zh": "步数 k", "en": "step k"},
+    "lesson.01.Ek": {"zh": "损失 E(w_k)", "en": "loss E(w_k)"},
+    "lesson.01.start": {"zh": "起点", "en": "start"},
+    "lesson.01.slow": {"zh": "太小：挪得很慢", "en": "too small: crawls"},
+    "lesson.01.good": {"zh": "合适：很快到达", "en": "about right: gets there fast"},
+    "lesson.01.overshoot": {
+        "zh": "偏大：越过最小值来回跳",
+        "en": "large: overshoots, bounces back",
+    },
+    "lesson.01.diverge": {"zh": "太大：越跳越远（发散）", "en": "too large: diverges"},
+    "lesson.01.out": {"zh": "（后面的点已超出画面）", "en": "(later points are off the plot)"},
+    "lesson.01.panel_title": {"zh": "η = {eta:.3g}：{verdict}", "en": "η = {eta:.3g}: {verdict}"},
+    "lesson.01.steps": {"zh": "步数", "en": "steps"},
+    "lesson.01.sample_table": {
+        "zh": "样本 x | y | ŷ | w̃ 更新后 (w1, w2, θ)",
+        "en": "sample x | y | ŷ | w̃ after (w1, w2, θ)",
+    },
+    "lesson.01.epoch_table": {
+        "zh": "轮次 | w1 | w2 | θ = w3 | 错误数",
+        "en": "epoch | w1 | w2 | θ = w3 | mistakes",
+    },
+    "lesson.01.converged_after": {
+        "zh": "收敛：{converged}，共 {epochs} 轮",
+        "en": "converged: {converged}, after {epochs} epochs",
+    },
+    "lesson.01.converged": {"zh": "收敛", "en": "converged"},
+    "lesson.01.last_mistakes": {"zh": "最后8轮的错误数", "en": "mistakes in the last 8 epochs"},
+    # --- end of lesson texts ---
 }
 
 

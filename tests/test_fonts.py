@@ -95,6 +95,8 @@ def _sample_texts() -> list[str]:
         L=3,
         l=2,
         l1=3,
+        converged=True,  # bpcore.lessons: lesson code cells
+        verdict="合适：很快到达",
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 
