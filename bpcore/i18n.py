@@ -885,6 +885,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "导数 f'(z)（由输出算出）",
         "en": "derivative f'(z) (from the output)",
     },
+    "lesson.03.graph_title": {
+        "zh": "计算图：x = {x}，w = {w}，b = {b}（蓝：局部导数；红：∂f/∂·）",
+        "en": "Computational graph at x = {x}, w = {w}, b = {b}"
+        " (blue: local derivatives; red: ∂f/∂·)",
+    },
+    "lesson.03.ours_vs_published": {
+        "zh": "{name}：{value:g}（教程：{text}）",
+        "en": "{name}: {value:g} (published: {text})",
+    },
+    "lesson.03.exact": {"zh": "精确值", "en": "exact values"},
+    "lesson.03.numeric": {
+        "zh": "中心差分 (∂f/∂w, ∂f/∂b)：",
+        "en": "central differences (∂f/∂w, ∂f/∂b):",
+    },
+    "lesson.03.max_rel_err": {"zh": "最大相对误差：", "en": "max relative error:"},
     # --- end of lesson texts ---
 }
 

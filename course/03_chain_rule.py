@@ -45,6 +45,7 @@ CELLS = [
         """
         from IPython.display import Image, Markdown
 
+        from bpcore.lessons import say, text
         from bpcore.plots import font, new_figure, to_png
         """
     ),
@@ -172,9 +173,8 @@ CELLS = [
             if name in grad:
                 ax.text(px, py - 0.62, f"∂f/∂{name if name != 'h6' else 'f'} = {fmt(grad[name])}",
                         ha="center", va="top", color="#c0392b", fontproperties=font(9.5))
-        title = {"zh": "计算图：x = {x}，w = {w}，b = {b}（蓝：局部导数；红：∂f/∂·）",
-                 "en": "Computational graph at x = {x}, w = {w}, b = {b} (blue: local derivatives; red: ∂f/∂·)"}
-        fig.text(0.5, 0.97, title[LANG].format(x=fmt(x), w=fmt(w), b=fmt(b)), ha="center", va="top",
+        title = text("03.graph_title", LANG, x=fmt(x), w=fmt(w), b=fmt(b))
+        fig.text(0.5, 0.97, title, ha="center", va="top",
                  fontproperties=font(10, "bold"))
         Image(to_png(fig))
         """
@@ -209,8 +209,7 @@ CELLS = [
         print(" × ".join(f"({fmt(d)})" for d in local[::-1]), "=", fmt(df_dw))
         for name, ours in (("df_dw", df_dw), ("df_db", df_db)):
             published = example.published_value(name)
-            said = {"zh": "{}：{:g}（教程：{}）", "en": "{}: {:g} (published: {})"}[LANG]
-            print(said.format(published.label(LANG), ours, published.text))
+            say("03.ours_vs_published", lang=LANG, name=published.label(LANG), value=ours, text=published.text)
         """
     ),
     md(
@@ -271,7 +270,7 @@ CELLS = [
         """
         for proof in derivation.proofs:
             print(proof.text())
-        print({"zh": "精确值", "en": "exact values"}[LANG], derivation.notes["values"])
+        say("03.exact", derivation.notes["values"], lang=LANG)
         """
     ),
     md(
@@ -304,8 +303,8 @@ CELLS = [
 
         numeric = bpcore.numeric_gradient(f_of, [w, b])
         exact = np.array([float(derivation.notes["values"][k]) for k in ("df/dw", "df/db")])
-        print({"zh": "中心差分 (∂f/∂w, ∂f/∂b)：", "en": "central differences (∂f/∂w, ∂f/∂b):"}[LANG], numeric.round(10))
-        print({"zh": "最大相对误差：", "en": "max relative error:"}[LANG], f"{bpcore.relative_error(exact, numeric).max():.1e}")
+        say("03.numeric", numeric.round(10), lang=LANG)
+        say("03.max_rel_err", f"{bpcore.relative_error(exact, numeric).max():.1e}", lang=LANG)
         """
     ),
     md(

@@ -97,6 +97,9 @@ def _sample_texts() -> list[str]:
         l1=3,
         converged=True,  # bpcore.lessons: lesson code cells
         verdict="合适：很快到达",
+        x="1",
+        w="0",
+        b="0",
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 
