@@ -900,6 +900,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "central differences (∂f/∂w, ∂f/∂b):",
     },
     "lesson.03.max_rel_err": {"zh": "最大相对误差：", "en": "max relative error:"},
+    "lesson.all.epoch_one_update": {"zh": "轮次（每轮一次更新）", "en": "epoch (one update each)"},
+    "lesson.05.slope": {
+        "zh": "中心差分量出的斜率 ∂E/∂w5 ≈",
+        "en": "slope by central difference ∂E/∂w5 ≈",
+    },
+    "lesson.05.tangent_title": {
+        "zh": "E_total 随 w5 变化（切线斜率 = ∂E/∂w5）",
+        "en": "E_total against w5 (tangent slope = ∂E/∂w5)",
+    },
+    "lesson.05.product": {"zh": "三个因子之积", "en": "product of the three factors"},
+    "lesson.05.engine": {"zh": "引擎的 ∂E/∂w5 ", "en": "engine's ∂E/∂w5            "},
+    "lesson.05.numeric": {"zh": "中心差分     ", "en": "central difference          "},
+    "lesson.05.chain_minus_direct": {
+        "zh": "链式法则 − 直接求导 =",
+        "en": "chain rule − direct derivative =",
+    },
+    "lesson.05.method": {"zh": "方法：{method}", "en": "method: {method}"},
+    "lesson.05.bias_table": {
+        "zh": "参数 | 偏置不训练 | 偏置参与训练",
+        "en": "parameter | biases frozen | biases trained",
+    },
+    "lesson.05.frozen": {"zh": "偏置不训练", "en": "biases frozen"},
+    "lesson.05.trained": {"zh": "偏置参与训练", "en": "biases trained"},
+    "lesson.05.log_title": {"zh": "E_total（对数刻度）", "en": "E_total (log scale)"},
+    "lesson.05.no_torch": {
+        "zh": "已跳过：未安装PyTorch（可选依赖：pip install torch）。",
+        "en": "Skipped: PyTorch is not installed (optional: pip install torch).",
+    },
+    "lesson.05.torch_agrees": {
+        "zh": "所有参数与bpcore相差不超过1e-12：",
+        "en": "every parameter within 1e-12 of bpcore:",
+    },
     # --- end of lesson texts ---
 }
 

@@ -100,6 +100,7 @@ def _sample_texts() -> list[str]:
         x="1",
         w="0",
         b="0",
+        method="重算",
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 
