@@ -932,6 +932,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "所有参数与bpcore相差不超过1e-12：",
         "en": "every parameter within 1e-12 of bpcore:",
     },
+    "lesson.07.forward_agrees": {
+        "zh": "教程的前向计算表：{n} / {m} 个数在公布精度下一致",
+        "en": "the tutorial's forward table: {n} / {m} numbers agree at the published precision",
+    },
+    "lesson.07.gradient_table": {
+        "zh": "导数 | 乘积的平均（引擎） | 中心差分 | 平均的乘积（教程）",
+        "en": "derivative | mean of products (engine) | central difference"
+        " | product of means (tutorial)",
+    },
+    "lesson.07.mean_of_products": {
+        "zh": "乘积的平均  mean(a·b·h1) =",
+        "en": "mean of products   mean(a·b·h1) =",
+    },
+    "lesson.07.product_of_means": {
+        "zh": "平均的乘积  mean(a)·mean(b)·mean(h1) =",
+        "en": "product of means   mean(a)·mean(b)·mean(h1) =",
+    },
+    "lesson.07.one_sample": {
+        "zh": "只有一个样本时两者相等：",
+        "en": "with one sample they coincide:",
+    },
+    "lesson.07.reason_item": {
+        "zh": "- **{label}**（{published}）：{reason}",
+        "en": "- **{label}** ({published}): {reason}",
+    },
+    "lesson.07.epoch_table": {
+        "zh": "轮次 | 损失E | y（三个样本）",
+        "en": "epoch | loss E | y (three samples)",
+    },
+    "lesson.07.target": {"zh": "目标t", "en": "target t"},
+    "lesson.07.loss_title": {
+        "zh": "批量梯度下降，η = {eta}",
+        "en": "Batch gradient descent, η = {eta}",
+    },
     # --- end of lesson texts ---
 }
 

@@ -101,6 +101,9 @@ def _sample_texts() -> list[str]:
         w="0",
         b="0",
         method="重算",
+        label="∂E/∂w₁",
+        published="0.1",
+        reason="四舍五入",
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 
