@@ -966,6 +966,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "批量梯度下降，η = {eta}",
         "en": "Batch gradient descent, η = {eta}",
     },
+    "lesson.15.inputs": {
+        "zh": "输入：{shape}，像素从{low}到{high}",
+        "en": "inputs: {shape}, pixels from {low} to {high}",
+    },
+    "lesson.15.per_digit": {"zh": "每个数字的样本数：", "en": "samples per digit:"},
+    "lesson.15.data_file": {"zh": "数据文件：", "en": "data file:"},
+    "lesson.15.split": {"zh": "训练集：{n}，测试集：{m}", "en": "training set: {n}, test set: {m}"},
+    "lesson.15.first_sample": {
+        "zh": "第一个样本的标签与独热目标：",
+        "en": "first sample's label and one-hot target:",
+    },
+    "lesson.15.params": {"zh": "参数个数：", "en": "parameters:"},
+    "lesson.15.iterations": {"zh": "每轮迭代次数：", "en": "iterations per epoch:"},
+    "lesson.15.test_accuracy": {
+        "zh": "测试集准确率：{value}（{m}个中认错{n}个）",
+        "en": "test accuracy: {value} ({n} of {m} wrong)",
+    },
+    "lesson.15.common_mistake": {
+        "zh": "最常见的错误：把{k}认成{l}，{n}次",
+        "en": "most common mistake: {k} read as {l}, {n} times",
+    },
+    "lesson.15.curve_table": {
+        "zh": "轮次 | 训练集损失 | 测试集损失 | 训练集准确率 | 测试集准确率",
+        "en": "epoch | training loss | test loss | training accuracy | test accuracy",
+    },
+    "lesson.15.compare_table": {
+        "zh": "输出 + 损失 | 10轮后 | 40轮后",
+        "en": "output + loss | after 10 epochs | after 40 epochs",
+    },
     # --- end of lesson texts ---
 }
 

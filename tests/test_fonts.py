@@ -104,6 +104,7 @@ def _sample_texts() -> list[str]:
         label="∂E/∂w₁",
         published="0.1",
         reason="四舍五入",
+        shape="(1797, 64)",
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 
