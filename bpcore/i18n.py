@@ -995,6 +995,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "输出 + 损失 | 10轮后 | 40轮后",
         "en": "output + loss | after 10 epochs | after 40 epochs",
     },
+    "lesson.12.timed": {
+        "zh": "n = {n:5d}: 反向传播 = {first:.1f} 次前向传播，中心差分 = {last:.0f} 次前向传播",
+        "en": "n = {n:5d}: backprop = {first:.1f} forward passes,"
+        " central differences = {last:.0f} forward passes",
+    },
+    "lesson.12.memory": {
+        "zh": "激活值共 {n} 字节；参数共 {m} 字节",
+        "en": "activations in all: {n} bytes; parameters: {m} bytes",
+    },
+    "lesson.12.shape_table": {
+        "zh": "层 l | W⁽ˡ⁾ | a⁽ˡ⁻¹⁾ | a⁽ˡ⁾ | δ⁽ˡ⁾ | ∂E/∂W⁽ˡ⁾ | ∂E/∂b⁽ˡ⁾",
+        "en": "layer l | W⁽ˡ⁾ | a⁽ˡ⁻¹⁾ | a⁽ˡ⁾ | δ⁽ˡ⁾ | ∂E/∂W⁽ˡ⁾ | ∂E/∂b⁽ˡ⁾",
+    },
+    "lesson.12.compare_table": {
+        "zh": "量 | 矩阵形式 | 教材 | 两者之差",
+        "en": "quantity | matrix form | textbook | difference",
+    },
+    "lesson.12.textbook_table": {
+        "zh": "教材的量 | 形状 | 与矩阵形式之差",
+        "en": "textbook quantity | shape | differs from the matrix form by",
+    },
+    "lesson.12.networks_table": {
+        "zh": "网络 | 激活函数 | 层数 L | 参数 n | 与引擎的相对误差 | 与中心差分的相对误差",
+        "en": "network | activation | layers L | parameters n | vs engine | vs central differences",
+    },
+    "lesson.12.cost_table": {
+        "zh": "网络 | 参数 n | 中心差分：前向传播次数 | 反向传播：折合前向传播次数"
+        " | 乘加次数之比 | 两种梯度之差",
+        "en": "network | parameters n | central differences: forward passes"
+        " | backprop: in forward passes | multiply-add ratio | gradients differ by",
+    },
+    "lesson.12.memory_table": {
+        "zh": "a⁽ˡ⁾ | 形状 | 字节（公式 m·n_l·8） | 字节（实际数组）",
+        "en": "a⁽ˡ⁾ | shape | bytes (formula m·n_l·8) | bytes (actual arrays)",
+    },
     # --- end of lesson texts ---
 }
 
