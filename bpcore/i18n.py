@@ -1030,6 +1030,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "a⁽ˡ⁾ | 形状 | 字节（公式 m·n_l·8） | 字节（实际数组）",
         "en": "a⁽ˡ⁾ | shape | bytes (formula m·n_l·8) | bytes (actual arrays)",
     },
+    "lesson.13.half_sse": {"zh": "平方误差", "en": "squared error"},
+    "lesson.13.cross_entropy": {"zh": "交叉熵", "en": "cross-entropy"},
+    "lesson.13.start_table": {
+        "zh": "损失 | 起点的 ŷ | 起点的 ∂E/∂β | ŷ 首次超过 0.5 的轮次 | 2000 轮后的 ŷ",
+        "en": "loss | ŷ at the start | ∂E/∂β at the start | first epoch with ŷ > 0.5"
+        " | ŷ after 2000 epochs",
+    },
+    "lesson.13.ce_minus_claim": {
+        "zh": "交叉熵：∂E/∂β − (ŷ − y) =",
+        "en": "cross-entropy: ∂E/∂β − (ŷ − y) =",
+    },
+    "lesson.13.se_minus_claim": {
+        "zh": "平方误差：∂E/∂β − (ŷ − y)ŷ(1 − ŷ) =",
+        "en": "squared error: ∂E/∂β − (ŷ − y)ŷ(1 − ŷ) =",
+    },
+    "lesson.13.proof_table": {
+        "zh": "输出 + 损失 | ∂E/∂β（化简后） | 推导 − 结论 | 成立",
+        "en": "output + loss | ∂E/∂β (simplified) | derived − claimed | holds",
+    },
+    "lesson.13.formula_table": {
+        "zh": "损失 | E | ∂E/∂β（反向传播） | 公式 | 公式的值",
+        "en": "loss | E | ∂E/∂β (backprop) | formula | its value",
+    },
+    "lesson.13.g_table": {
+        "zh": "j | ŷ_j | y_j | g_j（平方误差，式5.10） | g_j（交叉熵） | y_j − ŷ_j",
+        "en": "j | ŷ_j | y_j | g_j (squared error, eq. 5.10) | g_j (cross-entropy) | y_j − ŷ_j",
+    },
+    "lesson.13.params": {"zh": "参数个数：", "en": "parameters:"},
+    "lesson.13.passed": {
+        "zh": "最大相对误差小于 1e-7：",
+        "en": "largest relative error below 1e-7:",
+    },
+    "lesson.13.delta_table": {
+        "zh": "输出激活 | 损失 | ŷ | δ = ∂E/∂z | ŷ − y | E",
+        "en": "output | loss | ŷ | δ = ∂E/∂z | ŷ − y | E",
+    },
+    "lesson.13.chain_rule": {"zh": "链式法则：", "en": "chain rule:"},
+    "lesson.13.huge_scores": {"zh": "得分 ±10⁶ 时：", "en": "scores ±10⁶:"},
+    "lesson.13.row_sums": {"zh": "每行输出之和：", "en": "each output row sums to:"},
     # --- end of lesson texts ---
 }
 
