@@ -1069,6 +1069,66 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lesson.13.chain_rule": {"zh": "链式法则：", "en": "chain rule:"},
     "lesson.13.huge_scores": {"zh": "得分 ±10⁶ 时：", "en": "scores ±10⁶:"},
     "lesson.13.row_sums": {"zh": "每行输出之和：", "en": "each output row sums to:"},
+    "lesson.11.at_1e4": {
+        "zh": "ε = 1e-4 时的最大相对误差：",
+        "en": "largest relative error at ε = 1e-4:",
+    },
+    "lesson.11.between": {"zh": "介于1e-9与1e-8之间", "en": "between 1e-9 and 1e-8"},
+    "lesson.11.order2": {"zh": "二阶中心差分", "en": "central difference (order 2)"},
+    "lesson.11.order4": {"zh": "四阶模板", "en": "order-4 stencil"},
+    "lesson.11.sweep_title": {
+        "zh": "中心差分的误差与步长 ε",
+        "en": "Error of central differences vs step ε",
+    },
+    "lesson.11.step": {"zh": "步长 ε", "en": "step ε"},
+    "lesson.11.largest_error": {"zh": "最大相对误差", "en": "largest relative error"},
+    "lesson.11.check_table": {
+        "zh": "参数 | 反向传播 a | 中心差分 n | 相对误差",
+        "en": "parameter | backprop a | central difference n | relative error",
+    },
+    "lesson.11.max_and_passed": {
+        "zh": "最大相对误差 {err}   通过（< 1e-7）：{value}",
+        "en": "max relative error {err}   passed (< 1e-7): {value}",
+    },
+    "lesson.11.right": {"zh": "✔ 正确", "en": "✔ right"},
+    "lesson.11.suspicious": {"zh": "? 可疑", "en": "? suspicious"},
+    "lesson.11.bug": {"zh": "✘ 有错", "en": "✘ bug"},
+    "lesson.11.bug_table": {
+        "zh": "参数 | 中心差分 | 正确的反向传播 | 相对误差 | 写错的反向传播 | 相对误差 | 判断",
+        "en": "parameter | central difference | right backprop | rel. error | broken backprop"
+        " | rel. error | verdict",
+    },
+    "lesson.11.after_200": {
+        "zh": "200步后的损失E：正确的梯度{first}，写错的梯度{last}",
+        "en": "E after 200 steps: {first} (right gradient), {last} (broken gradient)",
+    },
+    "lesson.11.missing": {"zh": "漏了 b(1 − b)", "en": "b(1 − b) missing"},
+    "lesson.11.right_gradient": {"zh": "正确的梯度", "en": "right gradient"},
+    "lesson.11.gd_steps": {"zh": "梯度下降步数", "en": "gradient-descent steps"},
+    "lesson.11.routes_table": {
+        "zh": "参数 | 符号（SymPy） | 数值（引擎） | 有限差分",
+        "en": "parameter | symbolic (SymPy) | numeric (engine) | finite differences",
+    },
+    "lesson.11.symbolic_numeric": {
+        "zh": "符号 vs 数值：最大相对误差 {err}",
+        "en": "symbolic vs numeric: max relative error {err}",
+    },
+    "lesson.11.numeric_finite": {
+        "zh": "数值 vs 有限差分：最大相对误差 {err}",
+        "en": "numeric vs finite differences: max relative error {err}",
+    },
+    "lesson.11.symbolic_finite": {
+        "zh": "符号 vs 有限差分：最大相对误差 {err}",
+        "en": "symbolic vs finite differences: max relative error {err}",
+    },
+    "lesson.11.no_torch": {
+        "zh": "没有安装PyTorch：跳过。",
+        "en": "PyTorch is not installed: skipped.",
+    },
+    "lesson.11.autograd_engine": {
+        "zh": "自动微分 vs 引擎：最大相对误差",
+        "en": "autograd vs engine: max relative error",
+    },
     # --- end of lesson texts ---
 }
 

@@ -17,7 +17,7 @@ from bpcore.i18n import LANGS, MESSAGES
 ROOT = Path(__file__).resolve().parents[1]
 
 #: Lessons whose code cells have been converted (extend this list, never shrink it).
-CONVERTED = ["01", "02", "03", "05", "07", "12", "13", "15"]
+CONVERTED = ["01", "02", "03", "05", "07", "11", "12", "13", "15"]
 
 #: What a language switch in a code cell looks like.
 SWITCHES = [
@@ -26,8 +26,9 @@ SWITCHES = [
     re.compile(r"""LANG\s*==\s*["'](?:zh|en)["']"""),  # ... if LANG == "zh" else ...
 ]
 
-#: ``text("01.name", ...)``, ``say("01.name", ...)``, ``columns("01.name", ...)`` in a cell.
-USE = re.compile(r"""\b(?:text|say|columns)\(\s*["']([a-z0-9]+\.[A-Za-z_0-9]+)["']""")
+#: A lesson text's key in a cell: the string literal "NN.name" or "all.name" that
+#: ``text``, ``say`` or ``columns`` is given (directly or through a variable).
+USE = re.compile(r"""["']((?:\d\d|all)\.[A-Za-z_][A-Za-z_0-9]*)["']""")
 
 
 def code_cells(number, lang):
