@@ -835,11 +835,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- lesson code cells (bpcore.lessons): "lesson.NN.name"; "lesson.all.name" for several ---
     "lesson.all.max_rel_err": {"zh": "最大相对误差", "en": "max relative error"},
     "lesson.01.numeric": {"zh": "中心差分 ", "en": "numeric  "},
-    "lesson.01.w": {"zh": "参数 w", "en": "parameter w"},
-    "lesson.01.E": {"zh": "损失 E(w)", "en": "loss E(w)"},
-    "lesson.01.k": {"zh": "步数 k", "en": "step k"},
-    "lesson.01.Ek": {"zh": "损失 E(w_k)", "en": "loss E(w_k)"},
-    "lesson.01.start": {"zh": "起点", "en": "start"},
     "lesson.01.slow": {"zh": "太小：挪得很慢", "en": "too small: crawls"},
     "lesson.01.good": {"zh": "合适：很快到达", "en": "about right: gets there fast"},
     "lesson.01.overshoot": {
@@ -847,8 +842,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "large: overshoots, bounces back",
     },
     "lesson.01.diverge": {"zh": "太大：越跳越远（发散）", "en": "too large: diverges"},
-    "lesson.01.out": {"zh": "（后面的点已超出画面）", "en": "(later points are off the plot)"},
-    "lesson.01.panel_title": {"zh": "η = {eta:.3g}：{verdict}", "en": "η = {eta:.3g}: {verdict}"},
     "lesson.01.steps": {"zh": "步数", "en": "steps"},
     "lesson.01.sample_table": {
         "zh": "样本 x | y | ŷ | w̃ 更新后 (w1, w2, θ)",
@@ -1129,6 +1122,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "自动微分 vs 引擎：最大相对误差",
         "en": "autograd vs engine: max relative error",
     },
+    "plot.descent.w": {"zh": "参数 w", "en": "parameter w"},
+    "plot.descent.loss": {"zh": "损失 E(w)", "en": "loss E(w)"},
+    "plot.descent.k": {"zh": "步数 k", "en": "step k"},
+    "plot.descent.loss_k": {"zh": "损失 E(w_k)", "en": "loss E(w_k)"},
+    "plot.descent.start": {"zh": "起点", "en": "start"},
+    "plot.descent.off_plot": {
+        "zh": "（后面的点已超出画面）",
+        "en": "(later points are off the plot)",
+    },
+    "plot.descent.title": {"zh": "η = {eta:.3g}：{verdict}", "en": "η = {eta:.3g}: {verdict}"},
     # --- end of lesson texts ---
 }
 

@@ -41,7 +41,7 @@ CELLS = [
         from IPython.display import Image
 
         from bpcore.perceptron import predict, train_perceptron, with_dummy
-        from bpcore.plots import font, new_figure, style_axes, to_png
+        from bpcore.plots import DescentPlot, descent_figure, to_png
         from bpcore.lessons import columns, say, text
         from bpcore.tables import Table
         """
@@ -150,45 +150,7 @@ CELLS = [
             return text("01.good", LANG)
 
 
-        W_RANGE = (-4.0, 10.0)
-
-
-        def path_panel(ax):
-            # draw E(w) once; return update(eta, steps), which moves the path and retitles the panel
-            grid = np.linspace(*W_RANGE, 200)
-            ax.plot(grid, E(grid), color="#999999", linewidth=1.2)
-            (line,) = ax.plot([], [], color="#c0392b", linewidth=0.8, alpha=0.6)
-            dots = ax.scatter([], [], edgecolors="#c0392b", s=22, zorder=3)
-            ax.annotate(text("01.start", LANG), (-1.0, E(-1.0)), xytext=(6, -2), textcoords="offset points",
-                        fontproperties=font(8))
-            ax.set_xlim(*W_RANGE)
-            ax.set_ylim(-1.0, E(W_RANGE[1]) + 1.0)
-            ax.set_xlabel(text("01.w", LANG), fontproperties=font(8))
-            style_axes(ax)
-
-            def update(eta, steps):
-                path = descend(eta, steps)
-                shown = path[(path >= W_RANGE[0]) & (path <= W_RANGE[1])]
-                shade = np.linspace(0.9, 0.1, len(path))[: len(shown)]  # light first, dark last
-                line.set_data(shown, E(shown))
-                dots.set_offsets(np.column_stack([shown, E(shown)]))
-                dots.set_facecolors([(0.75 + 0.2 * t, t, t) for t in shade])
-                title = text("01.panel_title", LANG, eta=eta, verdict=verdict(path))
-                if len(shown) < len(path):
-                    title += "\\n" + text("01.out", LANG)
-                ax.set_title(title, fontproperties=font(9, "bold"))
-                return path
-
-            return update
-
-
-        fig = new_figure((10.0, 3.2))
-        axes = fig.subplots(1, 3, sharey=True)
-        for ax, eta in zip(axes, etas):
-            path_panel(ax)(eta, steps=20)
-        axes[0].set_ylabel(text("01.E", LANG), fontproperties=font(8))
-        fig.subplots_adjust(left=0.06, right=0.99, bottom=0.16, top=0.83, wspace=0.08)
-        Image(to_png(fig))
+        Image(to_png(descent_figure(E, descend, verdict, etas, steps=20, lang=LANG)))
         """
     ),
     md(
@@ -244,37 +206,18 @@ CELLS = [
     code(
         """
         # the figure and its artists are made once; a redraw only changes their data
-        slider_fig = new_figure((7.6, 3.0))
-        ax_path, ax_loss = slider_fig.subplots(1, 2)
-        move_path = path_panel(ax_path)
-        (loss_line,) = ax_loss.semilogy([], [], "o-", color="#c0392b", markersize=3, linewidth=1)
-        ax_loss.set_xlabel(text("01.k", LANG), fontproperties=font(8))
-        ax_loss.set_ylabel(text("01.Ek", LANG), fontproperties=font(8))
-        style_axes(ax_loss)
-        slider_fig.subplots_adjust(left=0.07, right=0.98, bottom=0.17, top=0.82, wspace=0.3)
-
-
-        def render(eta, steps):
-            path = move_path(eta, steps)
-            # E = 0 exactly (η = 1) cannot be drawn on a log axis: floor it at 1e-16
-            losses = np.maximum(E(path), 1e-16)
-            loss_line.set_data(np.arange(len(path)), losses)
-            ax_loss.set_xlim(0, max(steps, 1))
-            ax_loss.set_ylim(10.0 ** np.floor(np.log10(losses.min())), 10.0 ** np.ceil(np.log10(losses.max())))
-            return to_png(slider_fig)
-
-
+        slider_plot = DescentPlot(E, descend, verdict, lang=LANG)
         eta_slider = widgets.FloatLogSlider(value=0.1, base=10, min=-2, max=np.log10(2.5), step=0.01,
                                             description="η", readout_format=".3f")
         steps_slider = widgets.IntSlider(value=20, min=1, max=50,
                                          description=text("01.steps", LANG))
-        picture = widgets.Image(value=render(eta_slider.value, steps_slider.value), format="png")
+        picture = widgets.Image(value=slider_plot.png(eta_slider.value, steps_slider.value), format="png")
         status = widgets.Label()
 
 
         def redraw(change):
             try:
-                picture.value = render(eta_slider.value, steps_slider.value)
+                picture.value = slider_plot.png(eta_slider.value, steps_slider.value)
                 status.value = ""
             except Exception as err:  # a slider must never end in a traceback
                 status.value = f"{type(err).__name__}: {err}"

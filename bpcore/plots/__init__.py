@@ -32,6 +32,7 @@ True
 # One concept per module; every name stays importable as bpcore.plots.NAME.
 from .blit import _Blitter  # noqa: F401
 from .boundary import BoundaryPlot, boundary_figure  # noqa: F401
+from .descent import DescentPlot, descent_figure, path_panel  # noqa: F401
 from .loss import LossPlot, _decades, _loss_axes, curves_figure, loss_figure  # noqa: F401
 from .network import (  # noqa: F401
     PHASES,
