@@ -1067,14 +1067,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "largest relative error at ε = 1e-4:",
     },
     "lesson.11.between": {"zh": "介于1e-9与1e-8之间", "en": "between 1e-9 and 1e-8"},
-    "lesson.11.order2": {"zh": "二阶中心差分", "en": "central difference (order 2)"},
-    "lesson.11.order4": {"zh": "四阶模板", "en": "order-4 stencil"},
-    "lesson.11.sweep_title": {
-        "zh": "中心差分的误差与步长 ε",
-        "en": "Error of central differences vs step ε",
-    },
-    "lesson.11.step": {"zh": "步长 ε", "en": "step ε"},
-    "lesson.11.largest_error": {"zh": "最大相对误差", "en": "largest relative error"},
     "lesson.11.check_table": {
         "zh": "参数 | 反向传播 a | 中心差分 n | 相对误差",
         "en": "parameter | backprop a | central difference n | relative error",
@@ -1132,6 +1124,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "(later points are off the plot)",
     },
     "plot.descent.title": {"zh": "η = {eta:.3g}：{verdict}", "en": "η = {eta:.3g}: {verdict}"},
+    "plot.stepsize.second_order": {"zh": "二阶中心差分", "en": "central difference (order 2)"},
+    "plot.stepsize.fourth_order": {"zh": "四阶模板", "en": "order-4 stencil"},
+    "plot.stepsize.title": {
+        "zh": "中心差分的误差与步长 ε",
+        "en": "Error of central differences vs step ε",
+    },
+    "plot.stepsize.step": {"zh": "步长 ε", "en": "step ε"},
+    "plot.stepsize.error": {"zh": "最大相对误差", "en": "largest relative error"},
     # --- end of lesson texts ---
 }
 

@@ -172,28 +172,7 @@ CELLS = [
     ),
     code(
         """
-        fig = plots.new_figure((6.0, 3.6))
-        ax = fig.add_axes((0.13, 0.15, 0.83, 0.72))
-        ax.loglog(eps, sweep[2], "o-", ms=3, color=plots.NEGATIVE, label=text("11.order2", LANG))
-        ax.loglog(eps, sweep[4], "s-", ms=3, color=plots.RUN_COLOURS[0], label=text("11.order4", LANG))
-        # zh: 参考斜率：截断误差 ∝ ε²（和 ε⁴），舍入误差 ∝ 1/ε
-        # en: reference slopes: truncation ∝ ε² (and ε⁴), rounding ∝ 1/ε
-        k2, k4 = sweep[2][0] / eps[0] ** 2, sweep[4][0] / eps[0] ** 4
-        kr = sweep[2][-1] * eps[-1]
-        ax.loglog(eps[:20], k2 * eps[:20] ** 2, ":", color="#555555", label="∝ ε²")
-        ax.loglog(eps[:8], k4 * eps[:8] ** 4, "-.", color="#555555", label="∝ ε⁴")
-        ax.loglog(eps[14:], kr / eps[14:], "--", color="#555555", label="∝ 1/ε")
-        for threshold in (1e-7, 1e-4):
-            ax.axhline(threshold, color="#bbbbbb", linewidth=0.8, zorder=0)
-        ax.axvline(1e-4, color=plots.POSITIVE, linewidth=1.0, alpha=0.6)
-        ax.set_ylim(1e-12, 1.0)
-        ax.invert_xaxis()
-        plots.style_axes(ax)
-        ax.set_title(text("11.sweep_title", LANG), fontproperties=plots.font(11, "bold"))
-        ax.set_xlabel(text("11.step", LANG), fontproperties=plots.font(9))
-        ax.set_ylabel(text("11.largest_error", LANG), fontproperties=plots.font(9))
-        ax.legend(prop=plots.font(7.5), loc="upper center", ncol=2, framealpha=0.9)
-        Image(plots.to_png(fig))
+        Image(plots.to_png(plots.step_error_figure(eps, sweep, lang=LANG)))
         """
     ),
     md(

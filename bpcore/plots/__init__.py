@@ -43,6 +43,7 @@ from .network import (  # noqa: F401
     text_boxes,
 )
 from .pictures import image, side_by_side, tile  # noqa: F401
+from .stepsize import step_error_figure  # noqa: F401
 from .style import (  # noqa: F401
     CURRENT_COLOUR,
     DPI,
