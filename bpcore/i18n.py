@@ -857,13 +857,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.01.converged": {"zh": "收敛", "en": "converged"},
     "lesson.01.last_mistakes": {"zh": "最后8轮的错误数", "en": "mistakes in the last 8 epochs"},
-    "lesson.02.step": {"zh": "阶跃函数", "en": "step"},
-    "lesson.02.sigmoid": {"zh": "Sigmoid函数 f(z)", "en": "sigmoid f(z)"},
-    "lesson.02.prime": {"zh": "导数 f'(z)", "en": "derivative f'(z)"},
-    "lesson.02.z": {"zh": "加权和 z", "en": "weighted sum z"},
-    "lesson.02.left": {"zh": "阶跃与Sigmoid", "en": "Step and sigmoid"},
-    "lesson.02.right": {"zh": "Sigmoid及其导数", "en": "The sigmoid and its derivative"},
-    "lesson.02.peak": {"zh": "最大值 f'(0) = {value:g}", "en": "maximum f'(0) = {value:g}"},
     "lesson.02.y_hat_is": {"zh": "（ŷ 为神经元的输出）", "en": "(ŷ is the neuron's output)"},
     "lesson.02.derivative_table": {
         "zh": "z | ŷ = f(z) | ŷ(1 − ŷ) | f'(z) | 中心差分",
@@ -872,11 +865,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lesson.02.output_vs_numeric": {
         "zh": "最大相对误差（输出形式 vs 中心差分）",
         "en": "max relative error (output form vs central differences)",
-    },
-    "lesson.02.activation": {"zh": "激活函数 f(z)", "en": "activation f(z)"},
-    "lesson.02.from_output": {
-        "zh": "导数 f'(z)（由输出算出）",
-        "en": "derivative f'(z) (from the output)",
     },
     "lesson.03.graph_title": {
         "zh": "计算图：x = {x}，w = {w}，b = {b}（蓝：局部导数；红：∂f/∂·）",
@@ -1132,6 +1120,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plot.stepsize.step": {"zh": "步长 ε", "en": "step ε"},
     "plot.stepsize.error": {"zh": "最大相对误差", "en": "largest relative error"},
+    "plot.sigmoid.step": {"zh": "阶跃函数", "en": "step"},
+    "plot.sigmoid.f": {"zh": "Sigmoid函数 f(z)", "en": "sigmoid f(z)"},
+    "plot.sigmoid.prime": {"zh": "导数 f'(z)", "en": "derivative f'(z)"},
+    "plot.sigmoid.z": {"zh": "加权和 z", "en": "weighted sum z"},
+    "plot.sigmoid.left": {"zh": "阶跃与Sigmoid", "en": "Step and sigmoid"},
+    "plot.sigmoid.right": {"zh": "Sigmoid及其导数", "en": "The sigmoid and its derivative"},
+    "plot.sigmoid.peak": {"zh": "最大值 f'(0) = {value:g}", "en": "maximum f'(0) = {value:g}"},
+    "plot.sigmoid.activation": {"zh": "激活函数 f(z)", "en": "activation f(z)"},
+    "plot.sigmoid.from_output": {
+        "zh": "导数 f'(z)（由输出算出）",
+        "en": "derivative f'(z) (from the output)",
+    },
     # --- end of lesson texts ---
 }
 

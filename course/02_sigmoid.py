@@ -46,8 +46,7 @@ CELLS = [
 
         from bpcore.activations import ACTIVATIONS
         from bpcore.perceptron import step
-        from bpcore.plots import font, new_figure, style_axes, to_png
-        from bpcore.i18n import t
+        from bpcore.plots import activations_figure, sigmoid_figure, to_png
         from bpcore.lessons import columns, say, text
         from bpcore.tables import Table
         """
@@ -80,23 +79,7 @@ CELLS = [
     code(
         """
         z = np.linspace(-8, 8, 401)
-        fig = new_figure((8.4, 3.0))
-        left, right = fig.subplots(1, 2)
-        left.plot(z, step(z), color="#999999", linewidth=1.5, label=text("02.step", LANG))
-        left.plot(z, bpcore.sigmoid(z), color="#c0392b", linewidth=1.8, label=text("02.sigmoid", LANG))
-        right.plot(z, bpcore.sigmoid(z), color="#c0392b", linewidth=1.8, label=text("02.sigmoid", LANG))
-        right.plot(z, bpcore.sigmoid_prime(z), "--", color="#2166ac", linewidth=1.8, label=text("02.prime", LANG))
-        right.annotate(text("02.peak", LANG, value=bpcore.sigmoid_prime(0.0)), (0.0, bpcore.sigmoid_prime(0.0)),
-                       xytext=(12, 18), textcoords="offset points", fontproperties=font(8),
-                       arrowprops=dict(arrowstyle="->", color="#555555"))
-        for ax, title in ((left, text("02.left", LANG)), (right, text("02.right", LANG))):
-            ax.set_title(title, fontproperties=font(10, "bold"))
-            ax.set_xlabel(text("02.z", LANG), fontproperties=font(8))
-            ax.grid(True, color="#eeeeee")
-            ax.legend(prop=font(8), loc="upper left")
-            style_axes(ax)
-        fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.88, wspace=0.2)
-        Image(to_png(fig))
+        Image(to_png(sigmoid_figure(z, step(z), bpcore.sigmoid(z), bpcore.sigmoid_prime(z), lang=LANG)))
         """
     ),
     md(
@@ -280,25 +263,12 @@ CELLS = [
     code(
         """
         names = ["identity", "sigmoid", "tanh"]
-        colours = {"identity": "#999999", "sigmoid": "#c0392b", "tanh": "#2166ac"}
         z = np.linspace(-4, 4, 201)
-        fig = new_figure((8.4, 3.0))
-        left, right = fig.subplots(1, 2)
+        curves = {}
         for name in names:
-            act = ACTIVATIONS[name]
-            out = act.f(z)
-            left.plot(z, out, color=colours[name], linewidth=1.8, label=t(f"act.{name}", LANG))
-            right.plot(z, act.grad(out), color=colours[name], linewidth=1.8, label=t(f"act.{name}", LANG))
-        for ax, title in zip((left, right), (text("02.activation", LANG), text("02.from_output", LANG))):
-            ax.set_title(title, fontproperties=font(10, "bold"))
-            ax.set_xlabel("z", fontproperties=font(8))
-            ax.grid(True, color="#eeeeee")
-            ax.legend(prop=font(8), loc="upper left")
-            style_axes(ax)
-        left.set_ylim(-2.2, 2.2)
-        right.set_ylim(-0.1, 1.2)
-        fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.88, wspace=0.2)
-        Image(to_png(fig))
+            out = ACTIVATIONS[name].f(z)
+            curves[name] = (out, ACTIVATIONS[name].grad(out))  # f(z), f'(z) from the output
+        Image(to_png(activations_figure(z, curves, lang=LANG)))
         """
     ),
     code(

@@ -30,6 +30,7 @@ True
 """
 
 # One concept per module; every name stays importable as bpcore.plots.NAME.
+from .activation import activations_figure, sigmoid_figure  # noqa: F401
 from .blit import _Blitter  # noqa: F401
 from .boundary import BoundaryPlot, boundary_figure  # noqa: F401
 from .descent import DescentPlot, descent_figure, path_panel  # noqa: F401
