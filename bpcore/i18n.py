@@ -1132,6 +1132,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "导数 f'(z)（由输出算出）",
         "en": "derivative f'(z) (from the output)",
     },
+    "lesson.00.outputs": {"zh": "训练后的输出", "en": "outputs after training"},
+    "lesson.00.targets": {"zh": "目标值", "en": "targets"},
+    "lesson.04.weight": {"zh": "权重", "en": "weight"},
+    "lesson.04.value": {"zh": "取值", "en": "value"},
+    "lesson.04.bit_equal": {
+        "zh": "与偏置形式的输出逐位相同：",
+        "en": "bit-for-bit equal to the bias form:",
+    },
+    "lesson.08.batch_table": {
+        "zh": "批量大小 B | 每轮迭代数 | 最后一批 | 10轮迭代数 | N // B + 1",
+        "en": "batch size B | iterations per epoch | last batch | in 10 epochs | N // B + 1",
+    },
+    "lesson.08.mode_table": {
+        "zh": "训练方式 | 批量大小 | 每轮迭代数 | 共更新 | 第1轮后 E | 第10轮后 E | 第40轮后 E",
+        "en": "training | batch size | iterations/epoch | updates | E after 1 | E after 10"
+        " | E after 40",
+    },
+    "lesson.08.same_updates_table": {
+        "zh": "训练方式 | 轮数 | 更新次数 | 处理的样本次数 | 最终 E（整个训练集）",
+        "en": "training | epochs | updates | samples processed | final E (whole set)",
+    },
+    "lesson.09.best_affine": {"zh": "最好的仿射拟合的输出：", "en": "best affine fit:"},
+    "lesson.09.its_loss": {"zh": "它的损失：", "en": "its loss:"},
+    "lesson.09.after_500": {"zh": "训练500轮后网络的损失：", "en": "network after 500 epochs:"},
+    "lesson.09.params": {"zh": "参数：", "en": "parameters:"},
+    "lesson.09.degree": {"zh": "对 (x1, x2) 的次数：", "en": "degree in (x1, x2):"},
+    "lesson.09.network": {"zh": "网络：", "en": "network:"},
+    "lesson.09.xor": {"zh": "异或：", "en": "XOR:    "},
+    "lesson.09.outputs": {"zh": "输出：", "en": "outputs:"},
+    "lesson.09.hidden_after": {
+        "zh": "训练后的隐藏层权重：",
+        "en": "hidden weights after training:",
+    },
+    "lesson.09.xor_table": {"zh": "x₁ | x₂ | 网络输出 | 异或", "en": "x₁ | x₂ | network | XOR"},
     # --- end of lesson texts ---
 }
 
