@@ -866,11 +866,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "最大相对误差（输出形式 vs 中心差分）",
         "en": "max relative error (output form vs central differences)",
     },
-    "lesson.03.graph_title": {
-        "zh": "计算图：x = {x}，w = {w}，b = {b}（蓝：局部导数；红：∂f/∂·）",
-        "en": "Computational graph at x = {x}, w = {w}, b = {b}"
-        " (blue: local derivatives; red: ∂f/∂·)",
-    },
     "lesson.03.ours_vs_published": {
         "zh": "{name}：{value:g}（教程：{text}）",
         "en": "{name}: {value:g} (published: {text})",
@@ -1166,6 +1161,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "hidden weights after training:",
     },
     "lesson.09.xor_table": {"zh": "x₁ | x₂ | 网络输出 | 异或", "en": "x₁ | x₂ | network | XOR"},
+    "plot.graph.title": {
+        "zh": "计算图：x = {x}，w = {w}，b = {b}（蓝：局部导数；红：∂f/∂·）",
+        "en": "Computational graph at x = {x}, w = {w}, b = {b}"
+        " (blue: local derivatives; red: ∂f/∂·)",
+    },
     # --- end of lesson texts ---
 }
 

@@ -34,6 +34,7 @@ from .activation import activations_figure, sigmoid_figure  # noqa: F401
 from .blit import _Blitter  # noqa: F401
 from .boundary import BoundaryPlot, boundary_figure  # noqa: F401
 from .descent import DescentPlot, descent_figure, path_panel  # noqa: F401
+from .graph import chain_graph_figure  # noqa: F401
 from .loss import LossPlot, _decades, _loss_axes, curves_figure, loss_figure  # noqa: F401
 from .network import (  # noqa: F401
     PHASES,
