@@ -1166,6 +1166,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Computational graph at x = {x}, w = {w}, b = {b}"
         " (blue: local derivatives; red: ∂f/∂·)",
     },
+    "lesson.14.layer_axis": {
+        "zh": "第l层（1 = 最靠近输入）",
+        "en": "layer l (1 = next to the input)",
+    },
+    "lesson.14.per_layer_title": {"zh": "每一层的梯度大小", "en": "Gradient size per layer"},
+    "lesson.14.ratio_table": {
+        "zh": "隐藏层激活 | 第1层 | 第8层 | 第1层 ÷ 第8层",
+        "en": "hidden activation | layer 1 | layer 8 | layer 1 ÷ layer 8",
+    },
+    "lesson.14.tanh_small": {"zh": "tanh，标准差 0.1/√n", "en": "tanh, std 0.1/√n"},
+    "lesson.14.tanh_large": {"zh": "tanh，标准差 5/√n", "en": "tanh, std 5/√n"},
+    "lesson.14.activation_init": {"zh": "激活与初始化", "en": "activation and initialisation"},
+    "lesson.14.ones_xor": {"zh": "全1，异或", "en": "all ones, XOR"},
+    "lesson.14.ones_and_not": {"zh": "全1，x₁且非x₂", "en": "all ones, x₁ and not x₂"},
+    "lesson.14.uneven_xor": {"zh": "输出权重1、2、3，异或", "en": "output weights 1, 2, 3, XOR"},
+    "lesson.14.symmetry_table": {
+        "zh": "初值与数据 | 单元之间的最大差 | v₁ₕ与v₂ₕ的最大差 | 3000轮后的损失",
+        "en": "start and data | largest difference between units | largest |v₁ₕ − v₂ₕ|"
+        " | loss after 3000 epochs",
+    },
     # --- end of lesson texts ---
 }
 
