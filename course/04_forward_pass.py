@@ -48,6 +48,7 @@ CELLS = [
         from IPython.display import Image
 
         from bpcore import examples, plots
+        from bpcore.lessons import say, text
         """
     ),
     md(
@@ -260,9 +261,9 @@ CELLS = [
     code(
         """
         which = widgets.Dropdown(options=["w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"],
-                                 value="w5", description={"zh": "权重", "en": "weight"}[LANG])
+                                 value="w5", description=text("04.weight", LANG))
         value = widgets.FloatSlider(value=ex.param(net, "w5"), min=-3.0, max=3.0, step=0.05,
-                                    description={"zh": "取值", "en": "value"}[LANG])
+                                    description=text("04.value", LANG))
         image = widgets.Image(value=forward_png(net), format="png")
         status = widgets.HTML()
 
@@ -342,8 +343,7 @@ CELLS = [
         fw = book.forward(ex.X[0])
         print("α =", fw.alpha.round(9), "  b =", fw.b.round(9))
         print("β =", fw.beta.round(9), "  ŷ =", fw.y_hat.round(9))
-        print({"zh": "与偏置形式的输出逐位相同：", "en": "bit-for-bit equal to the bias form:"}[LANG],
-              bool(np.array_equal(fw.y_hat, trace.output[0])))
+        say("04.bit_equal", bool(np.array_equal(fw.y_hat, trace.output[0])), lang=LANG)
         """
     ),
     md(

@@ -30,8 +30,11 @@ True
 """
 
 # One concept per module; every name stays importable as bpcore.plots.NAME.
+from .activation import activations_figure, sigmoid_figure  # noqa: F401
 from .blit import _Blitter  # noqa: F401
 from .boundary import BoundaryPlot, boundary_figure  # noqa: F401
+from .descent import DescentPlot, descent_figure, path_panel  # noqa: F401
+from .graph import chain_graph_figure  # noqa: F401
 from .loss import LossPlot, _decades, _loss_axes, curves_figure, loss_figure  # noqa: F401
 from .network import (  # noqa: F401
     PHASES,
@@ -49,6 +52,7 @@ from .practice import (  # noqa: F401
     order_figure,
     weight_decay_figure,
 )
+from .stepsize import step_error_figure  # noqa: F401
 from .style import (  # noqa: F401
     CURRENT_COLOUR,
     DPI,
