@@ -95,6 +95,7 @@ def _sample_texts() -> list[str]:
         L=3,
         l=2,
         l1=3,
+        lam=0.999,  # lesson 17's weight-decay figure
     )
     return [MESSAGES[key][lang].format(**fields) for key in sorted(MESSAGES) for lang in LANGS]
 

@@ -42,6 +42,13 @@ from .network import (  # noqa: F401
     text_boxes,
 )
 from .pictures import image, side_by_side, tile  # noqa: F401
+from .practice import (  # noqa: F401
+    bp_comparison_figure,
+    early_stopping_figure,
+    multistart_figure,
+    order_figure,
+    weight_decay_figure,
+)
 from .style import (  # noqa: F401
     CURRENT_COLOUR,
     DPI,
