@@ -34,16 +34,18 @@ def sigmoid(z):
     array([0., 1.])
     """
     z = check.as_array("z", z, float)
-    flat = z.reshape(-1)
-    # e^(−|z|) ≤ 1 never overflows. For z ≥ 0 use 1/(1 + e^(−z)); for z < 0 the same
-    # function written as e^z/(1 + e^z). In-place steps: this runs on every forward pass.
+    # e = e^(−|z|) ≤ 1 never overflows. For z ≥ 0 the value is 1/(1 + e^(−z)) = 1/(1 + e);
+    # for z < 0 it is e^z/(1 + e^z) = e/(1 + e). One division n/(1 + e) with the numerator
+    # n = max(e, [z ≥ 0]) (1 when z ≥ 0, since e ≤ 1; e when z < 0, since e ≥ 0) gives
+    # exactly readable_sigmoid's numbers, bit for bit, without a masked (slow) ufunc loop.
+    # In-place steps: this runs on every forward pass (benchmarks/RESULTS.md).
+    flat = z.reshape(-1)  # a 1-D view, so that 0-d input stays an array in the out= steps
     e = np.abs(flat)
     np.negative(e, out=e)
     np.exp(e, out=e)
-    out = e + 1.0
-    np.reciprocal(out, out=out)
-    np.multiply(out, e, out=out, where=flat < 0)
-    out = out.reshape(z.shape)
+    d = e + 1.0
+    np.maximum(e, flat >= 0, out=e)
+    out = np.divide(e, d, out=e).reshape(z.shape)
     return float(out) if out.ndim == 0 else out
 
 
@@ -52,8 +54,8 @@ def readable_sigmoid(z):
 
     Two algebraically equal forms of 1 / (1 + e^(−z)) (eq. 5.2), each used where its
     exponential cannot overflow: e^(−z) ≤ 1 when z ≥ 0 and e^z < 1 when z < 0.
-    :func:`sigmoid` computes exactly this with in-place array steps, because it runs on
-    every forward pass.
+    :func:`sigmoid` computes exactly these numbers (bit for bit) with in-place array steps,
+    because it runs on every forward pass.
 
     Parameters
     ----------
@@ -89,7 +91,9 @@ def sigmoid_prime(z):
 
 def sigmoid_grad(y_hat):
     """f'(z) written with the output y_hat = f(z): y_hat (1 − y_hat)."""
-    return y_hat * (1.0 - y_hat)
+    g = 1.0 - y_hat
+    g *= y_hat  # in place: one new array, not two (this runs on every backward pass)
+    return g
 
 
 def identity(z):
@@ -191,7 +195,9 @@ class Activation:
         """δ = ∂E/∂z from ∂E/∂out: d_out · f'(z) elementwise, or the softmax product."""
         if self.backward is not None:
             return self.backward(out, d_out)
-        return d_out * self.grad(out)
+        delta = self.grad(out)  # a new array for every activation here: scaled in place
+        delta *= d_out
+        return delta
 
 
 ACTIVATIONS = {

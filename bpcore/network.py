@@ -16,7 +16,15 @@ import numpy as np
 
 from . import _validate as check
 from .activations import ACTIVATIONS, get_activation
-from .losses import get_loss, loss_value, output_delta
+from .losses import get_loss, loss_value
+from .passes import (  # noqa: F401  (importable from bpcore.network, where they were first)
+    Gradients,
+    LayerGradient,
+    LayerTrace,
+    Trace,
+    batch_backward,
+    batch_forward,
+)
 
 OFFSET_KINDS = ("bias", "threshold")
 _SIGN = {"bias": 1.0, "threshold": -1.0}
@@ -44,51 +52,6 @@ class NetSpec:
     def n_params(self):
         """Number of numbers to learn: Σ (n_in + 1)·n_out; (d + l + 1)·q + l for d-q-l."""
         return sum((a + 1) * b for a, b in zip(self.sizes[:-1], self.sizes[1:]))
-
-
-@dataclass
-class LayerTrace:
-    """What one layer computed for a batch: inputs (m, n_in), a, z and out (m, n_out)."""
-
-    inputs: np.ndarray
-    a: np.ndarray
-    z: np.ndarray
-    out: np.ndarray
-
-
-@dataclass
-class LayerGradient:
-    """∂E/∂ of one layer: ``delta`` = ∂E/∂z (m, n_out), ``W`` (n_in, n_out), ``offset`` (n_out,)."""
-
-    delta: np.ndarray
-    W: np.ndarray
-    offset: np.ndarray
-
-
-@dataclass
-class Trace:
-    """A forward pass: the input batch and one :class:`LayerTrace` per layer."""
-
-    X: np.ndarray
-    layers: list
-
-    @property
-    def output(self):
-        """The network's output, shape (m, n_out)."""
-        return self.layers[-1].out
-
-
-@dataclass
-class Gradients:
-    """A backward pass: one :class:`LayerGradient` per layer and the loss it differentiates."""
-
-    layers: list
-    loss: float
-    reduction: str = "mean"
-
-    def flat(self):
-        """All parameter gradients in :meth:`Network.flat` order."""
-        return np.concatenate([np.concatenate([g.W.ravel(), g.offset]) for g in self.layers])
 
 
 class Layer:
@@ -146,7 +109,11 @@ class Layer:
         return grad, (delta @ self.W.T if input_grad else None)
 
     def copy(self):
-        return Layer(self.W, self.offset, self.activation, self.offset_kind)
+        """A copy with its own W and offset (already checked: not validated again)."""
+        new = object.__new__(type(self))
+        new.W, new.offset = self.W.copy(), self.offset.copy()
+        new.activation, new.offset_kind = self.activation, self.offset_kind
+        return new
 
     def __repr__(self):
         n_in, n_out = self.W.shape
@@ -385,94 +352,6 @@ class Network:
     def __repr__(self):
         s = self.spec
         return f"Network(sizes={s.sizes}, activations={s.activations}, offsets={s.offsets})"
-
-
-# ---------------------------------------------------------------------------------------
-# The engine's batch passes, without argument checks
-# ---------------------------------------------------------------------------------------
-def batch_forward(net, X):
-    """Forward pass of a batch with no argument checks: the engine's inner loop.
-
-    Layer by layer, a = inputs·W, z = a ± offset, out = f(z) (for the textbook's net:
-    α_h, b_h = f(α_h − γ_h), β_j, ŷ_j = f(β_j − θ_j), eq. 5.3). :meth:`Network.forward` is
-    this after checking `X`; :func:`bpcore.train`, the playground and the benchmarks call it
-    directly, on data already checked once, so that no epoch pays for the checks again.
-
-    Parameters
-    ----------
-    net : Network
-    X : ndarray of float, shape (m, d)
-        Already validated: a 2-D float array with d = ``net.n_inputs`` columns. Anything
-        else gives NumPy's error (or a wrong result), not bpcore's bilingual one.
-
-    Returns
-    -------
-    Trace
-        ``trace.layers[k]`` holds inputs (m, n_in), a, z, out (m, n_out) of layer k;
-        ``trace.output`` is (m, l).
-
-    Examples
-    --------
-    >>> net = Network([Layer([[1.0], [1.0]], [0.5], "identity", "threshold")])
-    >>> batch_forward(net, np.array([[1.0, 2.0], [0.0, 0.0]])).output
-    array([[ 2.5],
-           [-0.5]])
-    """
-    traces, h = [], X
-    for layer in net.layers:
-        t = layer.forward(h)
-        traces.append(t)
-        h = t.out
-    return Trace(X, traces)
-
-
-def batch_backward(net, trace, Y, reduction="mean", loss="half_sse"):
-    """Backward pass of a batch with no argument checks: ∂E/∂ every parameter.
-
-    From the output layer's δ = ∂E/∂z (for half_sse and a sigmoid output δ_j = (ŷ_j − y_j)
-    ŷ_j(1 − ŷ_j), i.e. −g_j of eq. 5.10; ŷ − y for a loss with its paired activation) back
-    through every layer: δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾ᵀ) ⊙ f′(z⁽ˡ⁾) (for the hidden layer of the
-    textbook's net −e_h, eq. 5.15), ∂E/∂W⁽ˡ⁾ = a⁽ˡ⁻¹⁾ᵀ δ⁽ˡ⁾ and ∂E/∂offset = ±Σ_samples δ⁽ˡ⁾
-    (divided by m for ``"mean"``, which the output δ already carries).
-    :meth:`Network.backward` is this after checking its arguments.
-
-    Parameters
-    ----------
-    net : Network
-    trace : Trace
-        From :func:`batch_forward` (or :meth:`Network.forward`) with the same parameters.
-    Y : ndarray of float, shape (m, l)
-        Already validated targets, m the batch of `trace`.
-    reduction : {"mean", "sum"}
-        Not checked.
-    loss : {"half_sse", "binary_cross_entropy", "cross_entropy"}
-        A canonical name (see :mod:`bpcore.losses`); not checked.
-
-    Returns
-    -------
-    Gradients
-        One :class:`LayerGradient` per layer: ``W`` (n_in, n_out), ``offset`` (n_out,),
-        ``delta`` (m, n_out); ``loss`` is E at `trace`, before any update.
-
-    Examples
-    --------
-    >>> net = Network([Layer([[1.0]], [0.0], "identity")])
-    >>> X, Y = np.array([[1.0], [2.0]]), np.array([[0.0], [0.0]])
-    >>> g = batch_backward(net, batch_forward(net, X), Y)  # E = ¼ Σ_k (w x_k)²
-    >>> g.loss, g.layers[0].W, g.layers[0].offset  # ∂E/∂w = ½ Σ_k x_k², ∂E/∂b = ½ Σ_k x_k
-    (1.25, array([[2.5]]), array([1.5]))
-    """
-    last, t_last = net.layers[-1], trace.layers[-1]
-    act = ACTIVATIONS[last.activation]
-    delta = output_delta(loss, act, t_last.out, t_last.z, Y, reduction)
-    first = net.layers[0]
-    g, d_out = last.backward_from_delta(t_last, delta, input_grad=last is not first)
-    grads = [g]
-    for layer, t in zip(reversed(net.layers[:-1]), reversed(trace.layers[:-1])):
-        g, d_out = layer.backward(t, d_out, input_grad=layer is not first)
-        grads.append(g)
-    value = loss_value(loss, last.activation, t_last.out, t_last.z, Y, reduction)
-    return Gradients(grads[::-1], value, reduction)
 
 
 # ---------------------------------------------------------------------------------------

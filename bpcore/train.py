@@ -275,7 +275,7 @@ def train(
     >>> bool(h.loss[-1] < h.loss[0] / 10)
     True
     """
-    network = getattr(net, "network", net).copy()
+    network = getattr(net, "network", net)  # never changed: each run of epochs copies it
     X, Y = network.check_data(X, Y)
     n = X.shape[0]
     eta = check.positive_number("eta", eta)
@@ -356,7 +356,7 @@ def train(
             iteration_loss.extend(result.batch_losses[: finite * result.per_epoch])
             if finite < k:
                 history.diverged_at = done + finite + 1
-                good = current if finite == 0 else epochs_of(current, finite, order).net
+                good = current.copy() if finite == 0 else epochs_of(current, finite, order).net
                 finish(good)
                 if on_divergence == "raise":
                     raise DivergenceError(history.diverged_at, history)
@@ -474,7 +474,9 @@ def _numpy_epochs(network, X, Y, eta, B, train_offsets, reduction, loss="half_ss
                 # full batch: the forward pass that measured the last loss is reused
                 if not full_batch:
                     trace = batch_forward(net, Xe[s : s + B])
-                grads = batch_backward(net, trace, Ye[s : s + B], reduction, loss)
+                # full batch: its loss is the epoch's loss just measured on the same trace
+                known = losses[-1] if full_batch else None
+                grads = batch_backward(net, trace, Ye[s : s + B], reduction, loss, value=known)
                 if lam < 1.0:
                     add_penalty_gradient(grads, net, lam, offsets=train_offsets)
                 batch_losses.append(grads.loss)

@@ -245,6 +245,8 @@ CELLS = [
     ),
     code(
         """
+        from bpcore.lessons import say
+
         # zh: 异或的四个样本（教程001的数据）：输入X，目标Y
         # en: The four samples of XOR (the data of tutorial 001): inputs X, targets Y
         xor = bpcore.examples.get("t001_xor")
@@ -252,9 +254,8 @@ CELLS = [
         net = bpcore.Network.from_sizes((2, 3, 1), rng=0)
         history = bpcore.train(net, X, Y, eta=2.0, epochs=3000)
 
-        label = {"zh": "训练后的输出", "en": "outputs after training"}[LANG]
-        print(label, history.net.predict(X).ravel().round(3))
-        print({"zh": "目标值", "en": "targets"}[LANG], Y.ravel())
+        say("00.outputs", history.net.predict(X).ravel().round(3), lang=LANG)
+        say("00.targets", Y.ravel(), lang=LANG)
         """
     ),
     code(

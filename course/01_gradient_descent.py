@@ -41,7 +41,8 @@ CELLS = [
         from IPython.display import Image
 
         from bpcore.perceptron import predict, train_perceptron, with_dummy
-        from bpcore.plots import font, new_figure, style_axes, to_png
+        from bpcore.plots import DescentPlot, descent_figure, to_png
+        from bpcore.lessons import columns, say, text
         from bpcore.tables import Table
         """
     ),
@@ -95,9 +96,8 @@ CELLS = [
         numeric = np.array([bpcore.numeric_gradient(lambda v: E(v[0]), [p])[0] for p in points])
         print("w        ", points)
         print("dE/dw    ", dE_dw(points))
-        print({"zh": "中心差分 ", "en": "numeric  "}[LANG], numeric.round(8))
-        print({"zh": "最大相对误差", "en": "max relative error"}[LANG],
-              f"{bpcore.relative_error(dE_dw(points), numeric).max():.1e}")
+        say("01.numeric", numeric.round(8), lang=LANG)
+        say("all.max_rel_err", f"{bpcore.relative_error(dE_dw(points), numeric).max():.1e}", lang=LANG)
         """
     ),
     md(
@@ -138,68 +138,19 @@ CELLS = [
     ),
     code(
         """
-        TEXT = {
-            "zh": dict(w="参数 w", E="损失 E(w)", k="步数 k", Ek="损失 E(w_k)", start="起点",
-                       slow="太小：挪得很慢", good="合适：很快到达", overshoot="偏大：越过最小值来回跳",
-                       diverge="太大：越跳越远（发散）", out="（后面的点已超出画面）"),
-            "en": dict(w="parameter w", E="loss E(w)", k="step k", Ek="loss E(w_k)", start="start",
-                       slow="too small: crawls", good="about right: gets there fast",
-                       overshoot="large: overshoots, bounces back", diverge="too large: diverges",
-                       out="(later points are off the plot)"),
-        }[LANG]
-
-
         def verdict(path):
             # read the outcome off the path itself, not off a formula
             err = np.abs(path - w_star)
             if err[-1] > err[0]:
-                return TEXT["diverge"]
+                return text("01.diverge", LANG)
             if np.any((path[:-1] - w_star) * (path[1:] - w_star) < 0):
-                return TEXT["overshoot"]
+                return text("01.overshoot", LANG)
             if err[-1] > 0.01 * err[0]:
-                return TEXT["slow"]
-            return TEXT["good"]
+                return text("01.slow", LANG)
+            return text("01.good", LANG)
 
 
-        W_RANGE = (-4.0, 10.0)
-
-
-        def path_panel(ax):
-            # draw E(w) once; return update(eta, steps), which moves the path and retitles the panel
-            grid = np.linspace(*W_RANGE, 200)
-            ax.plot(grid, E(grid), color="#999999", linewidth=1.2)
-            (line,) = ax.plot([], [], color="#c0392b", linewidth=0.8, alpha=0.6)
-            dots = ax.scatter([], [], edgecolors="#c0392b", s=22, zorder=3)
-            ax.annotate(TEXT["start"], (-1.0, E(-1.0)), xytext=(6, -2), textcoords="offset points",
-                        fontproperties=font(8))
-            ax.set_xlim(*W_RANGE)
-            ax.set_ylim(-1.0, E(W_RANGE[1]) + 1.0)
-            ax.set_xlabel(TEXT["w"], fontproperties=font(8))
-            style_axes(ax)
-
-            def update(eta, steps):
-                path = descend(eta, steps)
-                shown = path[(path >= W_RANGE[0]) & (path <= W_RANGE[1])]
-                shade = np.linspace(0.9, 0.1, len(path))[: len(shown)]  # light first, dark last
-                line.set_data(shown, E(shown))
-                dots.set_offsets(np.column_stack([shown, E(shown)]))
-                dots.set_facecolors([(0.75 + 0.2 * t, t, t) for t in shade])
-                title = f"η = {eta:.3g}：{verdict(path)}" if LANG == "zh" else f"η = {eta:.3g}: {verdict(path)}"
-                if len(shown) < len(path):
-                    title += "\\n" + TEXT["out"]
-                ax.set_title(title, fontproperties=font(9, "bold"))
-                return path
-
-            return update
-
-
-        fig = new_figure((10.0, 3.2))
-        axes = fig.subplots(1, 3, sharey=True)
-        for ax, eta in zip(axes, etas):
-            path_panel(ax)(eta, steps=20)
-        axes[0].set_ylabel(TEXT["E"], fontproperties=font(8))
-        fig.subplots_adjust(left=0.06, right=0.99, bottom=0.16, top=0.83, wspace=0.08)
-        Image(to_png(fig))
+        Image(to_png(descent_figure(E, descend, verdict, etas, steps=20, lang=LANG)))
         """
     ),
     md(
@@ -255,37 +206,18 @@ CELLS = [
     code(
         """
         # the figure and its artists are made once; a redraw only changes their data
-        slider_fig = new_figure((7.6, 3.0))
-        ax_path, ax_loss = slider_fig.subplots(1, 2)
-        move_path = path_panel(ax_path)
-        (loss_line,) = ax_loss.semilogy([], [], "o-", color="#c0392b", markersize=3, linewidth=1)
-        ax_loss.set_xlabel(TEXT["k"], fontproperties=font(8))
-        ax_loss.set_ylabel(TEXT["Ek"], fontproperties=font(8))
-        style_axes(ax_loss)
-        slider_fig.subplots_adjust(left=0.07, right=0.98, bottom=0.17, top=0.82, wspace=0.3)
-
-
-        def render(eta, steps):
-            path = move_path(eta, steps)
-            # E = 0 exactly (η = 1) cannot be drawn on a log axis: floor it at 1e-16
-            losses = np.maximum(E(path), 1e-16)
-            loss_line.set_data(np.arange(len(path)), losses)
-            ax_loss.set_xlim(0, max(steps, 1))
-            ax_loss.set_ylim(10.0 ** np.floor(np.log10(losses.min())), 10.0 ** np.ceil(np.log10(losses.max())))
-            return to_png(slider_fig)
-
-
+        slider_plot = DescentPlot(E, descend, verdict, lang=LANG)
         eta_slider = widgets.FloatLogSlider(value=0.1, base=10, min=-2, max=np.log10(2.5), step=0.01,
                                             description="η", readout_format=".3f")
         steps_slider = widgets.IntSlider(value=20, min=1, max=50,
-                                         description={"zh": "步数", "en": "steps"}[LANG])
-        picture = widgets.Image(value=render(eta_slider.value, steps_slider.value), format="png")
+                                         description=text("01.steps", LANG))
+        picture = widgets.Image(value=slider_plot.png(eta_slider.value, steps_slider.value), format="png")
         status = widgets.Label()
 
 
         def redraw(change):
             try:
-                picture.value = render(eta_slider.value, steps_slider.value)
+                picture.value = slider_plot.png(eta_slider.value, steps_slider.value)
                 status.value = ""
             except Exception as err:  # a slider must never end in a traceback
                 status.value = f"{type(err).__name__}: {err}"
@@ -374,14 +306,13 @@ CELLS = [
     code(
         """
         w, theta = np.array(example.settings["w"]), example.settings["theta"]
-        header = {"zh": ["样本 x", "y", "ŷ", "w̃ 更新后 (w1, w2, θ)"], "en": ["sample x", "y", "ŷ", "w̃ after (w1, w2, θ)"]}[LANG]
         rows = []
         for x, y in zip(example.X, example.Y):
             y_hat = predict(w, theta, [x])[0]
             one = train_perceptron([x], [y], eta=example.eta, w=w, theta=theta, max_epochs=1)
             w, theta = one.w[-1], one.theta[-1]
             rows.append((f"({x[0]:g}, {x[1]:g})", int(y), int(y_hat), f"({w[0]:g}, {w[1]:g}, {theta:g})"))
-        Table(header, rows, lang=LANG)
+        Table(columns("01.sample_table", LANG), rows, lang=LANG)
         """
     ),
     md(
@@ -399,16 +330,14 @@ CELLS = [
         """
         history = train_perceptron(example.X, example.Y, eta=example.eta, w=example.settings["w"],
                                    theta=example.settings["theta"], mode=example.mode)
-        header = {"zh": ["轮次", "w1", "w2", "θ = w3", "错误数"], "en": ["epoch", "w1", "w2", "θ = w3", "mistakes"]}[LANG]
         rows = [(k, *w_tilde, int(history.mistakes[k])) for k, w_tilde in enumerate(history.w_tilde)]
-        Table(header, rows, decimals=1, lang=LANG)
+        Table(columns("01.epoch_table", LANG), rows, decimals=1, lang=LANG)
         """
     ),
     code(
         """
         w, theta = history.w[-1], history.theta[-1]
-        print({"zh": f"收敛：{history.converged}，共 {history.epochs_run} 轮",
-               "en": f"converged: {history.converged}, after {history.epochs_run} epochs"}[LANG])
+        say("01.converged_after", lang=LANG, converged=history.converged, epochs=history.epochs_run)
         print(f"w = {w}, θ = {theta:g}")
         print("w1·x1 + w2·x2 − θ =", example.X @ w - theta)
         print("ŷ =", history.predict(example.X), " y =", example.Y)
@@ -447,8 +376,8 @@ CELLS = [
         """
         xor = bpcore.examples.get("t001_xor")
         xor_history = train_perceptron(xor.X, xor.Y[:, 0], eta=0.5, max_epochs=50)
-        print({"zh": "收敛", "en": "converged"}[LANG], xor_history.converged)
-        print({"zh": "最后8轮的错误数", "en": "mistakes in the last 8 epochs"}[LANG], xor_history.mistakes[-8:])
+        say("01.converged", xor_history.converged, lang=LANG)
+        say("01.last_mistakes", xor_history.mistakes[-8:], lang=LANG)
         """
     ),
     md(

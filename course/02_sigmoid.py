@@ -46,7 +46,8 @@ CELLS = [
 
         from bpcore.activations import ACTIVATIONS
         from bpcore.perceptron import step
-        from bpcore.plots import font, new_figure, style_axes, to_png
+        from bpcore.plots import activations_figure, sigmoid_figure, to_png
+        from bpcore.lessons import columns, say, text
         from bpcore.tables import Table
         """
     ),
@@ -77,32 +78,8 @@ CELLS = [
     ),
     code(
         """
-        TEXT = {
-            "zh": dict(step="阶跃函数", sigmoid="Sigmoid f(z)", prime="导数 f'(z)", z="加权和 z",
-                       left="阶跃与Sigmoid", right="Sigmoid及其导数", peak="最大值 f'(0) = {:g}"),
-            "en": dict(step="step", sigmoid="sigmoid f(z)", prime="derivative f'(z)", z="weighted sum z",
-                       left="Step and sigmoid", right="The sigmoid and its derivative",
-                       peak="maximum f'(0) = {:g}"),
-        }[LANG]
-
         z = np.linspace(-8, 8, 401)
-        fig = new_figure((8.4, 3.0))
-        left, right = fig.subplots(1, 2)
-        left.plot(z, step(z), color="#999999", linewidth=1.5, label=TEXT["step"])
-        left.plot(z, bpcore.sigmoid(z), color="#c0392b", linewidth=1.8, label=TEXT["sigmoid"])
-        right.plot(z, bpcore.sigmoid(z), color="#c0392b", linewidth=1.8, label=TEXT["sigmoid"])
-        right.plot(z, bpcore.sigmoid_prime(z), "--", color="#2166ac", linewidth=1.8, label=TEXT["prime"])
-        right.annotate(TEXT["peak"].format(bpcore.sigmoid_prime(0.0)), (0.0, bpcore.sigmoid_prime(0.0)),
-                       xytext=(12, 18), textcoords="offset points", fontproperties=font(8),
-                       arrowprops=dict(arrowstyle="->", color="#555555"))
-        for ax, title in ((left, TEXT["left"]), (right, TEXT["right"])):
-            ax.set_title(title, fontproperties=font(10, "bold"))
-            ax.set_xlabel(TEXT["z"], fontproperties=font(8))
-            ax.grid(True, color="#eeeeee")
-            ax.legend(prop=font(8), loc="upper left")
-            style_axes(ax)
-        fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.88, wspace=0.2)
-        Image(to_png(fig))
+        Image(to_png(sigmoid_figure(z, step(z), bpcore.sigmoid(z), bpcore.sigmoid_prime(z), lang=LANG)))
         """
     ),
     md(
@@ -171,20 +148,18 @@ CELLS = [
     ),
     code(
         """
-        print("f'(z) =", derivation.notes["in_terms_of_output"], {"zh": "（ŷ 为神经元的输出）", "en": "(ŷ is the neuron's output)"}[LANG])
+        print("f'(z) =", derivation.notes["in_terms_of_output"], text("02.y_hat_is", LANG))
         zs = np.array([-6.0, -2.0, 0.0, 1.0, 3.0])
         y_hat = bpcore.sigmoid(zs)
         from_output = ACTIVATIONS["sigmoid"].grad(y_hat)
         from_z = bpcore.sigmoid_prime(zs)
         numeric = np.array([bpcore.numeric_gradient(lambda v: bpcore.sigmoid(v[0]), [zk])[0] for zk in zs])
-        header = {"zh": ["z", "ŷ = f(z)", "ŷ(1 − ŷ)", "f'(z)", "中心差分"], "en": ["z", "ŷ = f(z)", "ŷ(1 − ŷ)", "f'(z)", "central difference"]}[LANG]
-        Table(header, zip(zs, y_hat, from_output, from_z, numeric), decimals=[0, 6, 6, 6, 6], lang=LANG)
+        Table(columns("02.derivative_table", LANG), zip(zs, y_hat, from_output, from_z, numeric), decimals=[0, 6, 6, 6, 6], lang=LANG)
         """
     ),
     code(
         """
-        print({"zh": "最大相对误差（输出形式 vs 中心差分）", "en": "max relative error (output form vs central differences)"}[LANG],
-              f"{bpcore.relative_error(from_output, numeric).max():.1e}")
+        say("02.output_vs_numeric", f"{bpcore.relative_error(from_output, numeric).max():.1e}", lang=LANG)
         """
     ),
     md(
@@ -288,29 +263,12 @@ CELLS = [
     code(
         """
         names = ["identity", "sigmoid", "tanh"]
-        colours = {"identity": "#999999", "sigmoid": "#c0392b", "tanh": "#2166ac"}
-        labels = {"zh": {"identity": "恒等", "sigmoid": "Sigmoid", "tanh": "tanh"},
-                  "en": {"identity": "identity", "sigmoid": "sigmoid", "tanh": "tanh"}}[LANG]
         z = np.linspace(-4, 4, 201)
-        fig = new_figure((8.4, 3.0))
-        left, right = fig.subplots(1, 2)
+        curves = {}
         for name in names:
-            act = ACTIVATIONS[name]
-            out = act.f(z)
-            left.plot(z, out, color=colours[name], linewidth=1.8, label=labels[name])
-            right.plot(z, act.grad(out), color=colours[name], linewidth=1.8, label=labels[name])
-        titles = {"zh": ("激活函数 f(z)", "导数 f'(z)（由输出算出）"),
-                  "en": ("activation f(z)", "derivative f'(z) (from the output)")}[LANG]
-        for ax, title in zip((left, right), titles):
-            ax.set_title(title, fontproperties=font(10, "bold"))
-            ax.set_xlabel("z", fontproperties=font(8))
-            ax.grid(True, color="#eeeeee")
-            ax.legend(prop=font(8), loc="upper left")
-            style_axes(ax)
-        left.set_ylim(-2.2, 2.2)
-        right.set_ylim(-0.1, 1.2)
-        fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.88, wspace=0.2)
-        Image(to_png(fig))
+            out = ACTIVATIONS[name].f(z)
+            curves[name] = (out, ACTIVATIONS[name].grad(out))  # f(z), f'(z) from the output
+        Image(to_png(activations_figure(z, curves, lang=LANG)))
         """
     ),
     code(
@@ -320,7 +278,7 @@ CELLS = [
             act = ACTIVATIONS[name]
             from_output = act.grad(act.f(zs))
             numeric = np.array([bpcore.numeric_gradient(lambda v: act.f(v[0]), [zk])[0] for zk in zs])
-            print(f"{name:8s}", {"zh": "最大相对误差", "en": "max relative error"}[LANG],
+            print(f"{name:8s}", text("all.max_rel_err", LANG),
                   f"{bpcore.relative_error(from_output, numeric).max():.1e}")
         """
     ),

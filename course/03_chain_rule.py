@@ -45,7 +45,8 @@ CELLS = [
         """
         from IPython.display import Image, Markdown
 
-        from bpcore.plots import font, new_figure, to_png
+        from bpcore.lessons import say
+        from bpcore.plots import chain_graph_figure, to_png
         """
     ),
     md(
@@ -140,43 +141,9 @@ CELLS = [
         x, w, b = (example.settings[k] for k in ("x", "w", "b"))
         fmt = bpcore.plots.fmt
 
-        # node positions: the chain h1 … h6 on one line, the inputs x, w, b feeding it
-        pos = {"x": (0.0, 0.9), "w": (0.0, -0.9), "b": (1.4, -1.5)}
-        pos.update({f"h{k}": (1.4 * k, 0.0) for k in range(1, 7)})
-        ops = ["x·w", "h1 + b", "−h2", "exp(h3)", "h4 + 1", "1/h5"]
-        label = {"x": f"x\\n= {fmt(x)}", "w": f"w\\n= {fmt(w)}", "b": f"b\\n= {fmt(b)}"}
-        label.update({f"h{k + 1}": f"h{k + 1} = {ops[k]}\\n= {fmt(value[k])}" for k in range(6)})
-        label["h6"] = "f = " + label["h6"]
-        # ∂f/∂node, red, under each node: ∂f/∂w = ∂f/∂h1 · ∂h1/∂w, ∂f/∂b = ∂f/∂h2 · ∂h2/∂b (= 1)
-        grad = {f"h{k}": back[k - 1] for k in range(1, 7)}
-        grad.update({"w": back[0] * local[0], "b": back[1] * 1.0})
-        # edges (from, to, local derivative); x → h1 is off the paths to w and b
-        edges = [("x", "h1", None), ("w", "h1", local[0]), ("b", "h2", 1.0)]
-        edges += [(f"h{k}", f"h{k + 1}", local[k]) for k in range(1, 6)]
-
-        fig = new_figure((9.6, 3.4))
-        ax = fig.add_axes((0.0, 0.0, 1.0, 0.9))
-        ax.set_axis_off()
-        ax.set_xlim(-0.5, 8.9)
-        ax.set_ylim(-2.3, 1.5)
-        for a, c, d in edges:
-            (x0, y0), (x1, y1) = pos[a], pos[c]
-            ax.annotate("", (x1, y1), (x0, y0), arrowprops=dict(arrowstyle="-|>", color="#333333",
-                        shrinkA=24, shrinkB=30, linewidth=1.1))
-            if d is not None:
-                ax.text((x0 + x1) / 2, (y0 + y1) / 2 + 0.2, fmt(d), ha="center", color="#2166ac",
-                        fontproperties=font(10, "bold"))
-        for name, (px, py) in pos.items():
-            ax.text(px, py, label[name], ha="center", va="center", fontproperties=font(9.5),
-                    bbox=dict(boxstyle="round,pad=0.35", fc="white", ec="#444444"))
-            if name in grad:
-                ax.text(px, py - 0.62, f"∂f/∂{name if name != 'h6' else 'f'} = {fmt(grad[name])}",
-                        ha="center", va="top", color="#c0392b", fontproperties=font(9.5))
-        title = {"zh": "计算图：x = {x}，w = {w}，b = {b}（蓝：局部导数；红：∂f/∂·）",
-                 "en": "Computational graph at x = {x}, w = {w}, b = {b} (blue: local derivatives; red: ∂f/∂·)"}
-        fig.text(0.5, 0.97, title[LANG].format(x=fmt(x), w=fmt(w), b=fmt(b)), ha="center", va="top",
-                 fontproperties=font(10, "bold"))
-        Image(to_png(fig))
+        # ∂f/∂w = ∂f/∂h1 · ∂h1/∂w, ∂f/∂b = ∂f/∂h2 · ∂h2/∂b (= 1)
+        grad_w, grad_b = back[0] * local[0], back[1] * 1.0
+        Image(to_png(chain_graph_figure(x, w, b, value, local, back, grad_w, grad_b, lang=LANG)))
         """
     ),
     md(
@@ -209,8 +176,7 @@ CELLS = [
         print(" × ".join(f"({fmt(d)})" for d in local[::-1]), "=", fmt(df_dw))
         for name, ours in (("df_dw", df_dw), ("df_db", df_db)):
             published = example.published_value(name)
-            said = {"zh": "{}：{:g}（教程：{}）", "en": "{}: {:g} (published: {})"}[LANG]
-            print(said.format(published.label(LANG), ours, published.text))
+            say("03.ours_vs_published", lang=LANG, name=published.label(LANG), value=ours, text=published.text)
         """
     ),
     md(
@@ -271,7 +237,7 @@ CELLS = [
         """
         for proof in derivation.proofs:
             print(proof.text())
-        print({"zh": "精确值", "en": "exact values"}[LANG], derivation.notes["values"])
+        say("03.exact", derivation.notes["values"], lang=LANG)
         """
     ),
     md(
@@ -304,8 +270,8 @@ CELLS = [
 
         numeric = bpcore.numeric_gradient(f_of, [w, b])
         exact = np.array([float(derivation.notes["values"][k]) for k in ("df/dw", "df/db")])
-        print({"zh": "中心差分 (∂f/∂w, ∂f/∂b)：", "en": "central differences (∂f/∂w, ∂f/∂b):"}[LANG], numeric.round(10))
-        print({"zh": "最大相对误差：", "en": "max relative error:"}[LANG], f"{bpcore.relative_error(exact, numeric).max():.1e}")
+        say("03.numeric", numeric.round(10), lang=LANG)
+        say("03.max_rel_err", f"{bpcore.relative_error(exact, numeric).max():.1e}", lang=LANG)
         """
     ),
     md(

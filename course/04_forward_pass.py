@@ -48,13 +48,14 @@ CELLS = [
         from IPython.display import Image
 
         from bpcore import examples, plots
+        from bpcore.lessons import say, text
         """
     ),
     md(
         zh=r"""
         ## 1. 先看网络
 
-        这是教程003和004用的网络。信号从左往右流：两个输入$i_1, i_2$，经过两个隐藏神经元$h_1, h_2$，到达两个输出神经元$o_1, o_2$。每条连线上有一个权重（weight），共8个：$w_1..w_8$；每个神经元还加上一个偏置（bias）：隐藏层都加$b_1=0.35$，输出层都加$b_2=0.60$。
+        这是教程003和004用的网络，它出自Matt Mazur的博文[A Step by Step Backpropagation Example](https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/)（2015年3月17日），两篇教程都转述自它。信号从左往右流：两个输入$i_1, i_2$，经过两个隐藏神经元$h_1, h_2$，到达两个输出神经元$o_1, o_2$。每条连线上有一个权重（weight），共8个：$w_1..w_8$；每个神经元还加上一个偏置（bias）：隐藏层都加$b_1=0.35$，输出层都加$b_2=0.60$。
 
         训练样本只有一个：输入$(0.05,\ 0.10)$，目标值（target）$(0.01,\ 0.99)$。
 
@@ -63,7 +64,9 @@ CELLS = [
         en=r"""
         ## 1. The network first
 
-        This is the network of tutorials 003 and 004. Signals flow from left to right: two
+        This is the network of tutorials 003 and 004; both retell it from Matt Mazur's
+        post [A Step by Step Backpropagation Example](https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/)
+        (17 March 2015). Signals flow from left to right: two
         inputs $i_1, i_2$, two hidden neurons $h_1, h_2$, two output neurons $o_1, o_2$. Each
         connection carries a weight, eight in all: $w_1..w_8$; each neuron also adds a bias:
         $b_1 = 0.35$ in the hidden layer, $b_2 = 0.60$ in the output layer.
@@ -258,9 +261,9 @@ CELLS = [
     code(
         """
         which = widgets.Dropdown(options=["w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"],
-                                 value="w5", description={"zh": "权重", "en": "weight"}[LANG])
+                                 value="w5", description=text("04.weight", LANG))
         value = widgets.FloatSlider(value=ex.param(net, "w5"), min=-3.0, max=3.0, step=0.05,
-                                    description={"zh": "取值", "en": "value"}[LANG])
+                                    description=text("04.value", LANG))
         image = widgets.Image(value=forward_png(net), format="png")
         status = widgets.HTML()
 
@@ -340,8 +343,7 @@ CELLS = [
         fw = book.forward(ex.X[0])
         print("α =", fw.alpha.round(9), "  b =", fw.b.round(9))
         print("β =", fw.beta.round(9), "  ŷ =", fw.y_hat.round(9))
-        print({"zh": "与偏置形式的输出逐位相同：", "en": "bit-for-bit equal to the bias form:"}[LANG],
-              bool(np.array_equal(fw.y_hat, trace.output[0])))
+        say("04.bit_equal", bool(np.array_equal(fw.y_hat, trace.output[0])), lang=LANG)
         """
     ),
     md(

@@ -51,6 +51,7 @@ CELLS = [
 
         from bpcore import examples, plots
         from bpcore.symbolic import chains_222
+        from bpcore.lessons import columns, say, text
         from bpcore.tables import Table
 
 
@@ -90,8 +91,7 @@ CELLS = [
 
         w5 = ex.param(net, "w5")
         slope = bpcore.numeric_gradient(lambda v: E_with("w5", v[0]), [w5])[0]
-        print({"zh": "中心差分量出的斜率 ∂E/∂w5 ≈", "en": "slope by central difference ∂E/∂w5 ≈"}[LANG],
-              round(float(slope), 9))
+        say("05.slope", round(float(slope), 9), lang=LANG)
 
         grid = np.linspace(-2.0, 3.0, 101)
         fig = plots.new_figure((5.2, 2.8))
@@ -101,9 +101,7 @@ CELLS = [
         near = np.linspace(w5 - 0.8, w5 + 0.8, 2)
         ax.plot(near, E_with("w5", w5) + slope * (near - w5), color=plots.POSITIVE, linestyle="--")
         ax.plot([w5], [E_with("w5", w5)], "o", color=plots.POSITIVE)
-        fig.text(0.5, 0.97, {"zh": "E_total 随 w5 变化（切线斜率 = ∂E/∂w5）",
-                             "en": "E_total against w5 (tangent slope = ∂E/∂w5)"}[LANG],
-                 ha="center", va="top", fontproperties=plots.font(10, "bold"))
+        fig.text(0.5, 0.97, text("05.tangent_title", LANG), ha="center", va="top", fontproperties=plots.font(10, "bold"))
         fig.text(0.55, 0.01, "w5", ha="center", va="bottom", fontproperties=plots.font(9))
         Image(plots.to_png(fig))
         """
@@ -165,9 +163,9 @@ CELLS = [
         product = row[1] * row[2] * row[3]
         grads = net.gradients(ex.X, ex.Y, "sum")  # zh: 引擎的反向传播 / en: the engine's backward pass
         engine = ex.parameters["w5"].grad(grads)
-        print({"zh": "三个因子之积", "en": "product of the three factors"}[LANG], f"{product:.9f}")
-        print({"zh": "引擎的 ∂E/∂w5 ", "en": "engine's ∂E/∂w5            "}[LANG], f"{engine:.9f}")
-        print({"zh": "中心差分     ", "en": "central difference          "}[LANG], f"{slope:.9f}")
+        say("05.product", f"{product:.9f}", lang=LANG)
+        say("05.engine", f"{engine:.9f}", lang=LANG)
+        say("05.numeric", f"{slope:.9f}", lang=LANG)
         """
     ),
     md(
@@ -245,8 +243,7 @@ CELLS = [
     code(
         """
         for proof in chains.proofs:
-            print(proof.name, {"zh": "链式法则 − 直接求导 =", "en": "chain rule − direct derivative ="}[LANG],
-                  proof.difference, "✓" if proof.holds else "✗")
+            print(proof.name, text("05.chain_minus_direct", LANG), proof.difference, "✓" if proof.holds else "✗")
         """
     ),
     md(
@@ -280,7 +277,7 @@ CELLS = [
         # zh: 先看一步更新的9个数；原帖更新之后的数字放在本节最后
         # en: first the nine numbers of one update; the post's later figures end this section
         one_step = [r for r in ledger if r.quantity == "E_total" or r.quantity.endswith("_new")]
-        print({"zh": "方法：", "en": "method: "}[LANG] + one_step[-1].method(LANG))
+        say("05.method", lang=LANG, method=one_step[-1].method(LANG))
         examples.ledger_table(one_step, LANG, columns=("quantity", "published", "recomputed", "verdict"))
         """
     ),
@@ -377,13 +374,11 @@ CELLS = [
         trained = examples.get("t004_222_trained")
         after_frozen = ex.train(epochs=1).net
         after_trained = trained.train(epochs=1).net
-        header = {"zh": ["参数", "偏置不训练", "偏置参与训练"],
-                  "en": ["parameter", "biases frozen", "biases trained"]}[LANG]
         rows = [(name, ex.param(after_frozen, name), trained.param(after_trained, name))
                 for name in ex.parameters]
         rows.append(("E_total", after_frozen.loss(ex.X, ex.Y, "sum"),
                      after_trained.loss(ex.X, ex.Y, "sum")))
-        Table(header, rows, decimals=9, lang=LANG)
+        Table(columns("05.bias_table", LANG), rows, decimals=9, lang=LANG)
         """
     ),
     md(
@@ -400,14 +395,12 @@ CELLS = [
         """
         h_frozen = ex.train(epochs=10_000)
         h_trained = trained.train(epochs=10_000)
-        label = {"zh": "偏置不训练", "en": "biases frozen"}[LANG]
-        runs = [(label, h_frozen.loss), ({"zh": "偏置参与训练", "en": "biases trained"}[LANG], h_trained.loss)]
+        runs = [(text("05.frozen", LANG), h_frozen.loss), (text("05.trained", LANG), h_trained.loss)]
         for name, loss in runs:
             print(f"{name}: E = {loss[0]:.9f} → {loss[-1]:.3e}")
 
         Image(plots.to_png(plots.curves_figure(
-            runs, lang=LANG, title={"zh": "E_total（对数刻度）", "en": "E_total (log scale)"}[LANG],
-            xlabel={"zh": "轮次（每轮一次更新）", "en": "epoch (one update each)"}[LANG])))
+            runs, lang=LANG, title=text("05.log_title", LANG), xlabel=text("all.epoch_one_update", LANG))))
         """
     ),
     md(
@@ -439,8 +432,7 @@ CELLS = [
             torch = None
 
         if torch is None:
-            print({"zh": "已跳过：未安装PyTorch（可选依赖：pip install torch）。",
-                   "en": "Skipped: PyTorch is not installed (optional: pip install torch)."}[LANG])
+            say("05.no_torch", lang=LANG)
         else:
             linear = [torch.nn.Linear(2, 2, dtype=torch.float64) for _ in net.layers]
             with torch.no_grad():
@@ -460,8 +452,7 @@ CELLS = [
                 for lin, layer in zip(linear, after_trained.layers)
             )
             print("PyTorch", torch.__version__, "loss =", round(loss.item(), 9))
-            print({"zh": "所有参数与bpcore相差不超过1e-12：", "en": "every parameter within 1e-12 of bpcore:"}[LANG],
-                  bool(gap <= 1e-12))
+            say("05.torch_agrees", bool(gap <= 1e-12), lang=LANG)
         """,
         ignore_output=True,
     ),

@@ -435,15 +435,26 @@ CELLS = [
     ),
     md(
         zh=r"""
-        为什么累积BP的更新是平均？求导是线性的：$\frac{\partial E}{\partial w_{hj}} = \frac1m\sum_{k=1}^{m}\frac{\partial E_k}{\partial w_{hj}}$，所以累积BP的一步$\Delta w_{hj} = \eta\,\frac1m\sum_{k} g_j^{k} b_h^{k}$正是$m$个标准BP更新的平均（$\theta_j$同理，$\Delta\theta_j = -\eta\,\frac1m\sum_k g_j^{k}$）。下面让SymPy对一个2-2-1网络、3个符号样本的整个$E$直接求导，和这个平均相减，差化简为0：
+        为什么累积BP的更新是平均？求导是线性的：$\frac{\partial E}{\partial w_{hj}} = \frac1m\sum_{k=1}^{m}\frac{\partial E_k}{\partial w_{hj}}$，所以累积BP的一步正是$m$个标准BP更新的平均，四类参数都一样（$g_j^k$、$e_h^k$是第$k$个样本的式5.10、式5.15）：
+
+        $$\Delta w_{hj} = \eta\,\frac1m\sum_{k} g_j^{k} b_h^{k},\quad \Delta\theta_j = -\eta\,\frac1m\sum_k g_j^{k},\quad \Delta v_{ih} = \eta\,\frac1m\sum_{k} e_h^{k} x_i^{k},\quad \Delta\gamma_h = -\eta\,\frac1m\sum_k e_h^{k}.$$
+
+        下面让SymPy对一个2-2-1网络、3个符号样本的整个$E$直接求导，对全部9个参数（$v_{ih}$、$\gamma_h$、$w_{hj}$、$\theta_j$）各和这个平均相减，差都化简为0：
         """,
         en=r"""
         Why is accumulated BP's update a mean? Differentiation is linear:
         $\frac{\partial E}{\partial w_{hj}} = \frac1m\sum_{k=1}^{m}\frac{\partial E_k}{\partial w_{hj}}$,
-        so one accumulated step $\Delta w_{hj} = \eta\,\frac1m\sum_{k} g_j^{k} b_h^{k}$ is the mean of
-        the $m$ standard-BP updates (and $\Delta\theta_j = -\eta\,\frac1m\sum_k g_j^{k}$). Below SymPy
-        differentiates the whole $E$ of a 2-2-1 net with 3 symbolic samples and subtracts the mean:
-        the difference simplifies to 0.
+        so one accumulated step is the mean of the $m$ standard-BP updates, for all four kinds of
+        parameter ($g_j^k$ and $e_h^k$ are sample $k$'s eqs. 5.10 and 5.15):
+
+        $$\Delta w_{hj} = \eta\,\frac1m\sum_{k} g_j^{k} b_h^{k},\quad
+        \Delta\theta_j = -\eta\,\frac1m\sum_k g_j^{k},\quad
+        \Delta v_{ih} = \eta\,\frac1m\sum_{k} e_h^{k} x_i^{k},\quad
+        \Delta\gamma_h = -\eta\,\frac1m\sum_k e_h^{k}.$$
+
+        Below SymPy differentiates the whole $E$ of a 2-2-1 net with 3 symbolic samples and, for
+        each of its 9 parameters ($v_{ih}$, $\gamma_h$, $w_{hj}$, $\theta_j$), subtracts the mean:
+        every difference simplifies to 0.
         """,
     ),
     code(

@@ -50,6 +50,7 @@ CELLS = [
 
         from bpcore import examples, plots
         from bpcore.symbolic import chain_000
+        from bpcore.lessons import columns, say, text
         from bpcore.tables import Table
 
 
@@ -121,9 +122,7 @@ CELLS = [
     code(
         """
         forward = [r for q, r in ledger.items() if q.split("_")[0] in ("h1", "h2", "s", "y")]
-        print({"zh": "教程的前向计算表：", "en": "the tutorial's forward table:"}[LANG],
-              sum(r.verdict == "agrees" for r in forward), "/", len(forward),
-              {"zh": "个数在公布精度下一致", "en": "numbers agree at the published precision"}[LANG])
+        say("07.forward_agrees", lang=LANG, n=sum(r.verdict == "agrees" for r in forward), m=len(forward))
         """
     ),
     md(
@@ -240,9 +239,7 @@ CELLS = [
             index = check.names.index(f"W{ref.layer + 1}[{ref.index[0]}, {ref.index[1]}]")
             rows.append((f"∂E/∂{name}", ref.grad(grads), float(check.numeric[index]),
                          float(tutorial.grad_w[k])))
-        header = {"zh": ["导数", "乘积的平均（引擎）", "中心差分", "平均的乘积（教程）"],
-                  "en": ["derivative", "mean of products (engine)", "central difference", "product of means (tutorial)"]}[LANG]
-        Table(header, rows, decimals=6, lang=LANG)
+        Table(columns("07.gradient_table", LANG), rows, decimals=6, lang=LANG)
         """
     ),
     md(
@@ -270,12 +267,11 @@ CELLS = [
         """
         factors = np.array([row[1:] for row in steps.section("factors").rows[:3]], dtype=float)
         a, b, h1 = factors[:, 0], factors[:, 1], factors[:, 3]  # zh: y − t、y(1 − y)、h1 / en: y − t, y(1 − y), h1
-        print({"zh": "乘积的平均  mean(a·b·h1) =", "en": "mean of products   mean(a·b·h1) ="}[LANG], round(float(np.mean(a * b * h1)), 6))
-        print({"zh": "平均的乘积  mean(a)·mean(b)·mean(h1) =", "en": "product of means   mean(a)·mean(b)·mean(h1) ="}[LANG],
-              round(float(a.mean() * b.mean() * h1.mean()), 6))
+        say("07.mean_of_products", round(float(np.mean(a * b * h1)), 6), lang=LANG)
+        say("07.product_of_means", round(float(a.mean() * b.mean() * h1.mean()), 6), lang=LANG)
         one = slice(2, 3)  # zh: 只取样本3 / en: sample 3 alone
-        print({"zh": "只有一个样本时两者相等：", "en": "with one sample they coincide:"}[LANG],
-              bool(np.isclose(np.mean(a[one] * b[one] * h1[one]), a[one].mean() * b[one].mean() * h1[one].mean())))
+        same = np.isclose(np.mean(a[one] * b[one] * h1[one]), a[one].mean() * b[one].mean() * h1[one].mean())
+        say("07.one_sample", bool(same), lang=LANG)
         """
     ),
     md(
@@ -352,9 +348,8 @@ CELLS = [
     ),
     code(
         """
-        Markdown("\\n".join(f"- **{r.label(LANG)}**（{r.published_text}）：{r.reason(LANG)}" if LANG == "zh"
-                           else f"- **{r.label(LANG)}** ({r.published_text}): {r.reason(LANG)}"
-                           for r in ledger.values() if r.reason))
+        Markdown("\\n".join(text("07.reason_item", LANG, label=r.label(LANG), published=r.published_text,
+                                reason=r.reason(LANG)) for r in ledger.values() if r.reason))
         """
     ),
     md(
@@ -409,20 +404,19 @@ CELLS = [
     code(
         """
         history = ex.train(epochs=300, snapshot_every=1)
-        header = {"zh": ["轮次", "损失E", "y（三个样本）"], "en": ["epoch", "loss E", "y (three samples)"]}[LANG]
         rows = []
         for epoch in (0, 1, 10, 100, 200, 300):
             outputs = history.snapshot(epoch).predict(ex.X)[:, 0]
             rows.append((str(epoch), f"{history.loss[epoch]:.3e}", ", ".join(f"{v:.4f}" for v in outputs)))
-        rows.append(({"zh": "目标t", "en": "target t"}[LANG], "", ", ".join(f"{v:.4f}" for v in ex.Y[:, 0])))
-        Table(header, rows, lang=LANG)
+        rows.append((text("07.target", LANG), "", ", ".join(f"{v:.4f}" for v in ex.Y[:, 0])))
+        Table(columns("07.epoch_table", LANG), rows, lang=LANG)
         """
     ),
     code(
         """
         Image(plots.to_png(plots.loss_figure(
-            history, lang=LANG, title={"zh": f"批量梯度下降，η = {ex.eta}", "en": f"Batch gradient descent, η = {ex.eta}"}[LANG],
-            xlabel={"zh": "轮次（每轮一次更新）", "en": "epoch (one update each)"}[LANG])))
+            history, lang=LANG, title=text("07.loss_title", LANG, eta=ex.eta),
+            xlabel=text("all.epoch_one_update", LANG))))
         """
     ),
     md(

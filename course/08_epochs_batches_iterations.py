@@ -39,6 +39,7 @@ CELLS = [
 
         from bpcore import examples, plots
         from bpcore.i18n import t
+        from bpcore.lessons import columns
         from bpcore.tables import Table
         """
     ),
@@ -159,10 +160,6 @@ CELLS = [
     code(
         """
         N = 50_000
-        header = {
-            "zh": ["批量大小 B", "每轮迭代数", "最后一批", "10轮迭代数", "N // B + 1"],
-            "en": ["batch size B", "iterations per epoch", "last batch", "in 10 epochs", "N // B + 1"],
-        }[LANG]
         rows = []
         for B in (1, 32, 250, 256, 1000, 50_000):
             s = bpcore.schedule(N, B, epochs=10)
@@ -170,7 +167,7 @@ CELLS = [
                 (f"{B:,}", f"{s.iterations_per_epoch:,}", f"{s.last_batch_size:,}",
                  f"{s.total_iterations:,}", f"{N // B + 1:,}")
             )
-        Table(header, rows, aligns=[">"] * len(header), lang=LANG)
+        Table(columns("08.batch_table", LANG), rows, aligns=[">"] * 5, lang=LANG)
         """
     ),
     md(
@@ -221,11 +218,6 @@ CELLS = [
         }
         label = {m: t(f"mode.short.{m}", LANG, batch_size=B) for m in runs}
 
-        header = {
-            "zh": ["训练方式", "批量大小", "每轮迭代数", "共更新", "第1轮后 E", "第10轮后 E", "第40轮后 E"],
-            "en": ["training", "batch size", "iterations/epoch", "updates", "E after 1",
-                   "E after 10", "E after 40"],
-        }[LANG]
         rows = []
         for m, h in runs.items():
             b = h.settings["batch_size"]
@@ -233,7 +225,7 @@ CELLS = [
                 (label[m], b, bpcore.iterations_per_epoch(N, b), len(h.iteration_loss),
                  *(h.loss[k] for k in (1, 10, 40)))
             )
-        Table(header, rows, decimals=4, lang=LANG)
+        Table(columns("08.mode_table", LANG), rows, decimals=4, lang=LANG)
         """
     ),
     md(
@@ -297,15 +289,11 @@ CELLS = [
     ),
     code(
         """
-        header = {
-            "zh": ["训练方式", "轮数", "更新次数", "处理的样本次数", "最终 E（整个训练集）"],
-            "en": ["training", "epochs", "updates", "samples processed", "final E (whole set)"],
-        }[LANG]
         rows = [
             (label[m], h.epochs_run, len(h.iteration_loss), f"{h.epochs_run * N:,}", h.final_loss)
             for m, h in same_updates.items()
         ]
-        Table(header, rows, aligns=["<", ">", ">", ">", ">"], decimals=4, lang=LANG)
+        Table(columns("08.same_updates_table", LANG), rows, aligns=["<", ">", ">", ">", ">"], decimals=4, lang=LANG)
         """
     ),
     md(

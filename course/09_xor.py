@@ -38,13 +38,8 @@ CELLS = [
 
         from bpcore import examples, plots
         from bpcore.i18n import t
+        from bpcore.lessons import columns, say
         from bpcore.tables import Table
-
-
-        # zh: 按笔记本的语言选一句话
-        # en: the text in the notebook's language
-        def say(zh, en):
-            return zh if LANG == "zh" else en
 
 
         # zh: 几个网络的决策边界排成一张图，每行至多3个
@@ -218,8 +213,7 @@ CELLS = [
     code(
         """
         h_linear = ex.train(epochs=500)
-        header = {"zh": ["x₁", "x₂", "网络输出", "异或"], "en": ["x₁", "x₂", "network", "XOR"]}[LANG]
-        Table(header, [(*map(int, x), float(p), int(y)) for x, p, y in
+        Table(columns("09.xor_table", LANG), [(*map(int, x), float(p), int(y)) for x, p, y in
                        zip(ex.X, h_linear.net.predict(ex.X)[:, 0], ex.Y[:, 0])], decimals=4, lang=LANG)
         """
     ),
@@ -245,9 +239,9 @@ CELLS = [
         c, *_ = np.linalg.lstsq(A, ex.Y, rcond=None)
         best = A @ c
         print("c0, c1, c2 =", np.round(c[:, 0], 12) + 0.0)
-        print(say("最好的仿射拟合的输出：", "best affine fit:"), np.round(best[:, 0], 12))
-        print(say("它的损失：", "its loss:"), round(bpcore.half_sse(best, ex.Y, "mean"), 12))
-        print(say("训练500轮后网络的损失：", "network after 500 epochs:"), round(h_linear.final_loss, 6))
+        say("09.best_affine", np.round(best[:, 0], 12), lang=LANG)
+        say("09.its_loss", round(bpcore.half_sse(best, ex.Y, "mean"), 12), lang=LANG)
+        say("09.after_500", round(h_linear.final_loss, 6), lang=LANG)
         """
     ),
     md(
@@ -308,8 +302,8 @@ CELLS = [
         # en: the identity f(a) = a: replace it by its argument, then expand
         D0 = sym.nested[sym.out[-1][0]]
         D0 = sp.expand(D0.replace(lambda e: isinstance(e, sp.Function), lambda e: e.args[0]))
-        print(say("参数：", "parameters:"), sym.params)
-        print(say("对 (x1, x2) 的次数：", "degree in (x1, x2):"), sp.Poly(D0, x1, x2).total_degree())
+        say("09.params", sym.params, lang=LANG)
+        say("09.degree", sp.Poly(D0, x1, x2).total_degree(), lang=LANG)
         Markdown("$$D_0 = " + sp.latex(sp.collect(D0, [x1, x2])) + "$$")
         """
     ),
@@ -339,8 +333,8 @@ CELLS = [
 
 
         D0_at = sp.Lambda((x1, x2), D0)
-        print(say("网络：", "network:"), sp.simplify(xor_test(D0_at)))
-        print(say("异或：", "XOR:    "), xor_test(lambda a, b: a ^ b))
+        say("09.network", sp.simplify(xor_test(D0_at)), lang=LANG)
+        say("09.xor", xor_test(lambda a, b: a ^ b), lang=LANG)
         """
     ),
     md(
@@ -407,8 +401,7 @@ CELLS = [
     code(
         """
         p = h.net.predict(X)[:, 0]
-        header = {"zh": ["x₁", "x₂", "网络输出", "异或"], "en": ["x₁", "x₂", "network", "XOR"]}[LANG]
-        display(Table(header, [(*map(int, x), float(v), int(y)) for x, v, y in zip(X, p, Y[:, 0])],
+        display(Table(columns("09.xor_table", LANG), [(*map(int, x), float(v), int(y)) for x, v, y in zip(X, p, Y[:, 0])],
                       decimals=4, lang=LANG))
         f = dict(zip(map(tuple, X.astype(int)), p))
         print("f(1,1) − f(1,0) − f(0,1) + f(0,0) =", round(xor_test(lambda a, b: f[(a, b)]), 4))
@@ -442,8 +435,8 @@ CELLS = [
         hidden, output = ex.network.layers
         symmetric = bpcore.Network([bpcore.Layer(hidden.W, hidden.offset, "sigmoid", "bias"), output])
         h_sym = bpcore.train(symmetric, X, Y, eta=0.5, epochs=3000, mode="accumulated")
-        print(say("输出：", "outputs:"), h_sym.net.predict(X)[:, 0].round(3))
-        print(say("训练后的隐藏层权重：", "hidden weights after training:"))
+        say("09.outputs", h_sym.net.predict(X)[:, 0].round(3), lang=LANG)
+        say("09.hidden_after", lang=LANG)
         print(h_sym.net.layers[0].W.round(4))
         """
     ),

@@ -39,13 +39,8 @@ CELLS = [
 
         from bpcore import examples, plots
         from bpcore.i18n import t
+        from bpcore.lessons import columns, say, text
         from bpcore.tables import Table
-
-
-        # zh: 按笔记本的语言选一句话
-        # en: the text in the notebook's language
-        def say(zh, en):
-            return zh if LANG == "zh" else en
 
 
         def num(x, digits=6):
@@ -172,41 +167,12 @@ CELLS = [
         sweep = {order: np.array([largest_error(e, order) for e in eps]) for order in (2, 4)}
         best_eps = eps[np.argmin(sweep[2])]
         at_1e4 = sweep[2][np.argmin(abs(eps - 1e-4))]
-        print(say("ε = 1e-4 时的最大相对误差：", "largest relative error at ε = 1e-4:"),
-              say("介于1e-9与1e-8之间", "between 1e-9 and 1e-8") if 1e-9 < at_1e4 < 1e-8 else num(at_1e4))
+        say("11.at_1e4", text("11.between", LANG) if 1e-9 < at_1e4 < 1e-8 else num(at_1e4), lang=LANG)
         """
     ),
     code(
         """
-        label = {
-            "zh": dict(title="中心差分的误差与步长 ε", x="步长 ε", y="最大相对误差",
-                       o2="二阶中心差分", o4="四阶模板", trunc="∝ ε²", trunc4="∝ ε⁴", round="∝ 1/ε"),
-            "en": dict(title="Error of central differences vs step ε", x="step ε",
-                       y="largest relative error", o2="central difference (order 2)",
-                       o4="order-4 stencil", trunc="∝ ε²", trunc4="∝ ε⁴", round="∝ 1/ε"),
-        }[LANG]
-        fig = plots.new_figure((6.0, 3.6))
-        ax = fig.add_axes((0.13, 0.15, 0.83, 0.72))
-        ax.loglog(eps, sweep[2], "o-", ms=3, color=plots.NEGATIVE, label=label["o2"])
-        ax.loglog(eps, sweep[4], "s-", ms=3, color=plots.RUN_COLOURS[0], label=label["o4"])
-        # zh: 参考斜率：截断误差 ∝ ε²（和 ε⁴），舍入误差 ∝ 1/ε
-        # en: reference slopes: truncation ∝ ε² (and ε⁴), rounding ∝ 1/ε
-        k2, k4 = sweep[2][0] / eps[0] ** 2, sweep[4][0] / eps[0] ** 4
-        kr = sweep[2][-1] * eps[-1]
-        ax.loglog(eps[:20], k2 * eps[:20] ** 2, ":", color="#555555", label=label["trunc"])
-        ax.loglog(eps[:8], k4 * eps[:8] ** 4, "-.", color="#555555", label=label["trunc4"])
-        ax.loglog(eps[14:], kr / eps[14:], "--", color="#555555", label=label["round"])
-        for threshold in (1e-7, 1e-4):
-            ax.axhline(threshold, color="#bbbbbb", linewidth=0.8, zorder=0)
-        ax.axvline(1e-4, color=plots.POSITIVE, linewidth=1.0, alpha=0.6)
-        ax.set_ylim(1e-12, 1.0)
-        ax.invert_xaxis()
-        plots.style_axes(ax)
-        ax.set_title(label["title"], fontproperties=plots.font(11, "bold"))
-        ax.set_xlabel(label["x"], fontproperties=plots.font(9))
-        ax.set_ylabel(label["y"], fontproperties=plots.font(9))
-        ax.legend(prop=plots.font(7.5), loc="upper center", ncol=2, framealpha=0.9)
-        Image(plots.to_png(fig))
+        Image(plots.to_png(plots.step_error_figure(eps, sweep, lang=LANG)))
         """
     ),
     md(
@@ -287,16 +253,11 @@ CELLS = [
     code(
         """
         check = bpcore.check_gradients(tb, X, Y)
-        header = {
-            "zh": ["参数", "反向传播 a", "中心差分 n", "相对误差"],
-            "en": ["parameter", "backprop a", "central difference n", "relative error"],
-        }[LANG]
-        display(Table(header, [
+        display(Table(columns("11.check_table", LANG), [
             (name, num(a, 8), num(n, 6), err(r))
             for name, a, n, r in zip(names, check.analytic, check.numeric, check.error)
         ], lang=LANG))
-        print(say("最大相对误差", "max relative error"), err(check.max_error),
-              say("  通过（< 1e-7）：", "  passed (< 1e-7):"), check.passed())
+        say("11.max_and_passed", lang=LANG, err=err(check.max_error), value=check.passed())
         """
     ),
     md(
@@ -341,19 +302,14 @@ CELLS = [
         right, buggy = flat(tb.gradients(X, Y)), flat(gradients_with_a_bug(tb, X, Y))
         numeric = bpcore.numeric_gradient(loss_at, p0)
         r_right, r_buggy = bpcore.relative_error(right, numeric), bpcore.relative_error(buggy, numeric)
-        verdict = {"zh": ("✔ 正确", "? 可疑", "✘ 有错"), "en": ("✔ right", "? suspicious", "✘ bug")}[LANG]
 
 
         def judge(r):
-            return verdict[0] if r < 1e-7 else verdict[1] if r <= 1e-4 else verdict[2]
+            key = "11.right" if r < 1e-7 else "11.suspicious" if r <= 1e-4 else "11.bug"
+            return text(key, LANG)
 
 
-        header = {
-            "zh": ["参数", "中心差分", "正确的反向传播", "相对误差", "写错的反向传播", "相对误差", "判断"],
-            "en": ["parameter", "central difference", "right backprop", "rel. error", "broken backprop",
-                   "rel. error", "verdict"],
-        }[LANG]
-        Table(header, [
+        Table(columns("11.bug_table", LANG), [
             (name, num(n), num(a), err(ra), num(b), err(rb), judge(rb))
             for name, n, a, ra, b, rb in zip(names, numeric, right, r_right, buggy, r_buggy)
         ], lang=LANG)
@@ -388,14 +344,10 @@ CELLS = [
 
         with_bug = descend(gradients_with_a_bug)
         without_bug = descend(lambda net, X, Y: net.gradients(X, Y))
-        bug_label = {"zh": "漏了 b(1 − b)", "en": "b(1 − b) missing"}[LANG]
-        right_E, broken_E = num(without_bug[-1], 5), num(with_bug[-1], 5)
-        print(say(f"200步后的损失E：正确的梯度{right_E}，写错的梯度{broken_E}",
-                  f"E after 200 steps: {right_E} (right gradient), {broken_E} (broken gradient)"))
-        right_label = {"zh": "正确的梯度", "en": "right gradient"}[LANG]
+        say("11.after_200", lang=LANG, first=num(without_bug[-1], 5), last=num(with_bug[-1], 5))
         Image(plots.to_png(plots.loss_figure(
-            without_bug, [(bug_label, with_bug)], label=right_label, lang=LANG,
-            xlabel={"zh": "梯度下降步数", "en": "gradient-descent steps"}[LANG])))
+            without_bug, [(text("11.missing", LANG), with_bug)], label=text("11.right_gradient", LANG),
+            lang=LANG, xlabel=text("11.gd_steps", LANG))))
         """
     ),
     md(
@@ -459,22 +411,17 @@ CELLS = [
         numeric_grad = net.gradients(X, Y).flat()
         finite_diff = bpcore.numeric_gradient(loss_at, p0, eps=1e-4)
 
-        header = {
-            "zh": ["参数", "符号（SymPy）", "数值（引擎）", "有限差分"],
-            "en": ["parameter", "symbolic (SymPy)", "numeric (engine)", "finite differences"],
-        }[LANG]
-        display(Table(header, [
+        display(Table(columns("11.routes_table", LANG), [
             (name, num(s, 10), num(e, 10), num(f, 6))
             for name, s, e, f in zip(names, symbolic_grad, numeric_grad, finite_diff)
         ], lang=LANG))
         pairs = [
-            (say("符号 vs 数值", "symbolic vs numeric"), symbolic_grad, numeric_grad, 1e-12),
-            (say("数值 vs 有限差分", "numeric vs finite differences"), numeric_grad, finite_diff, 1e-8),
-            (say("符号 vs 有限差分", "symbolic vs finite differences"), symbolic_grad, finite_diff, 1e-8),
+            ("11.symbolic_numeric", symbolic_grad, numeric_grad, 1e-12),
+            ("11.numeric_finite", numeric_grad, finite_diff, 1e-8),
+            ("11.symbolic_finite", symbolic_grad, finite_diff, 1e-8),
         ]
         for what, a, b, bound in pairs:
-            r = bpcore.relative_error(a, b).max()
-            print(what + say("：最大相对误差 ", ": max relative error ") + err(r, bound))
+            say(what, lang=LANG, err=err(bpcore.relative_error(a, b).max(), bound))
         """
     ),
     md(
@@ -505,7 +452,7 @@ CELLS = [
             torch = None
 
         if torch is None:
-            print(say("没有安装PyTorch：跳过。", "PyTorch is not installed: skipped."))
+            say("11.no_torch", lang=LANG)
         else:
             params = [
                 torch.tensor(a, dtype=torch.float64, requires_grad=True)
@@ -518,9 +465,7 @@ CELLS = [
             E.backward()
             autograd = np.concatenate([p.grad.numpy().ravel() for p in params])
             r = bpcore.relative_error(autograd, numeric_grad).max()
-            print("PyTorch", torch.__version__,
-                  say("自动微分 vs 引擎：最大相对误差", "autograd vs engine: max relative error"),
-                  err(r, 1e-12))
+            print("PyTorch", torch.__version__, text("11.autograd_engine", LANG), err(r, 1e-12))
         """,
         ignore_output=True,
     ),

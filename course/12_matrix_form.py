@@ -42,13 +42,8 @@ CELLS = [
         from IPython.display import Image, Markdown
 
         from bpcore import backprop_cost, examples, matrix_form, plots
+        from bpcore.lessons import columns, say
         from bpcore.tables import Table
-
-
-        # zh: 按笔记本的语言选一句话
-        # en: the text in the notebook's language
-        def say(zh, en):
-            return zh if LANG == "zh" else en
 
 
         # zh: 舍入误差那几位会随CPU和NumPy版本变化，所以很小的误差只报告它低于哪个界
@@ -130,9 +125,7 @@ CELLS = [
         Y = rng.uniform(size=(6, 2))
         cache = matrix_form.forward(net, X)
         grads = matrix_form.backward(net, cache, Y)
-        header = {"zh": ["层 l", "W⁽ˡ⁾", "a⁽ˡ⁻¹⁾", "a⁽ˡ⁾", "δ⁽ˡ⁾", "∂E/∂W⁽ˡ⁾", "∂E/∂b⁽ˡ⁾"],
-                  "en": ["layer l", "W⁽ˡ⁾", "a⁽ˡ⁻¹⁾", "a⁽ˡ⁾", "δ⁽ˡ⁾", "∂E/∂W⁽ˡ⁾", "∂E/∂b⁽ˡ⁾"]}[LANG]
-        Table(header, [
+        Table(columns("12.shape_table", LANG), [
             (str(l), str(layer.W.shape), str(cache.a[l - 1].shape), str(cache.a[l].shape),
              str(grads.delta[l - 1].shape), str(grads.W[l - 1].shape), str(grads.offset[l - 1].shape))
             for l, layer in enumerate(net.layers, start=1)
@@ -180,7 +173,6 @@ CELLS = [
         tb = ex.network
         book = tb.gradients(ex.X, ex.Y)
         mat = matrix_form.backward(tb, matrix_form.forward(tb, ex.X), ex.Y)
-        header = {"zh": ["量", "矩阵形式", "教材", "两者之差"], "en": ["quantity", "matrix form", "textbook", "difference"]}[LANG]
         rows = []
         for name, ours, theirs in (
             ("−δ⁽²⁾ vs g", -mat.delta[1][0], book.g),
@@ -192,7 +184,7 @@ CELLS = [
         ):
             rows.append((name, np.array2string(np.ravel(ours), precision=6), np.array2string(np.ravel(theirs), precision=6),
                          below(float(np.max(np.abs(ours - theirs))), 1e-15)))
-        Table(header, rows, lang=LANG)
+        Table(columns("12.compare_table", LANG), rows, lang=LANG)
         """
     ),
     md(
@@ -217,8 +209,7 @@ CELLS = [
         mat = matrix_form.backward(tb5, matrix_form.forward(tb5, X5), Y5)
         pairs = {"g": (-mat.delta[1], book.g), "e": (-mat.delta[0], book.e), "w": (mat.W[1], book.w),
                  "θ": (mat.offset[1], book.theta), "v": (mat.W[0], book.v), "γ": (mat.offset[0], book.gamma)}
-        header = {"zh": ["教材的量", "形状", "与矩阵形式之差"], "en": ["textbook quantity", "shape", "differs from the matrix form by"]}[LANG]
-        Table(header, [(k, str(b.shape), below(float(np.max(np.abs(a - b))), 1e-15)) for k, (a, b) in pairs.items()],
+        Table(columns("12.textbook_table", LANG), [(k, str(b.shape), below(float(np.max(np.abs(a - b))), 1e-15)) for k, (a, b) in pairs.items()],
               lang=LANG)
         """
     ),
@@ -271,9 +262,7 @@ CELLS = [
             rows.append(("-".join(map(str, sizes)), act, len(sizes) - 1, deep.spec.n_params,
                          below(bpcore.relative_error(ours, engine).max(), 1e-12),
                          below(bpcore.relative_error(ours, central).max(), 1e-6)))
-        header = {"zh": ["网络", "激活函数", "层数 L", "参数 n", "与引擎的相对误差", "与中心差分的相对误差"],
-                  "en": ["network", "activation", "layers L", "parameters n", "vs engine", "vs central differences"]}[LANG]
-        Table(header, rows, lang=LANG)
+        Table(columns("12.networks_table", LANG), rows, lang=LANG)
         """
     ),
     md(
@@ -315,10 +304,7 @@ CELLS = [
         """
         widths = (2, 4, 8, 16, 32, 48)
         counts = [backprop_cost.count_costs((4, h, h, 1), m=32, rng=0) for h in widths]
-        header = {"zh": ["网络", "参数 n", "中心差分：前向传播次数", "反向传播：折合前向传播次数", "乘加次数之比", "两种梯度之差"],
-                  "en": ["network", "parameters n", "central differences: forward passes",
-                         "backprop: in forward passes", "multiply-add ratio", "gradients differ by"]}[LANG]
-        Table(header, [
+        Table(columns("12.cost_table", LANG), [
             (f"4-{h}-{h}-1", c.n_params, c.central.forward_passes, f"{c.backprop_in_forward_passes:.3f}",
              f"{c.speedup:.1f}", below(c.max_difference, 1e-8))
             for h, c in zip(widths, counts)
@@ -364,10 +350,8 @@ CELLS = [
         """
         times = [backprop_cost.time_gradients((4, h, h, 1), m=32, rng=0, repeats=2) for h in widths]
         for tm in times:
-            print(f"n = {tm.n_params:5d}:",
-                  say("反向传播 = {:.1f} 次前向传播，中心差分 = {:.0f} 次前向传播",
-                      "backprop = {:.1f} forward passes, central differences = {:.0f} forward passes")
-                  .format(tm.backprop / tm.forward, tm.central / tm.forward))
+            say("12.timed", lang=LANG, n=tm.n_params,
+                first=tm.backprop / tm.forward, last=tm.central / tm.forward)
         Image(plots.to_png(backprop_cost.cost_figure(times, lang=LANG)))
         """,
         ignore_output=True,
@@ -404,18 +388,15 @@ CELLS = [
         big = bpcore.Network.from_sizes(sizes, rng=0)
         kept = matrix_form.forward(big, np.random.default_rng(0).uniform(size=(m, sizes[0]))).nbytes
         formula = backprop_cost.activation_bytes(sizes, m)
-        header = {"zh": ["a⁽ˡ⁾", "形状", "字节（公式 m·n_l·8）", "字节（实际数组）"],
-                  "en": ["a⁽ˡ⁾", "shape", "bytes (formula m·n_l·8)", "bytes (actual arrays)"]}[LANG]
-        display(Table(header, [(f"a⁽{'⁰¹²³'[l]}⁾", f"({m}, {n})", f, k) for l, (n, f, k) in enumerate(zip(sizes, formula, kept))],
+        display(Table(columns("12.memory_table", LANG), [(f"a⁽{'⁰¹²³'[l]}⁾", f"({m}, {n})", f, k) for l, (n, f, k) in enumerate(zip(sizes, formula, kept))],
                       lang=LANG))
         weights = big.flat().nbytes
-        print(say("激活值共", "activations in all:"), sum(formula), say("字节；参数共", "bytes; parameters:"),
-              weights, say("字节", "bytes"))
+        say("12.memory", lang=LANG, n=sum(formula), m=weights)
         """
     ),
     md(
         zh=r"""
-        激活值的内存与批大小$m$成正比，参数的内存与$m$无关。这里$m=64$时激活值约是参数（约27万个数）的三分之一；$m$增大到几百，激活值就超过参数本身。层数越多、批越大，这部分越可观，这就是训练比单纯预测占内存多得多的原因（预测时每层算完就可以丢掉上一层的输出）。
+        激活值的内存与批量大小$m$成正比，参数的内存与$m$无关。这里$m=64$时激活值约是参数（约27万个数）的三分之一；$m$增大到几百，激活值就超过参数本身。层数越多、批越大，这部分越可观，这就是训练比单纯预测占内存多得多的原因（预测时每层算完就可以丢掉上一层的输出）。
 
         ## 小结
 

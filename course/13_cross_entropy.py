@@ -41,13 +41,8 @@ CELLS = [
 
         from bpcore import classplots, examples, losses, plots
         from bpcore.activations import ACTIVATIONS, sigmoid, softmax
+        from bpcore.lessons import columns, say, text
         from bpcore.tables import Table
-
-
-        # zh: 按笔记本的语言选一句话
-        # en: the text in the notebook's language
-        def say(zh, en):
-            return zh if LANG == "zh" else en
 
 
         def num(x, digits=4):
@@ -91,11 +86,8 @@ CELLS = [
     ),
     code(
         """
-        header = {"zh": ["损失", "起点的 ŷ", "起点的 ∂E/∂β", "ŷ 首次超过 0.5 的轮次", "2000 轮后的 ŷ"],
-                  "en": ["loss", "ŷ at the start", "∂E/∂β at the start", "first epoch with ŷ > 0.5",
-                         "ŷ after 2000 epochs"]}[LANG]
-        names = {"half_sse": say("平方误差", "squared error"), "binary_cross_entropy": say("交叉熵", "cross-entropy")}
-        Table(header, [(names[loss], num(y_hat[loss][0]), num(grad[loss][0]),
+        names = {"half_sse": text("13.half_sse", LANG), "binary_cross_entropy": text("13.cross_entropy", LANG)}
+        Table(columns("13.start_table", LANG), [(names[loss], num(y_hat[loss][0]), num(grad[loss][0]),
                         int(np.argmax(np.array(y_hat[loss]) > 0.5)), num(y_hat[loss][-1]))
                        for loss in LOSSES], lang=LANG)
         """
@@ -198,10 +190,9 @@ CELLS = [
         E_ce = -(y * sp.log(y_hat_sym) + (1 - y) * sp.log(1 - y_hat_sym))
         E_se = sp.Rational(1, 2) * (y_hat_sym - y) ** 2
         dE_ce = sp.diff(E_ce, beta)
-        print(say("交叉熵：∂E/∂β − (ŷ − y) =", "cross-entropy: ∂E/∂β − (ŷ − y) ="),
-              sp.simplify(dE_ce - (y_hat_sym - y)))
-        print(say("平方误差：∂E/∂β − (ŷ − y)ŷ(1 − ŷ) =", "squared error: ∂E/∂β − (ŷ − y)ŷ(1 − ŷ) ="),
-              sp.simplify(sp.diff(E_se, beta) - (y_hat_sym - y) * y_hat_sym * (1 - y_hat_sym)))
+        say("13.ce_minus_claim", sp.simplify(dE_ce - (y_hat_sym - y)), lang=LANG)
+        claim_se = (y_hat_sym - y) * y_hat_sym * (1 - y_hat_sym)
+        say("13.se_minus_claim", sp.simplify(sp.diff(E_se, beta) - claim_se), lang=LANG)
         Markdown(f"$$\\\\frac{{\\\\partial E}}{{\\\\partial\\\\beta}} = {sp.latex(dE_ce)}$$")
         """
     ),
@@ -219,9 +210,7 @@ CELLS = [
         """
         from bpcore.symbolic.crossentropy import output_delta_proofs
 
-        header = {"zh": ["输出 + 损失", "∂E/∂β（化简后）", "推导 − 结论", "成立"],
-                  "en": ["output + loss", "∂E/∂β (simplified)", "derived − claimed", "holds"]}[LANG]
-        Table(header, [(name, f"${sp.latex(p.textbook)}$", f"${sp.latex(p.difference)}$",
+        Table(columns("13.proof_table", LANG), [(name, f"${sp.latex(p.textbook)}$", f"${sp.latex(p.difference)}$",
                         "✓" if p.holds else "✗") for name, p in output_delta_proofs(3).items()],
               lang=LANG)
         """
@@ -245,11 +234,9 @@ CELLS = [
     code(
         """
         y0 = start.predict(X)[0, 0]
-        header = {"zh": ["损失", "E", "∂E/∂β（反向传播）", "公式", "公式的值"],
-                  "en": ["loss", "E", "∂E/∂β (backprop)", "formula", "its value"]}[LANG]
         formulas = {"half_sse": ("(ŷ − y)ŷ(1 − ŷ)", (y0 - 1) * y0 * (1 - y0)),
                     "binary_cross_entropy": ("ŷ − y", y0 - 1)}
-        Table(header, [(names[loss], num(start.loss(X, Y, loss=loss)), num(grad[loss][0]),
+        Table(columns("13.formula_table", LANG), [(names[loss], num(start.loss(X, Y, loss=loss)), num(grad[loss][0]),
                         formulas[loss][0], num(formulas[loss][1])) for loss in LOSSES], lang=LANG)
         """
     ),
@@ -268,12 +255,9 @@ CELLS = [
         book = examples.get("t002_textbook")
         tb, x_k, y_k = book.network, book.X[0], book.Y[0]
         y_hat_k = tb.forward(x_k).y_hat
-        header = {"zh": ["j", "ŷ_j", "y_j", "g_j（平方误差，式5.10）", "g_j（交叉熵）", "y_j − ŷ_j"],
-                  "en": ["j", "ŷ_j", "y_j", "g_j (squared error, eq. 5.10)", "g_j (cross-entropy)",
-                         "y_j − ŷ_j"]}[LANG]
         g_se = tb.gradients(x_k, y_k).g
         g_ce = tb.gradients(x_k, y_k, loss="binary_cross_entropy").g
-        Table(header, [(j + 1, y_hat_k[j], y_k[j], g_se[j], g_ce[j], y_k[j] - y_hat_k[j])
+        Table(columns("13.g_table", LANG), [(j + 1, y_hat_k[j], y_k[j], g_se[j], g_ce[j], y_k[j] - y_hat_k[j])
                        for j in range(len(y_k))], decimals=6, lang=LANG)
         """
     ),
@@ -294,8 +278,8 @@ CELLS = [
         X_check, Y_check = rng.normal(size=(5, 2)), rng.integers(0, 2, size=(5, 1)).astype(float)
         check = bpcore.check_gradients(bpcore.Network.from_sizes((2, 3, 1), rng=1), X_check, Y_check,
                                        loss="binary_cross_entropy")
-        print(say("参数个数：", "parameters:"), len(check.error))
-        print(say("最大相对误差小于 1e-7：", "largest relative error below 1e-7:"), check.passed())
+        say("13.params", len(check.error), lang=LANG)
+        say("13.passed", check.passed(), lang=LANG)
         """
     ),
     md(
@@ -331,15 +315,13 @@ CELLS = [
         z = xor.network.forward(xor.X[:1]).layers[-1].z
         y_xor = xor.Y[:1]
         pairs = [("identity", "half_sse"), ("sigmoid", "binary_cross_entropy")]
-        header = {"zh": ["输出激活", "损失", "ŷ", "δ = ∂E/∂z", "ŷ − y", "E"],
-                  "en": ["output", "loss", "ŷ", "δ = ∂E/∂z", "ŷ − y", "E"]}[LANG]
         rows = []
         for act, loss in pairs:
             out = ACTIVATIONS[act].f(z)
             delta = losses.output_delta(loss, ACTIVATIONS[act], out, z, y_xor, reduction="sum")
             E = losses.loss_value(loss, act, out, z, y_xor, reduction="sum")
             rows.append((act, loss, out[0, 0], delta[0, 0], (out - y_xor)[0, 0], E))
-        Table(header, rows, decimals=4, lang=LANG)
+        Table(columns("13.delta_table", LANG), rows, decimals=4, lang=LANG)
         """
     ),
     md(
@@ -406,11 +388,11 @@ CELLS = [
         # zh: 链式法则：∂E/∂ŷ = −y/ŷ，再乘Softmax的雅可比矩阵 ∂ŷ_k/∂β_j = ŷ_k([k = j] − ŷ_j)
         # en: the chain rule: ∂E/∂ŷ = −y/ŷ, times the softmax Jacobian ∂ŷ_k/∂β_j = ŷ_k([k = j] − ŷ_j)
         long_way = ACTIVATIONS["softmax"].delta(p, losses.cross_entropy_grad(p, target, "sum"))
-        print("ŷ =", p.round(4), say(" 和 =", " sum ="), p.sum().round(12))
+        print("ŷ =", p.round(4), " Σŷ =", p.sum().round(12))
         print("E = −ln ŷ₂ =", round(losses.cross_entropy(p, target), 4))
-        print(say("链式法则：", "chain rule:"), long_way.round(6))
+        say("13.chain_rule", long_way.round(6), lang=LANG)
         print("ŷ − y:     ", (p - target).round(6))
-        print(say("得分 ±10⁶ 时：", "scores ±10⁶:"), softmax(np.array([1e6, 0.0, -1e6])))
+        say("13.huge_scores", softmax(np.array([1e6, 0.0, -1e6])), lang=LANG)
         """
     ),
     md(
@@ -428,9 +410,9 @@ CELLS = [
         classes = rng.integers(0, 3, size=6)
         X3, Y3 = rng.normal(size=(6, 2)), np.eye(3)[classes]
         check3 = bpcore.check_gradients(net3, X3, Y3, loss="cross_entropy")
-        print(say("参数个数：", "parameters:"), len(check3.error))
-        print(say("最大相对误差小于 1e-7：", "largest relative error below 1e-7:"), check3.passed())
-        print(say("每行输出之和：", "each output row sums to:"), net3.predict(X3).sum(axis=1).round(12))
+        say("13.params", len(check3.error), lang=LANG)
+        say("13.passed", check3.passed(), lang=LANG)
+        say("13.row_sums", net3.predict(X3).sum(axis=1).round(12), lang=LANG)
         """
     ),
     md(

@@ -41,13 +41,8 @@ CELLS = [
         from IPython.display import Image, Markdown
 
         from bpcore import deepnets, examples, plots
+        from bpcore.lessons import columns, text
         from bpcore.tables import Table
-
-
-        # zh: 按笔记本的语言选一句话
-        # en: the text in the notebook's language
-        def say(zh, en):
-            return zh if LANG == "zh" else en
         """
     ),
     md(
@@ -125,15 +120,13 @@ CELLS = [
         layers = np.arange(1, len(sizes))
         curves = {name: (layers, g) for name, g in norms.items()}
         Image(plots.to_png(plots.curves_figure(
-            curves, lang=LANG, xlabel=say("第l层（1 = 最靠近输入）", "layer l (1 = next to the input)"),
-            ylabel="‖∂E/∂W⁽ˡ⁾‖", title=say("每一层的梯度大小", "Gradient size per layer"))))
+            curves, lang=LANG, xlabel=text("14.layer_axis", LANG),
+            ylabel="‖∂E/∂W⁽ˡ⁾‖", title=text("14.per_layer_title", LANG))))
         """
     ),
     code(
         """
-        header = say(["隐藏层激活", "第1层", "第8层", "第1层 ÷ 第8层"],
-                     ["hidden activation", "layer 1", "layer 8", "layer 1 ÷ layer 8"])
-        Table(header, [(name, f"{g[0]:.2e}", f"{g[7]:.2e}", f"{g[0] / g[7]:.2e}")
+        Table(columns("14.ratio_table", LANG), [(name, f"{g[0]:.2e}", f"{g[7]:.2e}", f"{g[0] / g[7]:.2e}")
                        for name, g in norms.items()], lang=LANG)
         """
     ),
@@ -186,17 +179,17 @@ CELLS = [
         Xw = np.random.default_rng(7).normal(size=(400, 256))
         n = 256
         cases = [
-            ("tanh", 0.1 / np.sqrt(n), say("tanh，标准差 0.1/√n", "tanh, std 0.1/√n")),
-            ("tanh", "xavier", say("tanh，Xavier 1/√n", "tanh, Xavier 1/√n")),
-            ("tanh", 5 / np.sqrt(n), say("tanh，标准差 5/√n", "tanh, std 5/√n")),
-            ("relu", "xavier", say("ReLU，Xavier 1/√n", "ReLU, Xavier 1/√n")),
-            ("relu", "he", say("ReLU，He √(2/n)", "ReLU, He √(2/n)")),
+            ("tanh", 0.1 / np.sqrt(n), text("14.tanh_small", LANG)),
+            ("tanh", "xavier", "tanh, Xavier 1/√n"),
+            ("tanh", 5 / np.sqrt(n), text("14.tanh_large", LANG)),
+            ("relu", "xavier", "ReLU, Xavier 1/√n"),
+            ("relu", "he", "ReLU, He √(2/n)"),
         ]
         rows = []
         for act, init, name in cases:
             wide = deepnets.deep_network((n,) * 6, activation=act, output_activation=act, init=init, rng=1)
             rows.append((name, *deepnets.activation_scales(wide, Xw)))
-        header = [say("激活与初始化", "activation and initialisation"), *[f"l = {k}" for k in range(1, 6)]]
+        header = [text("14.activation_init", LANG), *[f"l = {k}" for k in range(1, 6)]]
         Table(header, rows, decimals=3, lang=LANG)
         """
     ),
@@ -273,19 +266,16 @@ CELLS = [
         uneven.layers[1].W = np.array([[1.0], [2.0], [3.0]])
         y_and_not = np.array([[0.0], [0.0], [1.0], [0.0]])
         runs = [
-            (say("全1，异或", "all ones, XOR"), start, Y),
-            (say("全1，x₁且非x₂", "all ones, x₁ and not x₂"), start, y_and_not),
-            (say("输出权重1、2、3，异或", "output weights 1, 2, 3, XOR"), uneven, Y),
+            (text("14.ones_xor", LANG), start, Y),
+            (text("14.ones_and_not", LANG), start, y_and_not),
+            (text("14.uneven_xor", LANG), uneven, Y),
         ]
         rows = []
         for name, net0, target in runs:
             h = bpcore.train(net0, X, target, eta=0.5, epochs=3000, mode="accumulated")
             rows.append((name, f"{deepnets.unit_spread(h.net):.1e}", f"{deepnets.input_spread(h.net):.1e}",
                          f"{h.final_loss:.4f}"))
-        header = say(["初值与数据", "单元之间的最大差", "v₁ₕ与v₂ₕ的最大差", "3000轮后的损失"],
-                     ["start and data", "largest difference between units", "largest |v₁ₕ − v₂ₕ|",
-                      "loss after 3000 epochs"])
-        Table(header, rows, lang=LANG)
+        Table(columns("14.symmetry_table", LANG), rows, lang=LANG)
         """
     ),
     md(

@@ -38,13 +38,8 @@ CELLS = [
         from IPython.display import Image
 
         from bpcore import classplots, digits, plots
+        from bpcore.lessons import columns, say
         from bpcore.tables import Table
-
-
-        # zh: 按笔记本的语言选一句话
-        # en: the text in the notebook's language
-        def say(zh, en):
-            return zh if LANG == "zh" else en
 
 
         def show(fig):
@@ -71,9 +66,9 @@ CELLS = [
     code(
         """
         X, labels = digits.load_digits()
-        print(say(f"输入：{X.shape}，像素从{X.min()}到{X.max()}", f"inputs: {X.shape}, pixels from {X.min()} to {X.max()}"))
-        print(say("每个数字的样本数：", "samples per digit:"), np.bincount(labels))
-        print(say("数据文件：", "data file:"), f"{digits.DATA.stat().st_size / 1000:.0f} KB")
+        say("15.inputs", lang=LANG, shape=X.shape, low=X.min(), high=X.max())
+        say("15.per_digit", np.bincount(labels), lang=LANG)
+        say("15.data_file", f"{digits.DATA.stat().st_size / 1000:.0f} KB", lang=LANG)
         show(classplots.digits_figure(X[:20], labels[:20], lang=LANG))
         """
     ),
@@ -96,15 +91,15 @@ CELLS = [
         """
         train, test = digits.train_test_split(len(X), test_fraction=0.25, rng=0)
         Y = digits.one_hot(labels, 10)
-        print(say(f"训练集：{len(train)}，测试集：{len(test)}", f"training set: {len(train)}, test set: {len(test)}"))
-        print(say("第一个样本的标签与独热目标：", "first sample's label and one-hot target:"), labels[0], Y[0])
+        say("15.split", lang=LANG, n=len(train), m=len(test))
+        say("15.first_sample", labels[0], Y[0], lang=LANG)
         """
     ),
     md(
         zh=r"""
         ## 3. 网络与训练
 
-        64个输入（每个像素一个），32个Sigmoid隐藏层单元，10个输出经Softmax变成10个类别的概率，损失是交叉熵$E=-\sum_j y_j\ln\hat y_j$在批内的平均。小批量梯度下降：批大小32，每轮打乱一次顺序（种子0），$\eta=0.5$，40轮；每轮保存一次参数，以便之后在测试集上逐轮评估。预测的类别是概率最大的那个输出。
+        64个输入（每个像素一个），32个Sigmoid隐藏层单元，10个输出经Softmax变成10个类别的概率，损失是交叉熵$E=-\sum_j y_j\ln\hat y_j$在批内的平均。小批量梯度下降：批量大小32，每轮打乱一次顺序（种子0），$\eta=0.5$，40轮；每轮保存一次参数，以便之后在测试集上逐轮评估。预测的类别是概率最大的那个输出。
         """,
         en=r"""
         ## 3. The network and its training
@@ -120,11 +115,11 @@ CELLS = [
     code(
         """
         net = bpcore.Network.from_sizes((64, 32, 10), output_activation="softmax", rng=0)
-        print(say("参数个数：", "parameters:"), net.spec.n_params)
+        say("15.params", net.spec.n_params, lang=LANG)
         history = bpcore.train(net, X[train], Y[train], eta=0.5, epochs=40, mode="minibatch",
                                batch_size=32, shuffle=True, rng=0, loss="cross_entropy",
                                snapshot_every=1)
-        print(say("每轮迭代次数：", "iterations per epoch:"), bpcore.iterations_per_epoch(len(train), 32))
+        say("15.iterations", bpcore.iterations_per_epoch(len(train), 32), lang=LANG)
         """
     ),
     code(
@@ -145,9 +140,7 @@ CELLS = [
     ),
     code(
         """
-        header = {"zh": ["轮次", "训练集损失", "测试集损失", "训练集准确率", "测试集准确率"],
-                  "en": ["epoch", "training loss", "test loss", "training accuracy", "test accuracy"]}[LANG]
-        Table(header, [(k, *curves[k, [0, 2, 1, 3]]) for k in (0, 1, 5, 10, 20, 40)], decimals=4, lang=LANG)
+        Table(columns("15.curve_table", LANG), [(k, *curves[k, [0, 2, 1, 3]]) for k in (0, 1, 5, 10, 20, 40)], decimals=4, lang=LANG)
         """
     ),
     md(
@@ -180,11 +173,11 @@ CELLS = [
         predicted = digits.predicted_class(model.predict(X[test]))
         C = digits.confusion_matrix(labels[test], predicted, 10)
         wrong = np.flatnonzero(predicted != labels[test])
-        print(say("测试集准确率：", "test accuracy:"), round(digits.accuracy(predicted, labels[test]), 4),
-              say(f"（{len(test)}个中认错{len(wrong)}个）", f"({len(wrong)} of {len(test)} wrong)"))
+        say("15.test_accuracy", lang=LANG, value=round(digits.accuracy(predicted, labels[test]), 4),
+            n=len(wrong), m=len(test))
         off = C - np.diag(np.diag(C))
         i, j = np.unravel_index(np.argmax(off), off.shape)
-        print(say(f"最常见的错误：把{i}认成{j}，{off[i, j]}次", f"most common mistake: {i} read as {j}, {off[i, j]} times"))
+        say("15.common_mistake", lang=LANG, k=i, l=j, n=off[i, j])
         show(classplots.confusion_figure(C, lang=LANG))
         """
     ),
@@ -243,10 +236,9 @@ CELLS = [
         net_se = bpcore.Network.from_sizes((64, 32, 10), output_activation="sigmoid", rng=0)
         history_se = bpcore.train(net_se, X[train], Y[train], eta=0.5, epochs=40, mode="minibatch",
                                   batch_size=32, shuffle=True, rng=0, loss="half_sse", snapshot_every=10)
-        header = {"zh": ["输出 + 损失", "10轮后", "40轮后"], "en": ["output + loss", "after 10 epochs", "after 40 epochs"]}[LANG]
         rows = [("softmax + cross-entropy", curves[10, 3], curves[40, 3]),
                 ("sigmoid + ½(ŷ − y)²", *(evaluate(history_se.snapshot(k), test)[1] for k in (10, 40)))]
-        Table(header, rows, decimals=4, lang=LANG)
+        Table(columns("15.compare_table", LANG), rows, decimals=4, lang=LANG)
         """
     ),
     md(

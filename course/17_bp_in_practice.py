@@ -32,7 +32,7 @@ CELLS = [
         LANG = LANG_VALUE
         import numpy as np
         import bpcore
-        from bpcore import algorithm, early_stopping, local_minima, practice
+        from bpcore import algorithm, early_stopping, local_minima, plots, practice
         """
     ),
     md(
@@ -118,11 +118,14 @@ CELLS = [
         Xw, Yw = practice.noisy_wave()
         split = early_stopping.holdout_split(Xw, Yw, validation=0.5, rng=0)
         wide = bpcore.Network.from_sizes((1, 30, 1), rng=1)
-        plain = early_stopping.train_early_stopping(wide, split, eta=2.0, epochs=4000, mode="accumulated")
+        # zh: snapshot_every=20：每20轮存一份参数，第3节画参数的平方和要用
+        # en: snapshot_every=20 keeps the parameters every 20 epochs (section 3 draws their sum of squares)
+        plain = early_stopping.train_early_stopping(wide, split, eta=2.0, epochs=4000, mode="accumulated", snapshot_every=20)
         b = plain.best_epoch
         print("best epoch (least validation error):", b)
         print("training error   at best / at 4000:", round(plain.train_loss[b], 4), "/", round(plain.train_loss[-1], 4))
         print("validation error at best / at 4000:", round(plain.val_loss[b], 4), "/", round(plain.val_loss[-1], 4))
+        plots.image(plots.early_stopping_figure(plain, lang=LANG))
         """
     ),
     md(
@@ -166,7 +169,8 @@ CELLS = [
     ),
     code(
         """
-        decayed = early_stopping.train_early_stopping(wide, split, eta=2.0, epochs=4000, mode="accumulated", lam=0.999)
+        decayed = early_stopping.train_early_stopping(wide, split, eta=2.0, epochs=4000, mode="accumulated",
+                                                      lam=0.999, snapshot_every=20)
         for name, r in (("no decay ", plain), ("lam=0.999", decayed)):
             w2 = bpcore.decay.penalty(r.history.net)
             print(name, " training", round(r.train_loss[-1], 4), " validation", round(r.val_loss[-1], 4),
@@ -177,12 +181,41 @@ CELLS = [
     md(
         zh=r"""
         有了衰减，训练误差停在更高的地方，验证误差却一直不回升，4000轮后的网络差不多和早停选出的一样好；参数的平方和也小得多。两种办法做的是同一件事：不让网络把训练集拟合得过头。
+
+        $\lambda$越小，惩罚越重。再加一个$\lambda=0.99$，把三次训练画在一起：左图是每轮的验证误差（实线）和训练误差（虚线），右图是参数的平方和$\sum_i w_i^2$。
         """,
         en=r"""
         With decay the training error settles higher, but the validation error no longer
         turns up: the network after 4000 epochs is about as good as the one early stopping
         picked, and the sum of squares of its parameters is much smaller. Both remedies do one
         thing: keep the network from fitting its training set too closely.
+
+        The smaller $\lambda$, the heavier the penalty. Add $\lambda = 0.99$ and draw the
+        three runs together: on the left the validation error (solid) and the training error
+        (dashed) per epoch, on the right the sum of squares $\sum_i w_i^2$ of the parameters.
+        """,
+    ),
+    code(
+        """
+        strong = early_stopping.train_early_stopping(wide, split, eta=2.0, epochs=4000, mode="accumulated",
+                                                     lam=0.99, snapshot_every=20)
+        by_lam = {1: plain, 0.999: decayed, 0.99: strong}
+        for lam, r in by_lam.items():
+            print(f"lam={lam:<6} sum of squares at 4000: {bpcore.decay.penalty(r.history.net):8.4f}",
+                  f" validation error at 4000: {r.val_loss[-1]:.4f}")
+        plots.image(plots.weight_decay_figure(by_lam, lang=LANG))
+        """
+    ),
+    md(
+        zh=r"""
+        $\lambda=0.99$时惩罚压过了误差：前一百轮之内参数就几乎衰减到0，网络对所有输入给出差不多同一个输出：训练误差是三者中最高的，验证误差也明显高于$\lambda=0.999$——这是欠拟合。$\lambda$和早停的轮数一样，要靠验证集来选。
+        """,
+        en=r"""
+        With $\lambda = 0.99$ the penalty outweighs the error: within the first hundred epochs the
+        parameters decay almost to 0, the network gives nearly the same output for every
+        input: its training error is the highest of the three and its validation error is
+        well above that of $\lambda = 0.999$: underfitting. Like
+        early stopping's epoch, $\lambda$ is chosen on the validation set.
         """,
     ),
     md(
@@ -226,6 +259,7 @@ CELLS = [
         for seed, E in zip(runs.seeds, runs.final_losses):
             print("seed", seed, " E =", f"{E:.4f}")
         print("kept: seed", runs.best_seed)
+        plots.image(plots.multistart_figure(runs, lang=LANG))
         """
     ),
     md(
@@ -287,14 +321,17 @@ CELLS = [
         print("fixed (standard BP):\\n", bpcore.visit_orders(4, 3))
         print("shuffled (SGD, seed 5):\\n", bpcore.visit_orders(4, 3, shuffle=True, rng=5))
         start = bpcore.Network.from_sizes((2, 3, 1), rng=0)
-        for shuffle in (False, True):
-            h = bpcore.train(start, X, Y, eta=1.0, epochs=2000, mode="standard", shuffle=shuffle, rng=5)
-            print(h.settings["order"], " E after 2000 epochs:", f"{h.final_loss:.6f}")
+        fixed = bpcore.train(start, X, Y, eta=1.0, epochs=2000, mode="standard")
+        shuffled = [bpcore.train(start, X, Y, eta=1.0, epochs=2000, mode="standard", shuffle=True, rng=s)
+                    for s in range(5)]
+        print(fixed.settings["order"], " E after 2000 epochs:", f"{fixed.final_loss:.6f}")
+        print(shuffled[0].settings["order"], "seeds 0-4, E after 2000 epochs:", [f"{h.final_loss:.6f}" for h in shuffled])
+        plots.image(plots.order_figure(fixed, shuffled, lang=LANG))
         """
     ),
     md(
         zh=r"""
-        两种顺序都学会了异或；区别在于打乱后的结果取决于种子`rng`，固定顺序则完全确定。
+        两种顺序都学会了异或；区别在于打乱后的结果取决于种子`rng`，固定顺序则完全确定。图中的阴影是5个种子的范围（最小到最大），实线是中位数：在这个起点上，5次打乱的结果彼此很接近。
 
         ## 小结
 
@@ -313,7 +350,9 @@ CELLS = [
         """,
         en=r"""
         Both orders learn XOR; the difference is that the shuffled result depends on the seed
-        `rng`, while the fixed order is fully determined.
+        `rng`, while the fixed order is fully determined. The shaded band is the range of the
+        5 seeds (least to largest), the solid line their median: from this start the five
+        shuffled runs stay close together.
 
         ## Summary
 

@@ -7,7 +7,8 @@ which nbconvert embeds as data: URIs, so a page is one self-contained file), wit
 that opens the same lesson on Binder (pinned to the release tag) or through nbgitpuller on a
 JupyterHub (the ``students`` branch). ``index.html`` lists the lessons in both languages.
 The repository slug comes from pyproject.toml's [project.urls] Repository (the one place).
-Nothing is executed; nbconvert comes with JupyterLab.
+Nothing is executed. Needs the site extra (nbconvert, nbformat):
+``python -m pip install -e ".[site]"``.
 """
 
 from __future__ import annotations

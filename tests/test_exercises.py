@@ -213,3 +213,37 @@ def test_exercise_04_2_counts_anything_within_one_percent():
     ref = exercises.reference("04-2")
     assert check("04-2", float(f"{ref:.2g}"), lang="en").ok  # two significant figures
     assert not check("04-2", ref * 1.02, lang="en").ok
+
+
+def test_a_formula_is_parsed_with_sympy_already_imported():
+    """Importing SymPy under the sandbox's tracer took seconds; on a loaded machine that used up
+    the time limit and "w - 3" read as unparseable (seen in the teacher's edition). In a fresh
+    interpreter, the parser must be imported before the time-limited call starts."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import bpcore.exercises._code as c\n"
+        "real = c.run\n"
+        "seen = []\n"
+        "def spy(fn, *a, **k):\n"
+        "    seen.append('sympy.parsing.sympy_parser' in sys.modules)\n"
+        "    return real(fn, *a, **k)\n"
+        "c.run = spy\n"
+        "from bpcore.exercises import check\n"
+        "print(check('01-derive', 'w - 3', lang='en').ok, seen)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "[True]"], out.stdout + out.stderr
+
+
+def test_a_formula_that_runs_out_of_time_says_so(monkeypatch):
+    """A timeout is not a parse error: the student is told the time ran out."""
+    from bpcore.exercises import _code
+    from bpcore.exercises._sandbox import Outcome
+
+    monkeypatch.setattr(_code, "run", lambda fn, *a, **k: Outcome(timed_out=True))
+    res = check("01-derive", "9**9**9**9", lang="en")
+    assert not res.ok
+    assert "ran out of time" in res.message

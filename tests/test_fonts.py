@@ -96,6 +96,17 @@ def _sample_texts() -> list[str]:
         L=3,
         l=2,
         l1=3,
+        lam=0.999,  # lesson 17's weight-decay figure
+        converged=True,  # bpcore.lessons: lesson code cells
+        verdict="合适：很快到达",
+        x="1",
+        w="0",
+        b="0",
+        method="重算",
+        label="∂E/∂w₁",
+        published="0.1",
+        reason="四舍五入",
+        shape="(1797, 64)",
     )
     # Error messages have many fields of their own: any other field shows a typical number.
     fill = _Typical(fields)

@@ -257,3 +257,17 @@ def test_batch_passes_are_the_checked_passes_without_checks(loss):
         for e in np.eye(p.size)
     ]  # fmt: skip
     np.testing.assert_allclose(g.flat(), numeric, rtol=1e-6, atol=1e-9)
+
+
+def test_the_engine_modules_stay_one_concept_each():
+    # Issue 15: one concept per module, at most ~600 lines. The batch passes live in
+    # bpcore.passes and stay importable from bpcore.network, where they were first.
+    from pathlib import Path
+
+    import bpcore.network
+    import bpcore.passes
+
+    for module in (bpcore.network, bpcore.passes):
+        assert len(Path(module.__file__).read_text(encoding="utf-8").splitlines()) <= 600
+    for name in ("batch_forward", "batch_backward", "Trace", "LayerTrace", "Gradients"):
+        assert getattr(bpcore.network, name) is getattr(bpcore.passes, name)

@@ -64,7 +64,8 @@ def test_course_command_installs_and_opens_jupyterlab_on_localhost_with_a_token(
     cmd = ci_readme.command("course")
     assert cmd.startswith("python3 -m venv .venv && ")
     assert ".venv/bin/python -m pip install -e . " in cmd
-    assert re.search(r"\.venv/bin/jupyter lab .*--ip=127\.0\.0\.1", cmd)
+    # JupyterLab through bpcore's launcher (it allows root only for root: see below)
+    assert re.search(r"\.venv/bin/python -m bpcore\.lab .*--ip=127\.0\.0\.1", cmd)
     assert cmd.rstrip().endswith("notebooks/")
     # The token stays on: nothing may switch authentication off.
     assert not re.search(r"token\s*=\s*(''|\"\"|\s|$)|--no-token|disable_check_xsrf", cmd)
@@ -92,10 +93,71 @@ def test_windows_section_has_the_same_two_commands_in_windows_form(readme):
 @pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
 def test_readme_says_what_to_do_as_root_and_how_to_reset_a_notebook(readme):
     text = readme.read_text(encoding="utf-8")
-    # Jupyter refuses to run as root without --allow-root; the course command stays root-free.
+    # Jupyter refuses to run as root without --allow-root: the launcher adds it for root only,
+    # so the course command itself never carries it; README says so.
     assert "--allow-root" in text and "--allow-root" not in ci_readme.command("course")
+    assert "bpcore.lab" in text
     assert "git checkout -- notebooks/" in text  # a local copy
     assert "build_handout.py tree" in text and "origin/students:notebooks/" in text  # teachers
+
+
+def test_the_launcher_allows_root_for_root_only_and_says_why():
+    from bpcore import i18n
+    from bpcore.lab import lab_arguments
+
+    argv = ["--ip=127.0.0.1", "notebooks/"]
+    for euid in (1000, 501, None):  # an ordinary user (Linux, macOS), Windows (no euid)
+        assert lab_arguments(argv, euid) == (argv, None)
+    args, note = lab_arguments(argv, 0)
+    assert args == ["--allow-root", *argv]
+    # the note: both languages, each naming the option it added
+    assert note.splitlines() == [i18n.t("lab.root", "zh"), i18n.t("lab.root", "en")]
+    assert all("--allow-root" in line for line in note.splitlines())
+    # a root user who allowed root already gets nothing added and no note
+    for given in ("--allow-root", "--ServerApp.allow_root=True"):
+        assert lab_arguments([given, *argv], 0) == ([given, *argv], None)
+
+
+@pytest.mark.parametrize("euid", [0, 1000])
+def test_the_launcher_hands_the_arguments_to_jupyterlab(euid, capsys):
+    from bpcore.lab import main
+
+    got = []
+    assert main(["--ip=127.0.0.1", "notebooks/"], euid=euid, launch=got.append) == 0
+    err = capsys.readouterr().err
+    assert got == [["--allow-root"] * (euid == 0) + ["--ip=127.0.0.1", "notebooks/"]]
+    assert ("--allow-root" in err) == (euid == 0)
+
+
+def test_the_launcher_runs_jupyterlab_itself():
+    # The real route (this process's user, root or not): JupyterLab answers --version.
+    import jupyterlab
+
+    out = subprocess.run(
+        [sys.executable, "-m", "bpcore.lab", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == jupyterlab.__version__
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    assert ("--allow-root" in out.stderr) == as_root, out.stderr
+
+
+@pytest.mark.parametrize("readme", [README, README_ZH], ids=["en", "zh"])
+def test_readme_students_per_core_is_the_measured_figure(readme):
+    # README rounds benchmarks/bench_hub.py's figures (RESULTS.md's marked hub section):
+    # the headline within 10 % of the measured "counting everything" students per core.
+    results = (REPO / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8")
+    section = results.split("<!-- bench_hub:start -->", 1)[1].split("<!-- bench_hub:end -->")[0]
+    measured = [int(n) for n in re.findall(r"\*\*(\d+)(?: students)?\*\*", section)]
+    assert len(measured) == 2, measured  # kernels alone, then everything
+    text = readme.read_text(encoding="utf-8")
+    shown = re.search(r"\*\*(\d+)\s*(?:students|名学生)\*\*", text)
+    assert shown, "README's teacher section states the students one core serves"
+    assert abs(int(shown[1]) - measured[1]) <= 0.1 * measured[1], (shown[1], measured)
+    assert "benchmarks/RESULTS.md" in text and "bench_hub.py" in text
 
 
 def test_command_extraction_rejects_a_missing_or_doubled_block():
@@ -316,6 +378,32 @@ def test_binder_environment_pins_every_dependency_exactly_inside_pyprojects_boun
     assert outside == {}, f"binder pins outside pyproject's bounds: {outside}"
 
 
+def test_binder_pins_are_releases_no_newer_than_the_tested_environment():
+    # conda-forge cannot be reached from the machines that build and test this project, so no
+    # test can ask it whether a pin exists (scripts/check_binder_pins.py asked PyPI when the
+    # pins were renewed; binder/environment.yml's header records the result).  What can be
+    # checked offline: each pin is a plain release number, and no pin is ahead of what pip
+    # installed here from pyproject's bounds (it installs the newest release): a pin newer
+    # than every installable release, such as a typo numpy=24.6, fails.  In the workflow's
+    # conda job (environment.yml from conda-forge) the same check reads conda-forge's newest
+    # builds: a pin conda-forge does not have yet fails there, as Binder's build would.
+    # Renew the pins from the tested environment (`pip list` in the test venv).
+    import importlib.metadata
+
+    from packaging.version import Version
+
+    pinned, _ = _environment("binder/environment.yml")
+    pinned.pop("python"), pinned.pop("pip")
+    ahead = {}
+    for name, spec in pinned.items():
+        pin = Version(spec.lstrip("="))
+        assert not (pin.is_prerelease or pin.is_devrelease or pin.local), f"{name}={pin}"
+        installed = Version(importlib.metadata.version(name))
+        if pin > installed:
+            ahead[name] = (str(pin), str(installed))
+    assert ahead == {}, f"binder pins newer than the tested environment (pin, installed): {ahead}"
+
+
 def test_test_tools_are_not_runtime_and_the_lite_kernel_has_its_own_extra():
     extras = _pyproject()["project"]["optional-dependencies"]
     test, lite = _requirements(extras["test"]), _requirements(extras["lite"])
@@ -326,6 +414,38 @@ def test_test_tools_are_not_runtime_and_the_lite_kernel_has_its_own_extra():
     # test extra (installed beside the teaching lab) must not bring it.
     assert {"jupyterlite-core", "jupyterlite-pyodide-kernel"} <= set(lite)
     assert not {n for n in test if n.startswith("jupyterlite")}
+
+
+def _third_party_imports(path: Path) -> set[str]:
+    """Top-level modules ``path`` imports that are neither the standard library nor bpcore."""
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return {n for n in names if n not in sys.stdlib_module_names and n != "bpcore"}
+
+
+def test_the_site_builder_declares_what_it_imports_in_the_site_extra():
+    import importlib.metadata
+
+    extras = _pyproject()["project"]["optional-dependencies"]
+    site, test = _requirements(extras["site"]), _requirements(extras["test"])
+    runtime = _requirements(_pyproject()["project"]["dependencies"])
+    imported = _third_party_imports(REPO / "scripts" / "build_site.py")
+    assert {"nbconvert", "nbformat"} <= imported, imported  # the parser sees the lazy imports
+    dists = importlib.metadata.packages_distributions()
+    needed = {canonicalize_name(dists.get(m, [m])[0]) for m in imported}
+    # Declared, not borrowed from JupyterLab's own dependencies; not a student's runtime need.
+    assert needed <= set(site), f"scripts/build_site.py imports undeclared {needed - set(site)}"
+    assert not set(site) & set(runtime)
+    env, _ = _environment()
+    assert not set(site) & set(env), "the site builder is not a student's need"
+    # tests/test_site.py runs the builder: the test extra carries the same bounds.
+    assert {k: test.get(k) for k in site} == site
 
 
 def test_environment_pins_a_python_that_pyproject_accepts():

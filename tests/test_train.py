@@ -94,6 +94,41 @@ def test_input_network_is_never_modified():
     np.testing.assert_array_equal(net.flat(), before)
 
 
+def test_full_batch_default_path_is_the_hand_written_loop_bit_for_bit():
+    # The NumPy path reuses each epoch's forward pass and its loss for the next update; a
+    # hand-written loop over the public passes (forward, backward, θ ← θ − η ∂E/∂θ, eq. 5.6)
+    # that computes everything afresh gives the same numbers exactly.
+    from bpcore.network import batch_backward, batch_forward
+
+    rng = np.random.default_rng(13)
+    X = rng.uniform(-1, 1, size=(200, 2))
+    Y = (np.sum(X * X, axis=1) < 0.49).astype(float)[:, None]
+    net = Network.from_sizes((2, 16, 1), rng=2)
+    before = net.flat().copy()
+    h = bpcore.train(net, X, Y, eta=0.5, epochs=30, fast=False)
+    ref, losses = net.copy(), []
+    for _ in range(30):
+        g = batch_backward(ref, batch_forward(ref, X), Y)
+        losses.append(g.loss)
+        ref.step(g, 0.5)
+    losses.append(ref.loss(X, Y))
+    np.testing.assert_array_equal(h.loss, losses)
+    np.testing.assert_array_equal(h.iteration_loss, losses[:-1])  # the loss before each update
+    np.testing.assert_array_equal(h.net.flat(), ref.flat())
+    np.testing.assert_array_equal(net.flat(), before)  # the network passed in is untouched
+    assert h.net is not net
+
+
+def test_divergence_in_the_first_epoch_returns_a_copy():
+    net = Network.from_sizes((2, 3, 1), rng=0)
+    before = net.flat().copy()
+    h = bpcore.train(net, XOR_X, XOR_Y * 1e200, eta=1e200, epochs=3, on_divergence="stop")
+    assert h.diverged_at == 1 and h.net is not net
+    np.testing.assert_array_equal(h.net.flat(), before)
+    h.net.layers[0].W[0, 0] = 42.0  # the history's network shares no array with the input
+    np.testing.assert_array_equal(net.flat(), before)
+
+
 def test_sigmoid_hidden_units_learn_xor():
     h = bpcore.train(Network.from_sizes((2, 3, 1), rng=1), XOR_X, XOR_Y, eta=2.0, epochs=3000)
     pred = h.net.predict(XOR_X).ravel()

@@ -90,8 +90,15 @@ def formula(id, names, expected, wrong):
     def grade(answer, lang):
         if answer is None or answer is Ellipsis:
             return result("missing", "ex.missing_expr", lang)
+        # Import SymPy and its parser before the time-limited call: importing them under the
+        # sandbox's tracer takes seconds, and on a loaded machine used up the limit, which
+        # read as "cannot parse w - 3".
+        from sympy.parsing import sympy_parser  # noqa: F401
+
         got = attempt(parse, (answer, names), lang)
         if failed(got):
+            if got.message == say("ex.timeout", lang):
+                return got
             if "NameError" in got.message:
                 return result("wrong", "ex.expr_symbols", lang, names=", ".join(names))
             return result("wrong", "ex.expr_parse", lang, got=str(answer)[:60])

@@ -5,8 +5,16 @@
   update).
 * :mod:`~bpcore.playground.runner`: where the work runs (a worker thread, cooperative asyncio
   chunks where threads do not exist, or inline).
-* :mod:`~bpcore.playground.view`: ipywidgets controls and the live panels of
-  :mod:`~bpcore.playground.panels` (anywidget; ``live.js`` draws them in the browser).
+* :mod:`~bpcore.playground.view`: the :class:`Playground` a lesson shows: what each control
+  and button does, wired to the pieces below.
+
+  * :mod:`~bpcore.playground.controls`: the widgets, their layout and their labels in the
+    notebook's language.
+  * :mod:`~bpcore.playground.livetrain`: the training job (chunks of ``train``, ~30 frames
+    a second, the first chunk shown at once).
+  * :mod:`~bpcore.playground.painter`: the session's numbers sent to the live panels of
+    :mod:`~bpcore.playground.panels` (anywidget; ``live.js`` draws them in the browser).
+  * :mod:`~bpcore.playground.snapshot`: static PNGs for saved notebooks (matplotlib).
 
 ``bpcore.widgets.playground(...)`` is the entry point the lessons call.
 """

@@ -162,6 +162,7 @@ function drawLoss(el, model, canvas) {
   }
   el.dataset.run = String(cur.id ?? "");
   el.dataset.epoch = String(mine.length ? mine[mine.length - 1][0] : 0);
+  el.dataset.kernel = cur.timing ? JSON.stringify(cur.timing) : "";  // for the benchmark
 }
 
 function wrap(ctx, text, width, size) {

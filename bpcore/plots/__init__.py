@@ -30,8 +30,11 @@ True
 """
 
 # One concept per module; every name stays importable as bpcore.plots.NAME.
+from .activation import activations_figure, sigmoid_figure  # noqa: F401
 from .blit import _Blitter  # noqa: F401
 from .boundary import BoundaryPlot, boundary_figure  # noqa: F401
+from .descent import DescentPlot, descent_figure, path_panel  # noqa: F401
+from .graph import chain_graph_figure  # noqa: F401
 from .loss import LossPlot, _decades, _loss_axes, curves_figure, loss_figure  # noqa: F401
 from .network import (  # noqa: F401
     PHASES,
@@ -42,6 +45,14 @@ from .network import (  # noqa: F401
     text_boxes,
 )
 from .pictures import image, side_by_side, tile  # noqa: F401
+from .practice import (  # noqa: F401
+    bp_comparison_figure,
+    early_stopping_figure,
+    multistart_figure,
+    order_figure,
+    weight_decay_figure,
+)
+from .stepsize import step_error_figure  # noqa: F401
 from .style import (  # noqa: F401
     CURRENT_COLOUR,
     DPI,

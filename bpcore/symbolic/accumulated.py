@@ -5,14 +5,20 @@ The accumulated error over m samples is the mean of the per-sample errors::
     E = (1/m) Σ_k E_k                                              (5.16)
 
 Differentiation is linear, so ∂E/∂w_hj = (1/m) Σ_k ∂E_k/∂w_hj, and with (5.11)–(5.12)
-the accumulated update is the mean of the standard-BP updates::
+the accumulated update is the mean of the standard-BP updates, for the output layer by
+(5.11)–(5.12) and for the hidden layer by (5.13)–(5.14)::
 
     Δw_hj = η (1/m) Σ_k g_j^k b_h^k        Δθ_j = −η (1/m) Σ_k g_j^k
+    Δv_ih = η (1/m) Σ_k e_h^k x_i^k        Δγ_h = −η (1/m) Σ_k e_h^k
+
+with g_j^k = ŷ_j^k (1 − ŷ_j^k)(y_j^k − ŷ_j^k) (5.10) and
+e_h^k = b_h^k (1 − b_h^k) Σ_j w_hj g_j^k (5.15) of sample k.
 
 Here this is checked on a concrete net (default 2-2-1) with m symbolic samples
 (x^k, y^k): E is written out with f(x) = 1/(1 + e^(−x)), −η ∂E/∂p is taken by
-``sympy.diff`` for every w_hj and θ_j, and compared exactly (:func:`is_zero_rational`)
-with the mean of the per-sample rules, g_j^k and b_h^k written out for each sample.
+``sympy.diff`` for every v_ih, γ_h, w_hj and θ_j, and compared exactly
+(:func:`is_zero_rational`) with the mean of the per-sample rules, b_h^k, g_j^k and e_h^k
+written out for each sample.
 """
 
 from __future__ import annotations
@@ -44,15 +50,18 @@ def _accumulated(m, n_in, n_hid, n_out):
     I, H, J = range(1, n_in + 1), range(1, n_hid + 1), range(1, n_out + 1)
     xs = [[sp.Symbol(f"x_{ii}^{k}") for ii in I] for k in range(1, m + 1)]
     ys = [[sp.Symbol(f"y_{jj}^{k}") for jj in J] for k in range(1, m + 1)]
-    per_sample = []  # (E_k, {h: b_h^k}, {j: g_j^k}) for each sample k
+    per_sample = []  # (E_k, {h: b_h^k}, {j: g_j^k}, {h: e_h^k}, x^k) for each sample k
     for xk, yk in zip(xs, ys):
         b_k = {hh: _sig(sum(v[ii, hh] * xk[ii - 1] for ii in I) - gamma[hh]) for hh in H}
         y_hat_k = {jj: _sig(sum(w[hh, jj] * b_k[hh] for hh in H) - theta[jj]) for jj in J}
         E_k = sp.Rational(1, 2) * sum((y_hat_k[jj] - yk[jj - 1]) ** 2 for jj in J)
+        # (5.10) g_j = ŷ_j (1 − ŷ_j)(y_j − ŷ_j);  (5.15) e_h = b_h (1 − b_h) Σ_j w_hj g_j
         g_k = {jj: y_hat_k[jj] * (1 - y_hat_k[jj]) * (yk[jj - 1] - y_hat_k[jj]) for jj in J}
-        per_sample.append((E_k, b_k, g_k))
+        e_k = {hh: b_k[hh] * (1 - b_k[hh]) * sum(w[hh, jj] * g_k[jj] for jj in J) for hh in H}
+        per_sample.append((E_k, b_k, g_k, e_k, xk))
     E = sp.Rational(1, m) * sum(s[0] for s in per_sample)  # (5.16)
-    params = [w[hh, jj] for hh in H for jj in J] + [theta[jj] for jj in J]
+    params = [v[ii, hh] for ii in I for hh in H] + [gamma[hh] for hh in H]
+    params += [w[hh, jj] for hh in H for jj in J] + [theta[jj] for jj in J]
     return E, per_sample, params, xs, ys
 
 
@@ -83,12 +92,29 @@ def accumulated_error(m=3, sizes=(2, 2, 1)):
     return E, xs, ys
 
 
-def prove_accumulated_updates(m=3, sizes=(2, 2, 1)) -> dict[str, Proof]:
-    """Prove −η ∂E/∂p equals the mean of the standard-BP updates, for every w_hj and θ_j.
+def _mean_rule(p, m, per_sample):
+    """The mean over the samples of the standard-BP update of parameter `p` (5.11–5.14)."""
+    mean = sp.Rational(1, m)
+    if p.base == w:  # (5.11)  Δw_hj = η g_j b_h
+        hh, jj = p.indices
+        return eta * mean * sum(g[jj] * b[hh] for _, b, g, _, _ in per_sample)
+    if p.base == theta:  # (5.12)  Δθ_j = −η g_j
+        (jj,) = p.indices
+        return -eta * mean * sum(g[jj] for _, _, g, _, _ in per_sample)
+    if p.base == v:  # (5.13)  Δv_ih = η e_h x_i
+        ii, hh = p.indices
+        return eta * mean * sum(e[hh] * x[ii - 1] for _, _, _, e, x in per_sample)
+    (hh,) = p.indices  # (5.14)  Δγ_h = −η e_h
+    return -eta * mean * sum(e[hh] for _, _, _, e, _ in per_sample)
 
-    E = (1/m) Σ_k E_k (5.16); derived is −η ∂E/∂p by ``sympy.diff``; textbook is
-    η (1/m) Σ_k g_j^k b_h^k for w_hj and −η (1/m) Σ_k g_j^k for θ_j ((5.11), (5.12) per
-    sample, averaged).
+
+def prove_accumulated_updates(m=3, sizes=(2, 2, 1)) -> dict[str, Proof]:
+    """Prove −η ∂E/∂p equals the mean of the standard-BP updates, for every v_ih, γ_h, w_hj, θ_j.
+
+    E = (1/m) Σ_k E_k (5.16); derived is −η ∂E/∂p by ``sympy.diff``; textbook is the mean
+    over the samples of the per-sample rules: η (1/m) Σ_k e_h^k x_i^k for v_ih (5.13),
+    −η (1/m) Σ_k e_h^k for γ_h (5.14), η (1/m) Σ_k g_j^k b_h^k for w_hj (5.11) and
+    −η (1/m) Σ_k g_j^k for θ_j (5.12), with g_j^k of (5.10) and e_h^k of (5.15).
 
     Parameters
     ----------
@@ -100,24 +126,20 @@ def prove_accumulated_updates(m=3, sizes=(2, 2, 1)) -> dict[str, Proof]:
     Returns
     -------
     dict
-        ``{"Δw_11": Proof, …, "Δθ_1": Proof}``; each ``difference`` is exactly 0.
+        ``{"Δv_11": Proof, …, "Δγ_1": Proof, …, "Δw_11": Proof, …, "Δθ_1": Proof}``, in
+        the order v, γ, w, θ; each ``difference`` is exactly 0.
 
     Examples
     --------
     >>> proofs = prove_accumulated_updates(3, (1, 1, 1))
     >>> {name: p.holds for name, p in proofs.items()}
-    {'Δw_11': True, 'Δθ_1': True}
+    {'Δv_11': True, 'Δγ_1': True, 'Δw_11': True, 'Δθ_1': True}
     """
     m = _check_m(m)
     E, per_sample, params, _, _ = _accumulated(m, *_check_sizes(sizes))
     out = {}
     for p in params:
-        jj = p.indices[-1]
-        if p.base == w:
-            hh = p.indices[0]
-            mean = eta * sp.Rational(1, m) * sum(g_k[jj] * b_k[hh] for _, b_k, g_k in per_sample)
-        else:
-            mean = -eta * sp.Rational(1, m) * sum(g_k[jj] for _, _, g_k in per_sample)
+        mean = _mean_rule(p, m, per_sample)
         derived = -eta * sp.diff(E, p)
         name = f"Δ{p}"
         out[name] = Proof(name, derived, mean, mean, is_zero_rational(derived - mean), "rational")

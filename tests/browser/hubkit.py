@@ -372,44 +372,35 @@ class Hub:
 
 # -- one student in the browser --------------------------------------------------------------
 
-# In the page: the PNG bytes behind an <img> (blob: or data: src), as a short FNV-1a hash.
-READ_FRAME = """async img => {
-    const src = img.getAttribute('src') || '';
-    if (!src) return null;
-    try {
-        const bytes = new Uint8Array(await (await fetch(src)).arrayBuffer());
-        let h = 0x811c9dc5;
-        for (let i = 0; i < bytes.length; i++) {
-            h ^= bytes[i];
-            h = Math.imul(h, 0x01000193) >>> 0;
-        }
-        return `${bytes.length}:${h.toString(16)}`;
-    } catch (e) {
-        return null;
-    }
-}"""
-
-# In the page: tag the first playground's learning-rate slider, its loss picture (the <img>
-# nearest to the slider) and its status line (the HTML widget whose text matches ``pattern``).
+# In the page: tag the first playground of the notebook in front (the output holding a live
+# loss panel): its learning-rate slider (the slider row labelled ``etaLabel``), its loss panel
+# and its status line (the HTML widget whose text matches ``pattern``).
 TAG_PLAYGROUND = """([etaLabel, pattern]) => {
     const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
     if (!panel) return 'panel';
-    const label = [...panel.querySelectorAll('.widget-slider > .widget-label')]
+    const loss = panel.querySelector('.bpcore-live-loss');
+    if (!loss) return 'loss panel';
+    const root = loss.closest('.jp-OutputArea-output');
+    const label = [...root.querySelectorAll('.widget-slider > .widget-label')]
         .find(l => l.textContent.trim() === etaLabel);
     if (!label) return 'slider';
-    const slider = label.closest('.widget-slider');
-    slider.setAttribute('data-bp-hub', 'eta');
-    let box = slider;
-    while (box && !box.querySelector('img')) box = box.parentElement;
-    if (!box) return 'image';
-    box.querySelector('img').setAttribute('data-bp-hub', 'loss');
-    while (box && !box.querySelector('.widget-html-content')) box = box.parentElement;
+    label.closest('.widget-slider').setAttribute('data-bp-hub', 'eta');
+    loss.setAttribute('data-bp-hub', 'loss');
     const re = new RegExp(pattern);
-    const status = box && [...box.parentElement.querySelectorAll('.widget-html-content')]
+    const status = [...root.querySelectorAll('.widget-html > .widget-html-content')]
         .find(e => re.test(e.textContent.trim()));
     if (!status) return 'status';
     status.setAttribute('data-bp-hub', 'status');
     return 'ok';
+}"""
+
+# In the page: what the tagged loss panel shows (bpcore/playground/live.js sets these after
+# each drawing): the run drawn, its last epoch, how many drawings so far, the texts drawn.
+READ_LOSS = """el => {
+    const canvas = el.querySelector('canvas');
+    return {run: el.dataset.run || '', epoch: Number(el.dataset.epoch || 0),
+            frames: Number(el.dataset.frames || 0),
+            labels: canvas && canvas.bpLabels ? canvas.bpLabels.map(b => b.text) : []};
 }"""
 
 
@@ -574,24 +565,54 @@ class PlaygroundHandle:
     student: Student
 
     def tag(self, eta_label: str, status_pattern: str) -> None:
+        """Find the slider, loss panel and status line; ``status_pattern`` is a JS regex."""
         page = self.student.page
         wait_until(
             lambda: page.evaluate(TAG_PLAYGROUND, [eta_label, status_pattern]) == "ok",
-            f"{self.student.name}: the playground's slider, picture and status line",
+            f"{self.student.name}: the playground's slider, loss panel and status line",
         )
 
     @property
     def slider(self):
         return self.student.page.locator("[data-bp-hub=eta]").get_by_role("slider")
 
-    def frame(self) -> str | None:
-        return self.student.page.locator("img[data-bp-hub=loss]").evaluate(READ_FRAME)
+    def shown(self) -> dict:
+        """``{"run", "epoch", "frames", "labels"}`` of the loss panel as drawn."""
+        return self.student.page.locator("[data-bp-hub=loss]").evaluate(READ_LOSS)
 
     def status(self) -> str:
         return self.student.page.locator("[data-bp-hub=status]").inner_text().strip()
 
     def eta(self) -> str:
+        """The slider's value as the page states it (aria-valuenow)."""
         return self.slider.get_attribute("aria-valuenow")
+
+    def readout(self) -> str:
+        """The η the slider's readout shows (the widget's own formatting)."""
+        row = self.student.page.locator("[data-bp-hub=eta]")
+        return row.locator(".widget-readout").inner_text().strip()
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time process ``pid`` has used so far, in seconds, read from ``/proc`` (Linux).
+
+    The sum over its threads of ``/proc/PID/task/TID/schedstat``'s first field (time on a CPU,
+    in nanoseconds); where the kernel keeps no schedstat, ``/proc/PID/stat``'s utime + stime
+    (fields 14 and 15, in clock ticks of usually 10 ms, counted after the command name's
+    closing parenthesis because the name may contain spaces).
+    """
+    tasks = sorted(Path(f"/proc/{pid}/task").glob("*/schedstat"))
+    try:
+        return sum(int(p.read_text().split()[0]) for p in tasks) / 1e9 if tasks else _stat(pid)
+    except (FileNotFoundError, ProcessLookupError):  # a thread ended while being read
+        return _stat(pid)
+
+
+def _stat(pid: int) -> float:
+    text = Path(f"/proc/{pid}/stat").read_text()
+    fields = text[text.rindex(")") + 2 :].split()
+    utime, stime = int(fields[11]), int(fields[12])  # fields 14, 15 of the whole line
+    return (utime + stime) / os.sysconf("SC_CLK_TCK")
 
 
 def template_regex(template: str, **fixed) -> str:

@@ -13,9 +13,12 @@ their own, through the hub's login form:
   next release (a changed English lesson and README); each student deletes one notebook
   (README's way to reset it) and follows the same link again.  The new release arrived,
   each student's own edit is still there, the deleted notebook is back as released;
+* the playground (lesson 10) for every student at once: each runs the lesson in a kernel of
+  their own (one process each, under their own server), then moves the learning-rate slider
+  with the keyboard, student k by k steps, all at the same time; each sees a new run of their
+  own η drawn to its last epoch and a finished status line, and each student's kernel (not a
+  neighbour's) did the work.
 
-Not yet here: the playground (lesson 10) for every student at once and the kernels' CPU per
-slider move (the slider-move wait is not reliable yet).
 No timing is asserted; ``benchmarks/bench_hub.py`` measures the kernels' CPU per slider move.
 Marked ``browser`` and ``hub``: ``pytest -m hub`` runs this file alone.  Without
 configurable-http-proxy, jupyterhub or nbgitpuller it skips with a hint (fails under CI=true).
@@ -25,9 +28,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import hubkit  # tests/browser is on sys.path (pytest's rootdir-relative import)
 import pytest
+
+from bpcore.i18n import MESSAGES, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.hub]
 
@@ -40,6 +46,8 @@ DELETED = "notebooks/zh/02_sigmoid.ipynb"
 NEW_CELL = "New in the next release."
 #: The first playground of lesson 10 (XOR 2-3-1) trains this many epochs per setting.
 EPOCHS = 3000
+#: What a finished run may report: done, or the honest verdicts (oscillating, no progress).
+FINISHED = ("status.done", "status.oscillating", "status.no_progress")
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +168,79 @@ def test_a_later_pull_brings_the_release_and_keeps_the_students_edits(hub, repo,
             lambda ed=editor, n=notes[student.name]: n in ed.inner_text(),
             f"{student.name}'s note in the reopened start page",
         )
+
+
+def status_pattern(keys=("status.ready", "status.running", *FINISHED)) -> str:
+    """The zh status lines ``keys`` as one JavaScript-compatible regex (no named groups)."""
+    alts = [hubkit.template_regex(MESSAGES[k]["zh"])[1:-1] for k in keys]
+    return "^(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(", a) for a in alts) + ")$"
+
+
+def finished(text: str) -> bool:
+    return any(
+        re.match(hubkit.template_regex(MESSAGES[k]["zh"], **fixed), text)
+        for k, fixed in zip(FINISHED, ({"epochs": EPOCHS}, {}, {}))
+    )
+
+
+def calm(text: str) -> bool:
+    """Ready or finished: nothing is training."""
+    return finished(text) or bool(
+        re.match(hubkit.template_regex(MESSAGES["status.ready"]["zh"]), text)
+    )
+
+
+def test_the_playground_answers_every_student_at_once(hub, classroom):
+    kernels = {}
+    for student in classroom:
+        student.open_notebook(PLAYGROUND)
+    for student in classroom:
+        kernels[student.name] = student.wait_kernel_idle(PLAYGROUND)
+        student.start_run_all()  # the lessons run at the same time
+    for student in classroom:
+        state = student.wait_run_done(kernels[student.name])
+        assert state["errors"] == 0, f"{student.name}: {state['errors']} stderr outputs"
+        errors = student.panel.locator(
+            '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'
+        )
+        assert errors.count() == 0, errors.first.inner_text()[:500]
+    handles = {s.name: hubkit.PlaygroundHandle(s) for s in classroom}
+    for handle in handles.values():
+        handle.tag(t("ui.eta", "zh"), status_pattern())
+    # Each student's kernel is a process of its own, under that student's server.
+    procs = {name: hub.kernel_process(name, kid) for name, kid in kernels.items()}
+    assert len({p.pid for p in procs.values()}) == len(classroom)
+    for name, proc in procs.items():
+        server = hub.server_process(name)
+        assert server.pid in {p.pid for p in proc.parents()}, f"{name}'s kernel is not theirs"
+    before = {}
+    for name, handle in handles.items():
+        hubkit.wait_until(lambda h=handle: calm(h.status()), f"{name}: a calm playground")
+        before[name] = (handle.shown(), handle.readout(), hubkit.cpu_seconds(procs[name].pid))
+    for k, handle in enumerate(handles.values(), start=1):
+        for _ in range(k):  # student k moves η k steps up: everyone a different η
+            handle.slider.press("ArrowRight")  # focuses the handle, then the key
+    after = {}
+    for name, handle in handles.items():
+        shown, eta, _cpu = before[name]
+
+        def drawn(h=handle, s=shown, e=eta):
+            # The run of the η the slider now reads: its legend says that η (the slider's
+            # readout and the legend both format η with .3g), drawn to its last epoch.
+            now, new_eta = h.shown(), h.readout()
+            own = any(f"η = {new_eta}" in text for text in now["labels"])
+            done = now["run"] not in ("", s["run"]) and now["epoch"] == EPOCHS
+            return now if new_eta != e and own and done and finished(h.status()) else None
+
+        hubkit.wait_until(drawn, f"{name}: a new run of their η drawn to epoch {EPOCHS}")
+        after[name] = (handle.readout(), handle.status(), hubkit.cpu_seconds(procs[name].pid))
+    etas = [float(a[0]) for a in after.values()]
+    assert etas == sorted(etas) and len(set(etas)) == len(etas), f"η per student: {etas}"
+    for name, (eta, status, cpu) in after.items():
+        assert float(eta) > float(before[name][1]), f"{name}: η did not go up"
+        # the student's own kernel trained the run (3000 epochs are more than nothing)
+        assert cpu > before[name][2], f"{name}: their kernel did no work for {status!r}"
+    statuses = [a[1] for a in after.values()]
+    assert len(set(statuses)) == len(statuses), f"students see the same status: {statuses}"
+    for student in classroom:
+        assert student.js_errors == [], student.js_errors

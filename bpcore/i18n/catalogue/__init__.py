@@ -5,10 +5,10 @@ so a domain's texts can be read (and translated) on their own. A key lives in ex
 module; :func:`merge` refuses a key defined twice.
 """
 
-from . import cli, errors, exercises, playground, plots, tutorials
+from . import cli, errors, exercises, lessons, playground, plots, tutorials
 
 #: The domains, in the order their keys are merged.
-DOMAINS = (playground, plots, exercises, errors, tutorials, cli)
+DOMAINS = (playground, plots, exercises, errors, tutorials, cli, lessons)
 
 
 def merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:

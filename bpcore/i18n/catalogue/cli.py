@@ -50,4 +50,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "需要一个命令：ledger、trace 或 list",
         "en": "a command is required: ledger, trace or list",
     },
+    # python -m bpcore.lab (README's course command) when run as root
+    "lab.root": {
+        "zh": "bpcore.lab：当前是root用户（例如在Docker容器里），Jupyter默认拒绝以root运行，"
+        "所以已自动加上--allow-root。最好改用普通用户运行。",
+        "en": "bpcore.lab: running as root (in a Docker container, say), which Jupyter refuses "
+        "by default, so --allow-root was added. Better: run it as an ordinary user.",
+    },
 }

@@ -344,4 +344,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "softmax 需要一组得分 z（形状 (l,) 或 (m, l)）；实际为标量",
         "en": "softmax needs a vector of scores z (shape (l,) or (m, l)); got a scalar",
     },
+    # --- bpcore.plots.practice ---------------------------------------------------------------
+    "err.plots.practice.runs.non": {
+        "zh": "{name} 应为非空的 bpcore.History 序列（每个种子一个）；实际为 {runs!r}",
+        "en": "{name} must be a non-empty sequence of bpcore.History (one per seed); got {runs!r}",
+    },
+    "err.plots.practice.runs.runs": {
+        "zh": "{name} 中的各次训练应跑相同的轮数；实际为 {lengths}",
+        "en": "the runs of {name} must have run the same number of epochs; got {lengths}",
+    },
+    "err.plots.practice.early_stopping_figure": {
+        "zh": "result 应为 early_stopping.train_early_stopping 的返回值；实际为 {got_type}",
+        "en": "result must come from early_stopping.train_early_stopping; got {got_type}",
+    },
+    "err.plots.practice.weight_decay_figure.results": {
+        "zh": "results 应为非空的映射 λ → EarlyStopping；实际为 {results!r}",
+        "en": "results must be a non-empty mapping λ → EarlyStopping; got {results!r}",
+    },
+    "err.plots.practice.weight_decay_figure.run": {
+        "zh": "λ = {lam} 的训练没有保存快照；请用 snapshot_every=k 训练",
+        "en": "the run for λ = {lam} kept no snapshots; train it with snapshot_every=k",
+    },
+    "err.plots.practice.multistart_figure": {
+        "zh": "runs 应为 local_minima.multistart 的返回值；实际为 {got_type}",
+        "en": "runs must come from local_minima.multistart; got {got_type}",
+    },
+    "err.plots.practice.bp_comparison_figure.runs": {
+        "zh": "runs 应为非空的映射：训练方式 → History 列表；实际为 {runs!r}",
+        "en": "runs must be a non-empty mapping mode → list of History; got {runs!r}",
+    },
+    "err.plots.practice.bp_comparison_figure.seconds": {
+        "zh": "seconds 应给出每种训练方式每轮的秒数；缺少 {missing}",
+        "en": "seconds must give the seconds per epoch of every mode; missing {missing}",
+    },
 }

@@ -134,4 +134,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "自定义网络需要训练数据 X 和 Y。",
         "en": "A custom network needs training data X and Y.",
     },
+    # --- lessons 17–18: BP in practice (bpcore.plots.practice) ----------------------------
+    "plot.practice.train": {"zh": "训练误差", "en": "training error"},
+    "plot.practice.val": {"zh": "验证误差", "en": "validation error"},
+    "plot.practice.error": {"zh": "误差 E", "en": "error E"},
+    "plot.practice.best": {
+        "zh": "验证误差最小：第 {epoch} 轮",
+        "en": "least validation error: epoch {epoch}",
+    },
+    "plot.practice.es_title": {
+        "zh": "过拟合与早停",
+        "en": "Overfitting and early stopping",
+    },
+    "plot.practice.lam": {"zh": "λ = {lam}（衰减）", "en": "λ = {lam} (decay)"},
+    "plot.practice.lam_none": {"zh": "λ = {lam}（不衰减）", "en": "λ = {lam} (no decay)"},
+    "plot.practice.decay_error": {
+        "zh": "权重衰减（式5.17）：误差",
+        "en": "Weight decay (eq. 5.17): error",
+    },
+    "plot.practice.decay_norm": {
+        "zh": "参数的平方和 Σw²",
+        "en": "Sum of squares Σw² of the parameters",
+    },
+    "plot.practice.norm": {"zh": "Σw²（连接权与阈值）", "en": "Σw² (weights and thresholds)"},
+    "plot.practice.seed": {"zh": "种子 {seed}", "en": "seed {seed}"},
+    "plot.practice.seed_axis": {"zh": "随机种子", "en": "random seed"},
+    "plot.practice.starts_title": {
+        "zh": "多个随机起点",
+        "en": "Several random starts",
+    },
+    "plot.practice.finals_title": {
+        "zh": "各起点停在哪里",
+        "en": "Where each start ended",
+    },
+    "plot.practice.final": {"zh": "最终训练误差", "en": "final training error"},
+    "plot.practice.fixed": {"zh": "固定顺序（标准BP）", "en": "fixed order (standard BP)"},
+    "plot.practice.shuffled": {
+        "zh": "每轮打乱（SGD，{runs} 个种子的中位数与范围）",
+        "en": "shuffled every epoch (SGD, median and range of {runs} seeds)",
+    },
+    "plot.practice.order_title": {
+        "zh": "固定顺序与每轮打乱",
+        "en": "Fixed order vs a shuffle every epoch",
+    },
+    "plot.practice.mode_runs": {
+        "zh": "{mode}：{runs} 个种子",
+        "en": "{mode}: {runs} seeds",
+    },
+    "plot.practice.per_update": {"zh": "按更新次数", "en": "Per update"},
+    "plot.practice.per_epoch": {"zh": "按轮次", "en": "Per epoch"},
+    "plot.practice.per_second": {"zh": "按时间（本机实测）", "en": "Per second (measured here)"},
+    "plot.practice.x_update": {"zh": "参数更新次数", "en": "parameter updates"},
+    "plot.practice.x_epoch": {"zh": "轮次", "en": "epoch"},
+    "plot.practice.x_second": {"zh": "时间（秒）", "en": "time (s)"},
 }
