@@ -166,7 +166,7 @@ def test_smoke_mode_runs_the_whole_harness_and_writes_results_and_chart(tmp_path
     assert text.startswith("# Benchmark results\n") and "`python benchmarks/run.py --smoke`" in text
     for heading in (*run_report.GENERATED, "### Where the time goes", "## Live playground"):
         assert heading in text, heading
-    assert text.rstrip().endswith("kept") and "old" not in text
+    assert text.rstrip().endswith("kept") and "\nold\n" not in text  # the stale section is gone
     assert "![Time per training step" in text
     assert (tmp_path / "results.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "wrote " in capsys.readouterr().out
