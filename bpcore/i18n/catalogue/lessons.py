@@ -356,5 +356,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "start and data | largest difference between units | largest |v₁ₕ − v₂ₕ|"
         " | loss after 3000 epochs",
     },
+    "lesson.10.setting_table": {"zh": "设置 | 作用", "en": "setting | what it does"},
+    "lesson.10.mode_table": {
+        "zh": "选项 | 批量大小 | bpcore.train 的 mode",
+        "en": "option | batch size | bpcore.train mode",
+    },
+    "lesson.10.button_table": {"zh": "按钮 | 作用", "en": "button | what it does"},
+    "lesson.10.example_table": {
+        "zh": "名字 | 教程 | 内容 | 网络 | η | 训练方式 | 训练阈值/偏置",
+        "en": "name | tutorial | what | network | η | mode | offsets trained",
+    },
+    "lesson.10.step_table": {
+        "zh": "权重 | 教程公布 | 训练场单步之后",
+        "en": "weight | published | playground after one step",
+    },
+    "lesson.10.after_200": {"zh": "训练200轮后 E =", "en": "E after 200 epochs ="},
+    "lesson.10.playground": {"zh": "训练场", "en": "playground"},
     # --- end of lesson texts ---
 }
