@@ -372,5 +372,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.10.after_200": {"zh": "训练200轮后 E =", "en": "E after 200 epochs ="},
     "lesson.10.playground": {"zh": "训练场", "en": "playground"},
+    "lesson.06.proof_table": {
+        "zh": "证明的量 | 推导结果 − 教材公式 | 成立",
+        "en": "what is proven | derived − textbook | holds",
+    },
+    "lesson.06.whole_expression": {
+        "zh": "整体求导（符号规模）：",
+        "en": "whole expression (symbolic sizes):",
+    },
+    "lesson.06.concrete_sizes": {"zh": "具体规模", "en": "concrete sizes"},
+    "lesson.06.all_hold": {"zh": "个参数，全部成立：", "en": "parameters, all hold:"},
+    "lesson.06.standard": {"zh": "标准BP", "en": "standard BP"},
+    "lesson.06.accumulated": {"zh": "累积BP", "en": "accumulated BP"},
+    "lesson.06.method_table": {
+        "zh": "做法 | 每轮更新次数 | 总更新次数 | 初始E | 第500轮 | 第3000轮",
+        "en": "method | updates per epoch | updates in all | initial E | epoch 500 | epoch 3000",
+    },
+    "lesson.06.per_epoch": {
+        "zh": "按轮次（两者读过的样本一样多）",
+        "en": "per epoch (both read as many samples)",
+    },
+    "lesson.06.per_update": {"zh": "按参数更新次数", "en": "per parameter update"},
+    "lesson.06.updates": {"zh": "更新次数", "en": "updates"},
     # --- end of lesson texts ---
 }
