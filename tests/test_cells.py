@@ -34,6 +34,7 @@ CONVERTED = [
     "13",
     "14",
     "15",
+    "16",
 ]
 
 #: What a language switch in a code cell looks like.

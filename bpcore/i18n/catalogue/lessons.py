@@ -394,5 +394,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.06.per_update": {"zh": "按参数更新次数", "en": "per parameter update"},
     "lesson.06.updates": {"zh": "更新次数", "en": "updates"},
+    "lesson.16.status_table": {
+        "zh": "状态 | 学习率个数 | η的范围",
+        "en": "status | learning rates | range of η",
+    },
+    "lesson.16.loss_shape": {"zh": "损失：", "en": "loss:"},
+    "lesson.16.runs_epochs": {"zh": "（运行，轮次+1）", "en": "(runs, epochs + 1)"},
+    "lesson.16.hidden_shape": {"zh": "隐藏层权重 v[r, i, h]：", "en": "hidden weights v[r, i, h]:"},
+    "lesson.16.output_shape": {"zh": "输出层权重 w[r, h, j]：", "en": "output weights w[r, h, j]:"},
+    "lesson.16.loss_agree": {
+        "zh": "损失曲线最大差 ≤ 1e-12：",
+        "en": "largest loss difference ≤ 1e-12:",
+    },
+    "lesson.16.params_agree": {
+        "zh": "参数最大差 ≤ 1e-12：",
+        "en": "largest parameter difference ≤ 1e-12:",
+    },
+    "lesson.16.together": {
+        "zh": "一起训练256个：{seconds:.2f} 秒",
+        "en": "256 together: {seconds:.2f} s",
+    },
+    "lesson.16.one_by_one": {
+        "zh": "逐个训练（由8个估计）：{seconds:.1f} 秒",
+        "en": "one by one (from 8): {seconds:.1f} s",
+    },
+    "lesson.16.oscillates": {"zh": "震荡：", "en": "oscillates: "},
+    "lesson.16.diverges": {"zh": "发散：", "en": "diverges: "},
+    "lesson.16.edge_table": {
+        "zh": "边界 | 推导（E″ = 1） | 实测，60步 | 实测，2000步",
+        "en": "edge | derived (E″ = 1) | measured, 60 steps | measured, 2000 steps",
+    },
+    "lesson.16.oscillates_edge": {"zh": "震荡：1/E″", "en": "oscillates: 1/E″"},
+    "lesson.16.diverges_edge": {"zh": "发散：2/E″", "en": "diverges: 2/E″"},
+    "lesson.16.smallest_learned": {
+        "zh": "学会的最小学习率（2000轮内）：",
+        "en": "smallest learning rate that learned (2000 epochs):",
+    },
+    "lesson.16.edge": {"zh": "边界：", "en": "edge:"},
+    "lesson.16.loss": {"zh": "损失", "en": "loss"},
+    "lesson.16.largest_gradient": {"zh": "梯度的最大分量：", "en": "largest gradient component:"},
+    "lesson.16.output_table": {
+        "zh": "x₁ | x₂ | 网络输出 ŷ | 异或 | ŷ(1 − ŷ)",
+        "en": "x₁ | x₂ | output ŷ | XOR | ŷ(1 − ŷ)",
+    },
+    "lesson.16.start": {"zh": "起点", "en": "start"},
+    "lesson.16.after_eta_10": {"zh": "η = 10，训练2000轮后", "en": "after 2000 epochs at η = 10"},
     # --- end of lesson texts ---
 }
