@@ -53,6 +53,7 @@ CELLS = [
         from bpcore import examples, plots
         from bpcore.symbolic import (derive_textbook, full_differentiation_concrete,
                                      full_differentiation_symbolic)
+        from bpcore.lessons import columns, say, text
         from bpcore.tables import Table
 
 
@@ -267,9 +268,7 @@ CELLS = [
     ),
     code(
         """
-        header = {"zh": ["证明的量", "推导结果 − 教材公式", "成立"],
-                  "en": ["what is proven", "derived − textbook", "holds"]}[LANG]
-        Table(header, [(p.name, f"${sp.latex(p.difference)}$", "✓" if p.holds else "✗")
+        Table(columns("06.proof_table", LANG), [(p.name, f"${sp.latex(p.difference)}$", "✓" if p.holds else "✗")
                        for p in derivation.proofs], lang=LANG)
         """
     ),
@@ -295,13 +294,11 @@ CELLS = [
     code(
         """
         brute = full_differentiation_symbolic()
-        print({"zh": "整体求导（符号规模）：", "en": "whole expression (symbolic sizes):"}[LANG],
-              {name: p.holds for name, p in brute.items()})
+        say("06.whole_expression", {name: p.holds for name, p in brute.items()}, lang=LANG)
         for sizes in [(2, 2, 2), (3, 2, 1), (2, 3, 1)]:
             proofs = full_differentiation_concrete(sizes)
-            print({"zh": "具体规模", "en": "concrete sizes"}[LANG], sizes, ":",
-                  len(proofs), {"zh": "个参数，全部成立：", "en": "parameters, all hold:"}[LANG],
-                  all(p.holds for p in proofs.values()))
+            print(text("06.concrete_sizes", LANG), sizes, ":", len(proofs),
+                  text("06.all_hold", LANG), all(p.holds for p in proofs.values()))
         """
     ),
     md(
@@ -473,11 +470,8 @@ CELLS = [
         runs = {}
         for mode in ("standard", "accumulated"):
             runs[mode] = bpcore.train(start, xor.X, xor.Y, eta=2.0, epochs=3000, mode=mode)
-        name = {"standard": {"zh": "标准BP", "en": "standard BP"}[LANG],
-                "accumulated": {"zh": "累积BP", "en": "accumulated BP"}[LANG]}
-        header = {"zh": ["做法", "每轮更新次数", "总更新次数", "初始E", "第500轮", "第3000轮"],
-                  "en": ["method", "updates per epoch", "updates in all", "initial E", "epoch 500", "epoch 3000"]}[LANG]
-        Table(header, [(name[m], len(h.iteration_loss) // h.epochs_run, len(h.iteration_loss),
+        name = {"standard": text("06.standard", LANG), "accumulated": text("06.accumulated", LANG)}
+        Table(columns("06.method_table", LANG), [(name[m], len(h.iteration_loss) // h.epochs_run, len(h.iteration_loss),
                         h.loss[0], h.loss[500], h.loss[-1]) for m, h in runs.items()], decimals=6, lang=LANG)
         """
     ),
@@ -492,11 +486,11 @@ CELLS = [
         Image(plots.side_by_side([
             plots.to_png(plots.curves_figure(
                 per_epoch, lang=LANG, figsize=size, xlim=(0, 3000),
-                title={"zh": "按轮次（两者读过的样本一样多）", "en": "per epoch (both read as many samples)"}[LANG])),
+                title=text("06.per_epoch", LANG))),
             plots.to_png(plots.curves_figure(
                 per_update, lang=LANG, figsize=size, xlim=(0, 3000),
-                title={"zh": "按参数更新次数", "en": "per parameter update"}[LANG],
-                xlabel={"zh": "更新次数", "en": "updates"}[LANG])),
+                title=text("06.per_update", LANG),
+                xlabel=text("06.updates", LANG))),
         ]))
         """
     ),

@@ -38,13 +38,8 @@ CELLS = [
 
         from bpcore import examples
         from bpcore.i18n import t
+        from bpcore.lessons import columns, text
         from bpcore.tables import Code, Table
-
-
-        # zh: 按笔记本的语言选一句话
-        # en: the text in the notebook's language
-        def say(zh, en):
-            return zh if LANG == "zh" else en
         """
     ),
     md(
@@ -116,7 +111,7 @@ CELLS = [
         """
         settings = ["eta", "epochs", "mode", "batch_size", "train_offsets", "hidden_activation",
                     "auto", "show_values", "seed"]
-        header = {"zh": ["设置", "作用"], "en": ["setting", "what it does"]}[LANG]
+        header = columns("10.setting_table", LANG)
         rows = [(f"**{t('ui.' + key, LANG)}**", t("tip." + key, LANG)) for key in settings]
         rows.append((f"**{t('ui.weights', LANG, offset=t('ui.offset.threshold', LANG))}**",
                      t("tip.weight", LANG, symbol="v₁₁")))
@@ -135,10 +130,7 @@ CELLS = [
         """
         from bpcore.train import MODES
 
-        header = {
-            "zh": ["选项", "批量大小", "bpcore.train 的 mode"],
-            "en": ["option", "batch size", "bpcore.train mode"],
-        }[LANG]
+        header = columns("10.mode_table", LANG)
         size = {"standard": "1", "minibatch": "B", "accumulated": "N"}
         Table(header, [(t(f"mode.{m}", LANG), size[m], Code(repr(m))) for m in MODES], lang=LANG)
         """
@@ -155,7 +147,7 @@ CELLS = [
         """
         buttons = ["train", "pause", "step_iteration", "step_epoch", "reset", "clear_runs",
                    "show_code", "reset_weights", "randomise"]
-        header = {"zh": ["按钮", "作用"], "en": ["button", "what it does"]}[LANG]
+        header = columns("10.button_table", LANG)
         Table(header, [(f"**{t('btn.' + key, LANG)}**", t("tip." + key, LANG)) for key in buttons], lang=LANG)
         """
     ),
@@ -181,10 +173,7 @@ CELLS = [
     ),
     code(
         """
-        header = {
-            "zh": ["名字", "教程", "内容", "网络", "η", "训练方式", "训练阈值/偏置"],
-            "en": ["name", "tutorial", "what", "network", "η", "mode", "offsets trained"],
-        }[LANG]
+        header = columns("10.example_table", LANG)
         rows = []
         for name in examples.names():
             ex = examples.get(name)
@@ -277,10 +266,7 @@ CELLS = [
     code(
         """
         ex = examples.get("t004_222_frozen")
-        header = {
-            "zh": ["权重", "教程公布", "训练场单步之后"],
-            "en": ["weight", "published", "playground after one step"],
-        }[LANG]
+        header = columns("10.step_table", LANG)
         rows = []
         for k in (5, 6, 7, 8, 1, 2, 3, 4):
             published = ex.published_value(f"w{k}_new")
@@ -317,12 +303,12 @@ CELLS = [
     ),
     code(
         """
-        after = say("训练200轮后 E =", "E after 200 epochs =")
+        after = text("10.after_200", LANG)
         for eta in (0.5, 2.0, 8.0):
             E = ex.train(epochs=200, eta=eta).final_loss
             print(f"bpcore.train  η = {eta:<4} {after} {E:.8f}")
         eta, E = demo.settings()["eta"], demo.history.final_loss
-        print(f"{say('训练场', 'playground'):12}  η = {eta:<4} {after} {E:.8f}")
+        print(f"{text('10.playground', LANG):12}  η = {eta:<4} {after} {E:.8f}")
         """
     ),
     md(

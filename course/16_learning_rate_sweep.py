@@ -41,16 +41,10 @@ CELLS = [
 
         from bpcore import examples, plots
         from bpcore.i18n import t
+        from bpcore.lessons import columns, say, text
         from bpcore.sweep import find_edge, quadratic_edges, sharpness, sweep, works
         from bpcore.sweepplots import sweep_figure
         from bpcore.tables import Table
-
-
-        # zh: 按笔记本的语言选一句话
-        # en: the text in the notebook's language
-        def say(zh, en):
-            return zh if LANG == "zh" else en
-
 
         # zh: 每种状态有几个学习率、η的范围
         # en: how many learning rates got each status, and their range of η
@@ -60,8 +54,7 @@ CELLS = [
                 chosen = result.etas[result.status == status]
                 span = (f"{chosen.min():.4g} … {chosen.max():.4g}" if chosen.size else "–")
                 rows.append((t(f"plot.sweep.{status}", LANG), chosen.size, span))
-            header = say(["状态", "学习率个数", "η的范围"], ["status", "learning rates", "range of η"])
-            return Table(header, rows, lang=LANG)
+            return Table(columns("16.status_table", LANG), rows, lang=LANG)
         """
     ),
     md(
@@ -94,9 +87,9 @@ CELLS = [
         net = bpcore.Network.from_sizes((2, 3, 1), rng=0)
         etas = np.geomspace(0.01, 300, 256)
         s = sweep(net, X, Y, etas, epochs=2000)
-        print(say("损失：", "loss:"), s.loss.shape, say("（运行，轮次+1）", "(runs, epochs + 1)"))
-        print(say("隐藏层权重 v[r, i, h]：", "hidden weights v[r, i, h]:"), s.Ws[0].shape)
-        print(say("输出层权重 w[r, h, j]：", "output weights w[r, h, j]:"), s.Ws[1].shape)
+        print(text("16.loss_shape", LANG), s.loss.shape, text("16.runs_epochs", LANG))
+        say("16.hidden_shape", s.Ws[0].shape, lang=LANG)
+        say("16.output_shape", s.Ws[1].shape, lang=LANG)
         """
     ),
     md(
@@ -114,10 +107,8 @@ CELLS = [
         h = bpcore.train(net, X, Y, eta=etas[r], epochs=2000, mode="accumulated")
         swept = np.concatenate([np.r_[W[r].ravel(), b[r]] for W, b in zip(s.Ws, s.offsets)])
         print(f"η = {etas[r]:.4g}")
-        print(say("损失曲线最大差 ≤ 1e-12：", "largest loss difference ≤ 1e-12:"),
-              bool(np.abs(s.loss[r] - h.loss).max() <= 1e-12))
-        print(say("参数最大差 ≤ 1e-12：", "largest parameter difference ≤ 1e-12:"),
-              bool(np.abs(swept - h.net.flat()).max() <= 1e-12))
+        say("16.loss_agree", bool(np.abs(s.loss[r] - h.loss).max() <= 1e-12), lang=LANG)
+        say("16.params_agree", bool(np.abs(swept - h.net.flat()).max() <= 1e-12), lang=LANG)
         """
     ),
     md(
@@ -140,8 +131,8 @@ CELLS = [
         for eta in etas[:8]:
             bpcore.train(net, X, Y, eta=eta, epochs=2000, mode="accumulated")
         one_by_one = (time.perf_counter() - start) / 8 * len(etas)
-        print(say(f"一起训练256个：{together:.2f} 秒", f"256 together: {together:.2f} s"))
-        print(say(f"逐个训练（由8个估计）：{one_by_one:.1f} 秒", f"one by one (from 8): {one_by_one:.1f} s"))
+        say("16.together", lang=LANG, seconds=together)
+        say("16.one_by_one", lang=LANG, seconds=one_by_one)
         """,
         ignore_output=True,
     ),
@@ -190,8 +181,8 @@ CELLS = [
         c = edges["curvature"]
         Markdown(
             "$$\\\\frac{w_{k+1} - w^*}{w_k - w^*} = " + sp.latex(edges["factor"]) + ",\\\\qquad "
-            + say("震荡：", "oscillates: ") + "\\\\eta > " + sp.latex(edges["oscillate_above"])
-            + ",\\\\qquad " + say("发散：", "diverges: ") + "\\\\eta > "
+            + text("16.oscillates", LANG) + "\\\\eta > " + sp.latex(edges["oscillate_above"])
+            + ",\\\\qquad " + text("16.diverges", LANG) + "\\\\eta > "
             + sp.latex(edges["diverge_above"]) + "$$"
         )
         """
@@ -241,12 +232,10 @@ CELLS = [
         osc = find_edge(unit, xq, yq, 0.5, 1.9, epochs=60, criterion="converged", train_offsets=False)
         div_60 = find_edge(unit, xq, yq, 0.5, 4.0, epochs=60, train_offsets=False)
         div_2000 = find_edge(unit, xq, yq, 0.5, 4.0, epochs=2000, train_offsets=False)
-        header = say(["边界", "推导（E″ = 1）", "实测，60步", "实测，2000步"],
-                     ["edge", "derived (E″ = 1)", "measured, 60 steps", "measured, 2000 steps"])
-        Table(header, [
-            (say("震荡：1/E″", "oscillates: 1/E″"), float(edges["oscillate_above"].subs(c, 1)),
+        Table(columns("16.edge_table", LANG), [
+            (text("16.oscillates_edge", LANG), float(edges["oscillate_above"].subs(c, 1)),
              osc.eta, "–"),
-            (say("发散：2/E″", "diverges: 2/E″"), float(edges["diverge_above"].subs(c, 1)),
+            (text("16.diverges_edge", LANG), float(edges["diverge_above"].subs(c, 1)),
              div_60.eta, div_2000.eta),
         ], decimals=4, lang=LANG)
         """
@@ -298,9 +287,8 @@ CELLS = [
         learned = works(s, target)
         lines = [(edge_xor.eta, t("plot.sweep.measured", LANG, eta=edge_xor.eta), "measured")]
         display(Image(plots.to_png(sweep_figure(s, target=target, lines=lines, lang=LANG))))
-        print(say("学会的最小学习率（2000轮内）：", "smallest learning rate that learned (2000 epochs):"),
-              f"{etas[learned][0]:.4g}")
-        print(say("边界：", "edge:"), f"{edge_xor.below:.5g} < η < {edge_xor.above:.5g}")
+        say("16.smallest_learned", f"{etas[learned][0]:.4g}", lang=LANG)
+        say("16.edge", f"{edge_xor.below:.5g} < η < {edge_xor.above:.5g}", lang=LANG)
         status_table(s)
         """
     ),
@@ -337,12 +325,10 @@ CELLS = [
         """
         stuck = bpcore.train(net, X, Y, eta=etas[-1], epochs=2000, mode="accumulated")
         y_hat = stuck.net.predict(X)[:, 0]
-        print(f"η = {etas[-1]:.4g}:", say("损失", "loss"), [f"{v:.4f}" for v in stuck.loss[:4]], "…",
+        print(f"η = {etas[-1]:.4g}:", text("16.loss", LANG), [f"{v:.4f}" for v in stuck.loss[:4]], "…",
               f"{stuck.final_loss:.4f}")
-        print(say("梯度的最大分量：", "largest gradient component:"),
-              f"{np.abs(stuck.net.gradients(X, Y).flat()).max():.1e}")
-        header = say(["x₁", "x₂", "网络输出 ŷ", "异或", "ŷ(1 − ŷ)"], ["x₁", "x₂", "output ŷ", "XOR", "ŷ(1 − ŷ)"])
-        Table(header, [(*map(int, x), f"{p:.1e}", int(y), f"{p * (1 - p):.1e}")
+        say("16.largest_gradient", f"{np.abs(stuck.net.gradients(X, Y).flat()).max():.1e}", lang=LANG)
+        Table(columns("16.output_table", LANG), [(*map(int, x), f"{p:.1e}", int(y), f"{p * (1 - p):.1e}")
                        for x, p, y in zip(X, y_hat, Y[:, 0])], lang=LANG)
         """
     ),
@@ -367,10 +353,9 @@ CELLS = [
         lam_start = sharpness(net, X, Y)
         trained = bpcore.train(net, X, Y, eta=10.0, epochs=2000, mode="accumulated")
         lam_end = sharpness(trained.net, X, Y)
-        header = say(["", "λ_max", "2/λ_max"], ["", "λ_max", "2/λ_max"])
-        Table(header, [
-            (say("起点", "start"), lam_start, 2 / lam_start),
-            (say("η = 10，训练2000轮后", "after 2000 epochs at η = 10"), lam_end, 2 / lam_end),
+        Table(["", "λ_max", "2/λ_max"], [
+            (text("16.start", LANG), lam_start, 2 / lam_start),
+            (text("16.after_eta_10", LANG), lam_end, 2 / lam_end),
         ], decimals=4, lang=LANG)
         """
     ),

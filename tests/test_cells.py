@@ -17,7 +17,25 @@ from bpcore.i18n import LANGS, MESSAGES
 ROOT = Path(__file__).resolve().parents[1]
 
 #: Lessons whose code cells have been converted (extend this list, never shrink it).
-CONVERTED = ["00", "01", "02", "03", "04", "05", "07", "08", "09", "11", "12", "13", "14", "15"]
+CONVERTED = [
+    "00",
+    "01",
+    "02",
+    "03",
+    "04",
+    "05",
+    "06",
+    "07",
+    "08",
+    "09",
+    "10",
+    "11",
+    "12",
+    "13",
+    "14",
+    "15",
+    "16",
+]
 
 #: What a language switch in a code cell looks like.
 SWITCHES = [

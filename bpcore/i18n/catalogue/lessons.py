@@ -356,5 +356,88 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "start and data | largest difference between units | largest |v₁ₕ − v₂ₕ|"
         " | loss after 3000 epochs",
     },
+    "lesson.10.setting_table": {"zh": "设置 | 作用", "en": "setting | what it does"},
+    "lesson.10.mode_table": {
+        "zh": "选项 | 批量大小 | bpcore.train 的 mode",
+        "en": "option | batch size | bpcore.train mode",
+    },
+    "lesson.10.button_table": {"zh": "按钮 | 作用", "en": "button | what it does"},
+    "lesson.10.example_table": {
+        "zh": "名字 | 教程 | 内容 | 网络 | η | 训练方式 | 训练阈值/偏置",
+        "en": "name | tutorial | what | network | η | mode | offsets trained",
+    },
+    "lesson.10.step_table": {
+        "zh": "权重 | 教程公布 | 训练场单步之后",
+        "en": "weight | published | playground after one step",
+    },
+    "lesson.10.after_200": {"zh": "训练200轮后 E =", "en": "E after 200 epochs ="},
+    "lesson.10.playground": {"zh": "训练场", "en": "playground"},
+    "lesson.06.proof_table": {
+        "zh": "证明的量 | 推导结果 − 教材公式 | 成立",
+        "en": "what is proven | derived − textbook | holds",
+    },
+    "lesson.06.whole_expression": {
+        "zh": "整体求导（符号规模）：",
+        "en": "whole expression (symbolic sizes):",
+    },
+    "lesson.06.concrete_sizes": {"zh": "具体规模", "en": "concrete sizes"},
+    "lesson.06.all_hold": {"zh": "个参数，全部成立：", "en": "parameters, all hold:"},
+    "lesson.06.standard": {"zh": "标准BP", "en": "standard BP"},
+    "lesson.06.accumulated": {"zh": "累积BP", "en": "accumulated BP"},
+    "lesson.06.method_table": {
+        "zh": "做法 | 每轮更新次数 | 总更新次数 | 初始E | 第500轮 | 第3000轮",
+        "en": "method | updates per epoch | updates in all | initial E | epoch 500 | epoch 3000",
+    },
+    "lesson.06.per_epoch": {
+        "zh": "按轮次（两者读过的样本一样多）",
+        "en": "per epoch (both read as many samples)",
+    },
+    "lesson.06.per_update": {"zh": "按参数更新次数", "en": "per parameter update"},
+    "lesson.06.updates": {"zh": "更新次数", "en": "updates"},
+    "lesson.16.status_table": {
+        "zh": "状态 | 学习率个数 | η的范围",
+        "en": "status | learning rates | range of η",
+    },
+    "lesson.16.loss_shape": {"zh": "损失：", "en": "loss:"},
+    "lesson.16.runs_epochs": {"zh": "（运行，轮次+1）", "en": "(runs, epochs + 1)"},
+    "lesson.16.hidden_shape": {"zh": "隐藏层权重 v[r, i, h]：", "en": "hidden weights v[r, i, h]:"},
+    "lesson.16.output_shape": {"zh": "输出层权重 w[r, h, j]：", "en": "output weights w[r, h, j]:"},
+    "lesson.16.loss_agree": {
+        "zh": "损失曲线最大差 ≤ 1e-12：",
+        "en": "largest loss difference ≤ 1e-12:",
+    },
+    "lesson.16.params_agree": {
+        "zh": "参数最大差 ≤ 1e-12：",
+        "en": "largest parameter difference ≤ 1e-12:",
+    },
+    "lesson.16.together": {
+        "zh": "一起训练256个：{seconds:.2f} 秒",
+        "en": "256 together: {seconds:.2f} s",
+    },
+    "lesson.16.one_by_one": {
+        "zh": "逐个训练（由8个估计）：{seconds:.1f} 秒",
+        "en": "one by one (from 8): {seconds:.1f} s",
+    },
+    "lesson.16.oscillates": {"zh": "震荡：", "en": "oscillates: "},
+    "lesson.16.diverges": {"zh": "发散：", "en": "diverges: "},
+    "lesson.16.edge_table": {
+        "zh": "边界 | 推导（E″ = 1） | 实测，60步 | 实测，2000步",
+        "en": "edge | derived (E″ = 1) | measured, 60 steps | measured, 2000 steps",
+    },
+    "lesson.16.oscillates_edge": {"zh": "震荡：1/E″", "en": "oscillates: 1/E″"},
+    "lesson.16.diverges_edge": {"zh": "发散：2/E″", "en": "diverges: 2/E″"},
+    "lesson.16.smallest_learned": {
+        "zh": "学会的最小学习率（2000轮内）：",
+        "en": "smallest learning rate that learned (2000 epochs):",
+    },
+    "lesson.16.edge": {"zh": "边界：", "en": "edge:"},
+    "lesson.16.loss": {"zh": "损失", "en": "loss"},
+    "lesson.16.largest_gradient": {"zh": "梯度的最大分量：", "en": "largest gradient component:"},
+    "lesson.16.output_table": {
+        "zh": "x₁ | x₂ | 网络输出 ŷ | 异或 | ŷ(1 − ŷ)",
+        "en": "x₁ | x₂ | output ŷ | XOR | ŷ(1 − ŷ)",
+    },
+    "lesson.16.start": {"zh": "起点", "en": "start"},
+    "lesson.16.after_eta_10": {"zh": "η = 10，训练2000轮后", "en": "after 2000 epochs at η = 10"},
     # --- end of lesson texts ---
 }
