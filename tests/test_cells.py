@@ -35,6 +35,8 @@ CONVERTED = [
     "14",
     "15",
     "16",
+    "17",
+    "18",
 ]
 
 #: What a language switch in a code cell looks like.
