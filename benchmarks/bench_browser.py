@@ -60,6 +60,7 @@ def _load(name: str, path: Path):
 
 _root_conftest = _load("_bp_tests_conftest", REPO / "tests" / "conftest.py")
 _browser_conftest = _load("_bp_browser_conftest", REPO / "tests" / "browser" / "conftest.py")
+_hubkit = _load("_bp_hubkit", REPO / "tests" / "browser" / "hubkit.py")
 _playground = _load("_bp_test_playground", REPO / "tests" / "browser" / "test_playground.py")
 
 # The fixtures, visible to pytest in this module.
@@ -192,10 +193,8 @@ def kernel_pid(kernel_id: str) -> int:
 
 
 def cpu_ms(pid: int) -> float:
-    """User + system CPU time of a process so far (ms), from /proc/<pid>/stat."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    ticks = int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15 of stat)
-    return ticks * 1000 / os.sysconf("SC_CLK_TCK")
+    """CPU time of a process so far (ms): hubkit's reader (nanosecond schedstat, else ticks)."""
+    return 1000 * _hubkit.cpu_seconds(pid)
 
 
 def slider_once(pg: Driver, handle, epochs: int) -> dict:
