@@ -334,16 +334,7 @@ class Session:
     def train_chunk(self, epochs: int) -> None:
         """``epochs`` more epochs by :func:`bpcore.train`, appended to the current run."""
         with self.lock:
-            h = None
-            if self.fast:
-                try:
-                    h = self._train(epochs, fast=True)
-                except InputError:
-                    raise
-                except Exception:  # no SymPy, or an activation it cannot compile
-                    self.fast = False
-            if h is None:
-                h = self._train(epochs, fast=False)
+            h = self._train(self.net, epochs)
             done = self.epochs_run
             self.loss.extend(np.asarray(h.loss[1:], dtype=float).tolist())
             self.iteration_loss.extend(np.asarray(h.iteration_loss, dtype=float).tolist())
@@ -351,9 +342,28 @@ class Session:
             if h.diverged_at is not None:
                 self.diverged_at = done + h.diverged_at
 
-    def _train(self, epochs, *, fast):
+    def trial_run(self, epochs: int):
+        """A run of ``epochs`` from the initial values with the current settings, on the path
+        the live runs take, returned as a :class:`bpcore.train.History`; the session itself
+        is left as it was. The static picture of a saved notebook is drawn from it."""
+        with self.lock:
+            return self._train(self.initial_network(), epochs)
+
+    def _train(self, net, epochs):
+        """:func:`bpcore.train` from ``net``: the compiled fast path while it works (the
+        runner is built once per shape and shared), else NumPy from then on."""
+        if self.fast:
+            try:
+                return self._train_on(net, epochs, fast=True)
+            except InputError:
+                raise
+            except Exception:  # no SymPy, or an activation it cannot compile
+                self.fast = False
+        return self._train_on(net, epochs, fast=False)
+
+    def _train_on(self, net, epochs, *, fast):
         return bp_train(
-            self.net,
+            net,
             self.setup.X,
             self.setup.Y,
             epochs=epochs,

@@ -24,21 +24,17 @@ def snapshot_png(session, lang: str) -> bytes:
     """A static picture for places without widget state (GitHub, nbviewer): the loss
     curve and the network after a short real run with the current settings (or the
     current run, if one was trained), drawn by :mod:`bpcore.plots`."""
-    from ..train import train as bp_train
-
     s = session
     with s.lock:
         history = s.history if s.epochs_run > 0 else None
-        net0 = s.initial_network()
-        kwargs = s.train_kwargs()
         settings = dict(s.run_settings or s.settings)
         previous = [(s.run_label(r.settings, lang), r.loss) for r in s.runs]
-    if history is None:
-        epochs = min(settings["epochs"], FALLBACK_EPOCHS)
-        history = bp_train(
-            net0, s.setup.X, s.setup.Y, epochs=epochs, on_divergence="stop", **kwargs
-        )
-        settings["epochs"] = epochs
+        if history is None:
+            # on the live runs' path (compiled for small nets): the runner it builds is the
+            # one the first slider move needs anyway, so a saved picture costs milliseconds
+            epochs = min(settings["epochs"], FALLBACK_EPOCHS)
+            history = s.trial_run(epochs)
+            settings["epochs"] = epochs
     label = s.run_label(settings, lang)
     loss = plots.to_png(
         plots.loss_figure(
