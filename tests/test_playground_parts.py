@@ -49,6 +49,21 @@ def test_the_first_chunk_is_shown_at_once_and_the_last_chunk_sends_no_frame():
     np.testing.assert_allclose(session.loss, whole.loss, rtol=1e-12, atol=0)
 
 
+def test_the_saved_pictures_trial_run_takes_the_live_path_and_leaves_the_session_alone():
+    session = xor_session(3000)
+    before = session.net.flat()
+    trial = session.trial_run(500)
+    # the compiled path, as the live runs: the saved picture builds the runner they need
+    assert trial.settings["fast"] is True
+    assert session.epochs_run == 0
+    np.testing.assert_array_equal(session.net.flat(), before)
+    # the same numbers as the NumPy path from the same start (independent oracle: train)
+    numpy_run = train(
+        session.initial_network(), XOR.X, XOR.Y, epochs=500, fast=False, **session.train_kwargs()
+    )
+    np.testing.assert_allclose(trial.loss, numpy_run.loss, rtol=1e-12, atol=0)
+
+
 def test_a_cached_run_finishes_without_timing_or_frames():
     session = xor_session(200)
     runner = Runner("sync")
