@@ -29,12 +29,12 @@ def snapshot_png(session, lang: str) -> bytes:
         history = s.history if s.epochs_run > 0 else None
         settings = dict(s.run_settings or s.settings)
         previous = [(s.run_label(r.settings, lang), r.loss) for r in s.runs]
-        if history is None:
-            # on the live runs' path (compiled for small nets): the runner it builds is the
-            # one the first slider move needs anyway, so a saved picture costs milliseconds
-            epochs = min(settings["epochs"], FALLBACK_EPOCHS)
-            history = s.trial_run(epochs)
-            settings["epochs"] = epochs
+    if history is None:
+        # on the live runs' path (compiled for small nets): the runner it builds is the one
+        # the first slider move needs anyway, so a saved picture costs milliseconds
+        epochs = min(settings["epochs"], FALLBACK_EPOCHS)
+        history = s.trial_run(epochs)  # takes the session's lock itself
+        settings["epochs"] = epochs
     label = s.run_label(settings, lang)
     loss = plots.to_png(
         plots.loss_figure(
