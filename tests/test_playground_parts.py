@@ -11,8 +11,9 @@ pytest.importorskip("anywidget")
 
 from bpcore import examples, train
 from bpcore.playground import Playground, Session, panels, setup_custom
+from bpcore.playground import runner as runner_module
 from bpcore.playground.livetrain import FIRST_CHUNK, train_live
-from bpcore.playground.runner import Runner
+from bpcore.playground.runner import SEND_PAUSE, Runner
 
 XOR = examples.get("t001_xor")
 
@@ -47,6 +48,43 @@ def test_the_first_chunk_is_shown_at_once_and_the_last_chunk_sends_no_frame():
     # the chunks add up to one uninterrupted run of bpcore.train (same start, same data)
     whole = train(session.initial_network(), XOR.X, XOR.Y, epochs=3000, **session.train_kwargs())
     np.testing.assert_allclose(session.loss, whole.loss, rtol=1e-12, atol=0)
+
+
+def test_the_job_pauses_after_each_send_so_the_messages_leave_before_more_training():
+    session = xor_session(3000)
+    events = []
+    job = Runner("sync").submit(
+        lambda job: train_live(
+            job,
+            session,
+            3000,
+            start=lambda: events.append("start"),
+            frame=lambda slow: events.append("frame"),
+            finish=lambda timing: events.append("finish"),
+            pause=lambda: events.append("pause"),
+        )
+    )
+    assert job.done.is_set() and events[0] == "start" and events[-1] == "finish"
+    # every send (the empty new run, each frame) is followed by one pause, and nothing else is
+    sends = [k for k, e in enumerate(events) if e in ("start", "frame")]
+    assert [events[k + 1] for k in sends] == ["pause"] * len(sends)
+    assert events.count("pause") == len(sends)
+
+
+def test_only_the_worker_thread_sleeps_to_let_messages_out(monkeypatch):
+    slept = []
+    monkeypatch.setattr(runner_module.time, "sleep", slept.append)
+    for mode in ("sync", "thread"):
+        Runner(mode).let_messages_out()  # from the kernel's own thread: no sleep
+    assert slept == []
+    r = Runner("thread")
+
+    def work(job):
+        r.let_messages_out()
+        yield
+
+    assert r.submit(work).done.wait(10)
+    assert slept == [SEND_PAUSE]
 
 
 def test_the_saved_pictures_trial_run_takes_the_live_path_and_leaves_the_session_alone():

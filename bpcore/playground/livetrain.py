@@ -40,7 +40,7 @@ SLOW_EVERY = 6
 FIRST_CHUNK = 100
 
 
-def train_live(job, session, target: int, *, start, frame, finish, t_event=None):
+def train_live(job, session, target: int, *, start, frame, finish, t_event=None, pause=None):
     """Train ``session`` up to ``target`` epochs in chunks; yield after each chunk.
 
     Parameters
@@ -61,6 +61,10 @@ def train_live(job, session, target: int, *, start, frame, finish, t_event=None)
         draw everything.  ``timing`` says where the time went, in ms since ``t_event``.
     t_event : float, optional
         ``time.perf_counter()`` of the change that asked for this run.
+    pause : callable, optional
+        ``pause()`` after ``start`` and after each frame, outside the session lock and the
+        frame's timing: the view lets the kernel send the messages before the next chunk
+        trains (:meth:`Runner.let_messages_out`).
     """
     s = session
     t_job = time.perf_counter()
@@ -75,6 +79,8 @@ def train_live(job, session, target: int, *, start, frame, finish, t_event=None)
             return
         start()
     t_start = time.perf_counter()
+    if pause is not None:
+        pause()
     rate = None
     last_frame = -float("inf")  # the first chunk is shown at once
     frames = 0
@@ -82,6 +88,7 @@ def train_live(job, session, target: int, *, start, frame, finish, t_event=None)
         due = last_frame + FRAME_INTERVAL - time.perf_counter()
         budget = min(max(due, 0.002), FRAME_INTERVAL / 2)
         chunk = FIRST_CHUNK if rate is None else max(1, min(MAX_EPOCHS, int(rate * budget)))
+        sent = False
         with s.lock:
             if job.cancelled or s.run_id != run_id:
                 return
@@ -99,6 +106,9 @@ def train_live(job, session, target: int, *, start, frame, finish, t_event=None)
                 frames += 1
                 frame(frames % SLOW_EVERY == 0)
                 framing += time.perf_counter() - now
+                sent = True
+        if sent and pause is not None:
+            pause()
         yield
     with s.lock:
         if job.cancelled or s.run_id != run_id:

@@ -489,6 +489,7 @@ class Playground:
             target,
             start=lambda: self._render_loss(full=True),
             frame=functools.partial(self._frame, target),
+            pause=self.runner.let_messages_out,
             finish=self._finish,
             t_event=t_event,
         )
@@ -524,6 +525,7 @@ class Playground:
     def _render_all(self) -> None:
         with self.session.lock:
             self._render_loss(full=True)
+            self.runner.let_messages_out()  # the curve first, while the rest is made
             self._render_network()
             self._render_boundary()
             self.table.value = step_table_html(self.session, self.names, self.lang)
