@@ -246,6 +246,30 @@ def test_side_by_side():
     b = plots.to_png(plots.new_figure((2.0, 0.5), 50))
     both = pixels(plots.side_by_side([a, b], gap=4))
     assert both.shape == (50, 50 + 4 + 100, 3)
+    # every pixel where it belongs (Pillow reads the PNG back): each picture at its place,
+    # white in the gap and under the shorter one
+    net = plots.to_png(plots.network_figure(bpcore.Network.from_sizes((2, 3, 1), rng=0)))
+    both = pixels(plots.side_by_side([net, b], gap=4))
+    left, right = pixels(net), pixels(b)
+    w = left.shape[1]
+    assert np.array_equal(both[:, :w], left)
+    assert (both[:, w : w + 4] == 255).all() and (both[right.shape[0] :, w + 4 :] == 255).all()
+    assert np.array_equal(both[: right.shape[0], w + 4 :], right)
+
+
+def test_log_loss_axis_ticks_are_plain_text_as_in_the_live_panel():
+    """The static loss picture writes decades as the live panel does (1, 1e-1, …), as plain
+    text: no mathtext to parse in a saved notebook's picture."""
+    history = bpcore.train(bpcore.Network.from_sizes((2, 3, 1), rng=0), X, Y, eta=2.0, epochs=300)
+    fig = plots.loss_figure(history, lang="en")
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    lo, hi = ax.get_ylim()
+    labels = [
+        tick.get_text() for tick in ax.get_yticklabels() if lo <= tick.get_position()[1] <= hi
+    ]
+    decades = range(round(np.log10(lo)), round(np.log10(hi)) + 1)
+    assert labels == ["1" if d == 0 else f"1e{d}" for d in decades]
 
 
 # --- the network ---------------------------------------------------------------------------

@@ -8,8 +8,11 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+import numpy as np
+
 from .style import (
     STATIC_DPI,
+    pixels_to_png,
     to_png,
 )
 
@@ -26,16 +29,15 @@ def side_by_side(pngs: Sequence[bytes], *, gap: int = 0) -> bytes:
     """
     from PIL import Image
 
-    images = [Image.open(io.BytesIO(png)).convert("RGB") for png in pngs]
-    width = sum(im.width for im in images) + gap * max(len(images) - 1, 0)
-    out = Image.new("RGB", (width, max((im.height for im in images), default=1)), "white")
+    images = [np.asarray(Image.open(io.BytesIO(png)).convert("RGB")) for png in pngs]
+    width = sum(im.shape[1] for im in images) + gap * max(len(images) - 1, 0)
+    out = np.full((max((im.shape[0] for im in images), default=1), max(width, 1), 3), 255, np.uint8)
     x = 0
     for im in images:
-        out.paste(im, (x, 0))
-        x += im.width + gap
-    buf = io.BytesIO()
-    out.save(buf, format="png", compress_level=1)
-    return buf.getvalue()
+        out[: im.shape[0], x : x + im.shape[1]] = im
+        x += im.shape[1] + gap
+    # encoded as to_png does: Pillow's encoder spent ~45 ms choosing row filters here
+    return pixels_to_png(out)
 
 
 def image(fig, *, retina: bool | None = None):
