@@ -128,7 +128,7 @@ class Runner:
         """Called by a job right after it sent widget messages: from the worker thread, sleep
         ``SEND_PAUSE`` so the kernel sends them now, not after the next chunk of training.
         Anywhere else (inline modes, the kernel's own thread) it returns at once."""
-        if self.mode == "thread" and threading.current_thread() is self._thread:
+        if threading.current_thread() is self._thread:  # only thread mode has one
             time.sleep(SEND_PAUSE)
 
     @property
