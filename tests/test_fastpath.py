@@ -12,8 +12,9 @@ sp = pytest.importorskip("sympy")
 from sympy.printing.pycode import PythonCodePrinter  # noqa: E402
 
 from bpcore import NetSpec, Network  # noqa: E402
-from bpcore.fastpath import FloatPrinter, Template, make_step, template  # noqa: E402
+from bpcore.fastpath import FloatPrinter, Template, make_step  # noqa: E402
 from bpcore.fastpath.printer import MAX_PRODUCT  # noqa: E402
+from bpcore.fastpath.template import template  # noqa: E402
 from bpcore.symbolic.netexpr import Positive  # noqa: E402
 
 a, b, c = sp.symbols("a b c")

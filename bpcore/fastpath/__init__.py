@@ -8,15 +8,18 @@ stay in :mod:`bpcore.symbolic`; this package only prints code from them:
   :class:`~bpcore.fastpath.template.Template` (derived gradients after ``cse``);
 * :mod:`~bpcore.fastpath.printer` — :class:`~bpcore.fastpath.printer.FloatPrinter`, a
   subclass of SymPy's ``PythonCodePrinter`` for float-only code;
-* :mod:`~bpcore.fastpath.codegen` — the generated step, loss and epochs runner.
+* :mod:`~bpcore.fastpath.codegen` — the generated step, loss and epochs runner;
+* :mod:`~bpcore.fastpath.shipped` — the printed runners of the lessons' shapes, shipped in
+  the package so they need no SymPy.
 
-Imports SymPy: ``import bpcore`` never loads this package; :func:`bpcore.train` imports it
-on first use of the compiled path.
+SymPy is imported when a source must be printed (not for a shipped runner): ``import
+bpcore`` never loads this package; :func:`bpcore.train` imports it on first use of the
+compiled path.
 """
 
+from importlib import import_module
+
 from .codegen import UNROLL, build_cost, make_epochs_runner, make_loss, make_step, source
-from .printer import FloatPrinter
-from .template import Template, template
 
 __all__ = [
     "UNROLL",
@@ -27,5 +30,14 @@ __all__ = [
     "make_loss",
     "make_step",
     "source",
-    "template",
 ]
+
+# These import SymPy: loaded on first use. (``template`` is the submodule; its function of
+# the same name is ``bpcore.fastpath.template.template``.)
+_LAZY = {"FloatPrinter": ".printer", "Template": ".template"}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -35,15 +35,28 @@ from __future__ import annotations
 import functools
 import linecache
 import math
+import sys
 
 from ..errors import InputError
-from ..symbolic.netexpr import spec_key
-from .printer import FloatPrinter
-from .template import is_derived, template_for_key
+from ..symbolic.keys import spec_key
+from . import shipped
 
 __all__ = ["build_cost", "make_epochs_runner", "make_loss", "make_step", "source"]
 
 REDUCTIONS = ("mean", "sum")
+
+
+# SymPy is imported only when a source must be printed: a shipped runner needs neither.
+def _template(key, train_offsets):
+    from .template import template_for_key
+
+    return template_for_key(key, train_offsets)
+
+
+def _printer(names):
+    from .printer import FloatPrinter
+
+    return FloatPrinter(names)
 
 
 def _sample_code(t, s, names_p, with_grads=True, safe=False):
@@ -64,7 +77,7 @@ def _sample_code(t, s, names_p, with_grads=True, safe=False):
     for k, (zs, outs, act) in enumerate(zip(net.z, net.out, net.activations)):
         for j, (z, o) in enumerate(zip(zs, outs)):
             oname = f"o{s}_{k}_{j}"
-            zcode = FloatPrinter(names).doprint(z)
+            zcode = _printer(names).doprint(z)
             if act == "sigmoid" and safe:
                 lines.append(f"z = {zcode}")
                 lines.append(
@@ -80,7 +93,7 @@ def _sample_code(t, s, names_p, with_grads=True, safe=False):
             else:  # identity
                 lines.append(f"{oname} = {zcode}")
             names[o] = oname
-    pr = FloatPrinter(names).doprint
+    pr = _printer(names).doprint
     cse = t.cse if with_grads else t.needed_for_loss()
     for sym, e in cse:
         names[sym] = f"c{s}_{sym.name[2:]}"
@@ -98,7 +111,7 @@ def _grad_terms(t, s, names_p):
     for k, outs in enumerate(net.out):
         names.update({o: f"o{s}_{k}_{j}" for j, o in enumerate(outs)})
     names.update({sym: f"c{s}_{sym.name[2:]}" for sym, _ in t.cse})
-    pr = FloatPrinter(names).doprint
+    pr = _printer(names).doprint
     return [pr(g) for g in t.grads]
 
 
@@ -250,7 +263,7 @@ def _scale(reduction, m):
 
 @functools.cache
 def _step_source(key, m, train_offsets, reduction):
-    t = template_for_key(key, train_offsets)
+    t = _template(key, train_offsets)
     net = t.net
     d, l, n_p = key[0][0], key[0][-1], len(net.params)
     names_p = _param_names(net)
@@ -355,7 +368,7 @@ def _loss_lines(t, n, names_p, reduction, safe, target, source):
 
 @functools.cache
 def _make_loss(key, n, reduction):
-    t = template_for_key(key, True)
+    t = _template(key, True)
     d, l, n_p = key[0][0], key[0][-1], len(t.net.params)
     names_p = _param_names(t.net)
     unrolled = n <= UNROLL
@@ -388,7 +401,7 @@ def make_loss(spec, n_samples, *, reduction="mean"):
 
 @functools.cache
 def _runner_source(key, n, B, train_offsets, reduction, record_batches):
-    t = template_for_key(key, train_offsets)
+    t = _template(key, train_offsets)
     net = t.net
     d, l, n_p = key[0][0], key[0][-1], len(net.params)
     names_p = _param_names(net)
@@ -454,7 +467,8 @@ def _runner_source(key, n, B, train_offsets, reduction, record_batches):
 
 @functools.cache
 def _make_runner(key, n, B, train_offsets, reduction, record_batches):
-    src = _runner_source(key, n, B, train_offsets, reduction, record_batches)
+    args = (key, n, B, train_offsets, reduction, record_batches)
+    src = shipped.source(*args) or _runner_source(*args)
     label = _label(key, B, train_offsets, reduction) + f" n={n} runner"
     _BUILT.add((key, n, B, train_offsets, reduction, record_batches))
     return _compile(src, "run", label)
@@ -470,7 +484,8 @@ def build_cost(spec, n_samples, batch_size, *, train_offsets=True, reduction="me
     -------
     {"none", "runner", "derivation"}
         ``"none"``: the runner is built in this process already (free); ``"runner"``: the
-        derived gradients are cached and only the runner's source is written and compiled
+        derived gradients are cached, or the runner ships with the course
+        (:mod:`~bpcore.fastpath.shipped`), and only its source is written and compiled
         (milliseconds); ``"derivation"``: SymPy derives and simplifies the gradients first
         (about 0.05–1 s, growing with the parameter count).
 
@@ -483,9 +498,13 @@ def build_cost(spec, n_samples, batch_size, *, train_offsets=True, reduction="me
     ('none', 'runner')
     """
     key, offs = _check_args(spec, train_offsets, reduction, batch_size)
-    if (key, n_samples, batch_size, offs, reduction, True) in _BUILT:
+    args = (key, n_samples, batch_size, offs, reduction, True)
+    if args in _BUILT:
         return "none"
-    return "runner" if is_derived(key, offs) else "derivation"
+    if shipped.source(*args) is not None:
+        return "runner"
+    template = sys.modules.get(f"{__package__}.template")  # not imported: nothing derived
+    return "runner" if template is not None and template.is_derived(key, offs) else "derivation"
 
 
 def make_epochs_runner(

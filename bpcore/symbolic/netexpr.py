@@ -27,13 +27,10 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..errors import InputError
+from .keys import spec_key  # validated without SymPy: bpcore.fastpath looks runners up by it
 from .notation import BookIndexedBase, b, gamma, theta, v, w, x, y, y_hat
 
 __all__ = ["SymbolicNet", "gradient_function", "spec_key", "symbolic_net"]
-
-ACTIVATION_NAMES = ("sigmoid", "identity", "tanh", "relu")
-OFFSET_NAMES = ("bias", "threshold")
 
 
 class Sigmoid(sp.Function):
@@ -88,39 +85,6 @@ class ReLU(sp.Function):
 
 
 ACTIVATION_FUNCTIONS = {"sigmoid": Sigmoid, "tanh": Tanh, "identity": Linear, "relu": ReLU}
-
-
-def spec_key(spec) -> tuple:
-    """``(sizes, activations, offsets)`` of a NetSpec (or any object with those attributes),
-    validated.
-
-    Raises
-    ------
-    bpcore.InputError
-        With an English and a Chinese message naming what is wrong.
-    """
-    try:
-        sizes = tuple(int(s) for s in spec.sizes)
-        acts = tuple(spec.activations)
-        offs = tuple(spec.offsets)
-    except (AttributeError, TypeError, ValueError):
-        raise InputError("err.symbolic.netexpr.spec_key.spec", spec=spec) from None
-    if len(sizes) < 2 or min(sizes) < 1:
-        raise InputError("err.symbolic.netexpr.spec_key.spec_sizes", sizes=sizes)
-    n = len(sizes) - 1
-    if len(acts) != n or len(offs) != n:
-        raise InputError(
-            "err.symbolic.netexpr.spec_key.spec_needs", n=n, len_acts=len(acts), len_offs=len(offs)
-        )
-    for a in acts:
-        if a not in ACTIVATION_NAMES:
-            raise InputError(
-                "err.symbolic.netexpr.spec_key.activation", a=a, ACTIVATION_NAMES=ACTIVATION_NAMES
-            )
-    for o in offs:
-        if o not in OFFSET_NAMES:
-            raise InputError("err.symbolic.netexpr.spec_key.offset", o=o)
-    return sizes, acts, offs
 
 
 @dataclass(frozen=True)
