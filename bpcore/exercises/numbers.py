@@ -20,6 +20,8 @@ def number(id, *, hint=None, decimals=None, rtol=1e-6):
         expected = cache(expected)
 
         def grade(answer, lang):
+            if answer is None or answer is Ellipsis:  # not answered: no need to compute it
+                return result("missing", "ex.missing", lang)
             return compare(answer, expected(), lang=lang, decimals=decimals, rtol=rtol, hint=hint)
 
         register(id, "number", expected)(grade)
