@@ -148,8 +148,9 @@ COUNT_FRAMES = """([root, ms]) => new Promise(resolve => {
 # In the page (time to usable): stamp Run All's key, the moment Run All reaches the first
 # playground's cell (the code cell before it gets its number) and the playground's first drawing.
 ARM_RUN_ALL = """() => {
-    const st = { tRun: null, tReach: null, tShown: null };
+    const st = { tRun: null, tReach: null, tShown: null, tDone: null };
     const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')];
+    const last = cells[cells.length - 1].querySelector('.jp-InputArea-prompt');
     const k = cells.findIndex(c => c.querySelector('.jp-InputArea-editor')
         .textContent.includes('widgets.playground('));
     const before = cells[k - 1].querySelector('.jp-InputArea-prompt');
@@ -160,7 +161,9 @@ ARM_RUN_ALL = """() => {
         if (st.tReach === null && /\\d/.test(before.textContent)) st.tReach = performance.now();
         const loss = target.querySelector('.bpcore-live-loss');
         if (st.tShown === null && loss && loss.dataset.frames) st.tShown = performance.now();
-        if (st.tShown === null) requestAnimationFrame(tick);
+        // Run All has ended when the last code cell has its number
+        if (st.tDone === null && /\\d/.test(last.textContent)) st.tDone = performance.now();
+        if (st.tShown === null || st.tDone === null) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
     window.__bpRunAll = st;
@@ -252,8 +255,13 @@ def time_to_usable(lab, relpath: str, lang: str) -> dict:
         st = page.evaluate(
             "() => { const a = window.__bpRunAll, b = window.__bpBench;"
             " return { run: a.tRun, reach: a.tReach, shown: a.tShown, key: b.t0,"
-            " drawn: b.tLoss }; }"
+            " drawn: b.tLoss, done: a.tDone, kernel: b.kernel }; }"
         )
+        if st["done"] is None:  # the key's run ended before Run All did
+            page.wait_for_function(
+                "() => window.__bpRunAll.tDone !== null", timeout=DEADLINE_MS, polling="raf"
+            )
+            st["done"] = page.evaluate("() => window.__bpRunAll.tDone")
     finally:
         page.close()
         lab.shutdown_all_sessions()
@@ -262,6 +270,8 @@ def time_to_usable(lab, relpath: str, lang: str) -> dict:
         "from_run_all": st["drawn"] - st["run"],
         "shown_after_reach": st["shown"] - st["reach"],
         "key_to_drawn": st["drawn"] - st["key"],
+        "done_after_reach": st["done"] - st["reach"],
+        "kernel": json.loads(st["kernel"]) if st["kernel"] else None,
     }
 
 
@@ -293,12 +303,8 @@ def live_windows(pg: Driver, page, pid: int, repeats: int) -> tuple[list[dict], 
     return windows, log
 
 
-def test_bench_browser(lab, pytestconfig):
-    repeats = int(os.environ.get("BP_BENCH_REPEATS", "10"))
-    lang = os.environ.get("BP_BENCH_LANG", "en")
-    out = [f"load before: {load()}", f"lang {lang}, {repeats} repeats"]
-    print("\n" + out[0], flush=True)
-    relpath = f"notebooks/{lang}/10_playground.ipynb"
+def live_part(lab, relpath: str, lang: str, repeats: int, out: list[str]) -> None:
+    """(a)–(c) on one open lesson: slider keys, every panel, a long live run."""
     with open_playground(lab, relpath, lang) as (page, run):
         assert run.problems == [], "\n".join(run.problems)
         pid = kernel_pid(lab.kernel_for(relpath))
@@ -355,6 +361,16 @@ def test_bench_browser(lab, pytestconfig):
                 f"(training {timing['train'] / 1000:.2f} s in all)"
             )
         print("\n".join(out[-4:]), flush=True)
+
+
+def test_bench_browser(lab, pytestconfig):
+    repeats = int(os.environ.get("BP_BENCH_REPEATS", "10"))
+    lang = os.environ.get("BP_BENCH_LANG", "en")
+    out = [f"load before: {load()}", f"lang {lang}, {repeats} repeats"]
+    print("\n" + out[0], flush=True)
+    relpath = f"notebooks/{lang}/10_playground.ipynb"
+    if os.environ.get("BP_BENCH_ONLY") != "usable":
+        live_part(lab, relpath, lang, repeats, out)
     # (d) time to usable after Run All: a fresh kernel each time
     usable = [time_to_usable(lab, relpath, lang) for _ in range(repeats)]
     out.append(
@@ -367,7 +383,20 @@ def test_bench_browser(lab, pytestconfig):
         f"from the Run All key {summary([u['from_run_all'] for u in usable])}; "
         f"the key alone {summary([u['key_to_drawn'] for u in usable])}"
     )
-    print("\n".join(out[-2:]), flush=True)
+    out.append(
+        "(d) Run All reaches the playground → Run All done (the last cell numbered): "
+        f"{summary([u['done_after_reach'] for u in usable])}"
+    )
+    accounts = [u["kernel"] for u in usable if u["kernel"]]
+    if accounts:
+        out.append(
+            "(d) the key's run in the kernel (medians, ms): "
+            + "; ".join(
+                f"{leg} {statistics.median(a[leg] for a in accounts):.0f}"
+                for leg in ("queue", "start", "train", "done")
+            )
+        )
+    print("\n".join(out[-4:]), flush=True)
     out.append(f"load after: {load()}")
     print(out[-1], flush=True)
     target = Path(os.environ.get("BP_BENCH_OUT", REPO / "_output" / "bench_browser.txt"))
@@ -379,7 +408,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=10)
     parser.add_argument("--lang", choices=("zh", "en"), default="en")
+    parser.add_argument(
+        "--only", choices=("all", "usable"), default="all", help="usable: only (d), Run All"
+    )
     args = parser.parse_args()
+    os.environ["BP_BENCH_ONLY"] = args.only
     os.environ["BP_BENCH_REPEATS"] = str(max(args.repeats, 10))
     os.environ["BP_BENCH_LANG"] = args.lang
     import pytest
