@@ -470,7 +470,7 @@ def _make_runner(key, n, B, train_offsets, reduction, record_batches):
     args = (key, n, B, train_offsets, reduction, record_batches)
     src = shipped.source(*args) or _runner_source(*args)
     label = _label(key, B, train_offsets, reduction) + f" n={n} runner"
-    _BUILT.add((key, n, B, train_offsets, reduction, record_batches))
+    _BUILT.add(args)
     return _compile(src, "run", label)
 
 
